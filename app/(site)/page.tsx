@@ -1,0 +1,35 @@
+import Link from 'next/link'
+import { PublicationList } from '@/components/publications/publication-list'
+import { marksInUse, marksLegend } from '@/lib/authors'
+import { getPublishedPublications, getSite } from '@/lib/content'
+
+export default function HomePage() {
+  const site = getSite()
+  const publications = getPublishedPublications()
+  const selected = publications.filter((publication) => publication.selected)
+  const legend = marksLegend(marksInUse(selected))
+  return (
+    <>
+      <header className="page-header">
+        <h1>{site.owner}</h1>
+        {site.bio ? <p className="bio">{site.bio}</p> : null}
+      </header>
+      <section aria-labelledby="selected-heading">
+        <h2 id="selected-heading" className="section-heading">
+          selected publications
+        </h2>
+        {legend ? <p className="page-description">{legend}</p> : null}
+        {selected.length > 0 ? (
+          <PublicationList publications={selected} site={site} level={3} />
+        ) : (
+          <p className="empty-state">No selected publications yet.</p>
+        )}
+        <p>
+          <Link className="button" href="/publications">
+            All publications ({publications.length}) →
+          </Link>
+        </p>
+      </section>
+    </>
+  )
+}

@@ -1,0 +1,125 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+import { AuthorList } from '@/components/publications/author-list'
+import { BibtexBlock } from '@/components/publications/bibtex-block'
+import { MdxContent } from '@/components/publications/mdx-content'
+import { PublicationLinks } from '@/components/publications/publication-links'
+import { marksInUse, marksLegend } from '@/lib/authors'
+import { toBibtex } from '@/lib/bibtex'
+import { getNeighbours, getPublication, getPublishedPublications, getRelated, getSite } from '@/lib/content'
+import { PUBLICATION_TYPE_LABELS } from '@/lib/schema'
+import { firstSentence, latexToPlainText, mdxToPlainText, monthName } from '@/lib/text'
+
+type Props = { params: Promise<{ slug: string }> }
+
+export function generateStaticParams() {
+  return getPublishedPublications().map((publication) => ({ slug: publication.slug }))
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const publication = getPublication((await params).slug)
+  if (!publication) return {}
+  const abstract = mdxToPlainText(publication.body)
+  return {
+    title: latexToPlainText(publication.title),
+    description: abstract ? firstSentence(abstract) : `${publication.venue ?? 'Publication'}, ${publication.year}`,
+    alternates: { canonical: `/publications/${publication.slug}` },
+  }
+}
+
+export default async function PublicationPage({ params }: Props) {
+  const publication = getPublication((await params).slug)
+  if (!publication) notFound()
+  const site = getSite()
+  const legend = marksLegend(marksInUse([publication]))
+  const related = getRelated(publication)
+  const { previous, next } = getNeighbours(publication.slug)
+  const details = [
+    publication.volume ? `vol. ${publication.volume}` : undefined,
+    publication.issue ? `no. ${publication.issue}` : undefined,
+    publication.pages ? `pp. ${publication.pages}` : undefined,
+  ].filter(Boolean)
+
+  return (
+    <article className="paper">
+      <header className="paper-header">
+        <p className="paper-kind">
+          {publication.venueShort ? <span className="badge">{publication.venueShort}</span> : null}
+          <span>{PUBLICATION_TYPE_LABELS[publication.type ?? 'other']}</span>
+          {publication.award ? <span className="badge badge-award">{publication.award}</span> : null}
+        </p>
+        <h1 className="paper-title">{publication.title}</h1>
+        <p className="paper-authors">
+          <AuthorList authors={publication.authors} ownerNames={site.nameVariants} />
+        </p>
+        {legend ? <p className="legend">{legend}</p> : null}
+        <p className="paper-venue">
+          {publication.venue ? <em>{publication.venue}</em> : null}
+          {details.length ? <span>{`, ${details.join(', ')}`}</span> : null}
+          {publication.venue ? ' · ' : null}
+          <time dateTime={publication.month ? `${publication.year}-${String(publication.month).padStart(2, '0')}` : String(publication.year)}>
+            {[monthName(publication.month), publication.year].filter(Boolean).join(' ')}
+          </time>
+        </p>
+        <div className="entry-buttons">
+          <PublicationLinks publication={publication} title={latexToPlainText(publication.title)} />
+        </div>
+        {publication.tags?.length ? (
+          <ul className="tags" aria-label="Topics">
+            {publication.tags.map((tag) => (
+              <li key={tag}>
+                <Link href={`/publications?tag=${encodeURIComponent(tag)}`}>{tag}</Link>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </header>
+
+      {publication.bodyCode ? (
+        <section aria-labelledby="abstract-heading" className="paper-section abstract">
+          <h2 id="abstract-heading">Abstract</h2>
+          <MdxContent code={publication.bodyCode} />
+        </section>
+      ) : null}
+
+      <section aria-labelledby="cite-heading" className="paper-section">
+        <h2 id="cite-heading">Cite</h2>
+        <BibtexBlock bibtex={toBibtex(publication)} />
+      </section>
+
+      {related.length ? (
+        <section aria-labelledby="related-heading" className="paper-section">
+          <h2 id="related-heading">Related publications</h2>
+          <ul className="related">
+            {related.map((other) => (
+              <li key={other.slug}>
+                <Link href={`/publications/${other.slug}`}>{other.title}</Link>{' '}
+                <span className="muted">
+                  {other.venueShort ?? other.venue} {other.year}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <nav aria-label="Previous and next publications" className="paper-pager">
+        {previous ? (
+          <Link href={`/publications/${previous.slug}`} rel="prev">
+            <span className="pager-label">← Previous</span>
+            <span className="pager-title">{previous.title}</span>
+          </Link>
+        ) : (
+          <span />
+        )}
+        {next ? (
+          <Link href={`/publications/${next.slug}`} rel="next" className="pager-next">
+            <span className="pager-label">Next →</span>
+            <span className="pager-title">{next.title}</span>
+          </Link>
+        ) : null}
+      </nav>
+    </article>
+  )
+}

@@ -1,0 +1,35 @@
+import type { Metadata, Viewport } from 'next'
+import type { ReactNode } from 'react'
+import 'katex/dist/katex.min.css'
+import './globals.css'
+import { ThemeScript } from '@/components/site/theme-script'
+import { getSite } from '@/lib/content'
+import { env } from '@/lib/env'
+
+export function generateMetadata(): Metadata {
+  const site = getSite()
+  return {
+    metadataBase: env.siteUrl,
+    title: { default: site.title, template: `%s | ${site.title}` },
+    description: site.description,
+  }
+}
+
+export const viewport: Viewport = {
+  themeColor: [
+    { media: '(prefers-color-scheme: light)', color: '#ffffff' },
+    { media: '(prefers-color-scheme: dark)', color: '#1c1c1e' },
+  ],
+}
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    // The theme script sets data-theme before hydration; React must not complain about it.
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        <ThemeScript />
+      </head>
+      <body>{children}</body>
+    </html>
+  )
+}

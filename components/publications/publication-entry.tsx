@@ -1,0 +1,41 @@
+import Link from 'next/link'
+import { toBibtex } from '@/lib/bibtex'
+import { latexToPlainText } from '@/lib/text'
+import type { Publication, Site } from '@/lib/types'
+import { AuthorList } from './author-list'
+import { BibtexBlock } from './bibtex-block'
+import { EntryToggles } from './entry-toggles'
+import { MdxContent } from './mdx-content'
+import { PublicationLinks } from './publication-links'
+import { VenueLine } from './venue-line'
+
+/** One entry of a publication list, al-folio style: badge, title, authors, venue, buttons. */
+export function PublicationEntry({ publication, site, titleLevel }: { publication: Publication; site: Site; titleLevel: 3 | 4 }) {
+  const Title = titleLevel === 3 ? 'h3' : 'h4'
+  const plainTitle = latexToPlainText(publication.title)
+  return (
+    <article className="entry" aria-labelledby={`title-${publication.slug}`}>
+      <div className="entry-badge">
+        {publication.venueShort ? <span className="badge">{publication.venueShort}</span> : null}
+      </div>
+      <div className="entry-body">
+        <Title className="entry-title" id={`title-${publication.slug}`}>
+          <Link href={`/publications/${publication.slug}`}>{publication.title}</Link>
+        </Title>
+        <p className="entry-authors">
+          <AuthorList authors={publication.authors} ownerNames={site.nameVariants} max={site.maxAuthors} />
+        </p>
+        <p className="entry-venue">
+          <VenueLine publication={publication} />
+          {publication.award ? <span className="badge badge-award">{publication.award}</span> : null}
+        </p>
+        <EntryToggles
+          abstract={publication.bodyCode ? <MdxContent code={publication.bodyCode} /> : undefined}
+          bibtex={<BibtexBlock bibtex={toBibtex(publication)} />}
+        >
+          <PublicationLinks publication={publication} title={plainTitle} />
+        </EntryToggles>
+      </div>
+    </article>
+  )
+}

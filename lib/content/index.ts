@@ -1,0 +1,102 @@
+import 'server-only'
+import fs from 'node:fs'
+import path from 'node:path'
+import type { Publication as GeneratedPublication, Site as GeneratedSite } from 'contentlayer/generated'
+import { env } from '../env'
+import { comparePublications } from '../sort'
+import type { Publication, Site } from '../types'
+
+/**
+ * The one door to the content. Contentlayer's generated data is read from disk at run time,
+ * not imported: an import is bundled into the server at `next build` and could never show an
+ * edit saved later from the dashboard. The parsed data is kept in memory and reloaded when
+ * Contentlayer rewrites its output (its file's mtime or size changes).
+ */
+
+type Loaded<T> = { stamp: string; value: T }
+const cache = new Map<string, Loaded<unknown>>()
+
+function generatedFile(type: 'Publication' | 'Site'): string {
+  return path.join(/* turbopackIgnore: true */ env.contentlayerDir, 'generated', type, '_index.json')
+}
+
+function readGenerated<T>(type: 'Publication' | 'Site', map: (raw: unknown) => T): T {
+  const file = generatedFile(type)
+  let stat: fs.Stats
+  try {
+    stat = fs.statSync(file)
+  } catch {
+    throw new Error(`No generated content at ${file}. Run \`npm run build\` (or \`npm run content\`) first.`)
+  }
+  const stamp = `${stat.mtimeMs}:${stat.size}`
+  const hit = cache.get(file)
+  if (hit && hit.stamp === stamp) return hit.value as T
+  const value = map(JSON.parse(fs.readFileSync(file, 'utf8')))
+  cache.set(file, { stamp, value })
+  return value
+}
+
+function toPublication(doc: GeneratedPublication): Publication {
+  const { _id, _raw, documentType, body, slug, authors, ...fields } = doc
+  return {
+    ...fields,
+    slug,
+    authors: authors.map(({ _raw: _authorRaw, documentType: _authorType, ...author }) => author),
+    body: body.raw,
+    bodyCode: body.code,
+  }
+}
+
+function loadPublications(): Publication[] {
+  return readGenerated('Publication', (raw) => (raw as GeneratedPublication[]).map(toPublication).sort(comparePublications))
+}
+
+/** Every publication, drafts included, newest first. For the dashboard only. */
+export function getAllPublications(): Publication[] {
+  return loadPublications()
+}
+
+/** The public list: no drafts, newest first. */
+export function getPublishedPublications(): Publication[] {
+  return loadPublications().filter((publication) => !publication.draft)
+}
+
+/** A public publication by slug, or undefined for unknown and draft slugs. */
+export function getPublication(slug: string): Publication | undefined {
+  return getPublishedPublications().find((publication) => publication.slug === slug)
+}
+
+export function getSite(): Site {
+  return readGenerated('Site', (raw) => {
+    const { _id, _raw, documentType, valid, ...site } = raw as GeneratedSite
+    return {
+      ...site,
+      links: Array.isArray(site.links) ? (site.links as Site['links']) : [],
+      nameVariants: site.nameVariants?.length ? site.nameVariants : [site.owner],
+      maxAuthors: site.maxAuthors ?? 3,
+    }
+  })
+}
+
+/** The neighbours of a paper in the public list's order (newer first). */
+export function getNeighbours(slug: string): { previous?: Publication; next?: Publication } {
+  const list = getPublishedPublications()
+  const index = list.findIndex((publication) => publication.slug === slug)
+  if (index === -1) return {}
+  const previous = list[index - 1]
+  const next = list[index + 1]
+  return { ...(previous ? { previous } : {}), ...(next ? { next } : {}) }
+}
+
+/** Public papers sharing tags with this one, most shared tags first, then newest. */
+export function getRelated(publication: Publication, limit = 3): Publication[] {
+  const tags = new Set(publication.tags ?? [])
+  if (tags.size === 0) return []
+  return getPublishedPublications()
+    .filter((other) => other.slug !== publication.slug)
+    .map((other) => ({ other, shared: (other.tags ?? []).filter((tag) => tags.has(tag)).length }))
+    .filter(({ shared }) => shared > 0)
+    .sort((a, b) => b.shared - a.shared || comparePublications(a.other, b.other))
+    .slice(0, limit)
+    .map(({ other }) => other)
+}

@@ -1,0 +1,127 @@
+import { z } from 'zod'
+
+/**
+ * The one schema of a publication's frontmatter. The admin form, the server actions, the
+ * BibTeX importer and the serializer all use it; `contentlayer.config.ts` declares the same
+ * fields for the build, and `lib/schema.test.ts` proves the two agree.
+ */
+
+export const PUBLICATION_TYPES = ['article', 'conference', 'preprint', 'thesis', 'book', 'chapter', 'talk', 'other'] as const
+export type PublicationType = (typeof PUBLICATION_TYPES)[number]
+
+export const PUBLICATION_TYPE_LABELS: Record<PublicationType, string> = {
+  article: 'Journal article',
+  conference: 'Conference paper',
+  preprint: 'Preprint',
+  thesis: 'Thesis',
+  book: 'Book',
+  chapter: 'Book chapter',
+  talk: 'Talk',
+  other: 'Other',
+}
+
+/** Link fields in the order their buttons appear, with the label each button shows. */
+export const LINK_FIELDS = [
+  ['pdf', 'PDF'],
+  ['arxiv', 'arXiv'],
+  ['doi', 'DOI'],
+  ['code', 'Code'],
+  ['slides', 'Slides'],
+  ['poster', 'Poster'],
+  ['video', 'Video'],
+  ['website', 'Website'],
+  ['supplementary', 'Supp'],
+] as const
+export type LinkField = (typeof LINK_FIELDS)[number][0]
+
+export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/
+
+const text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`)
+const optionalText = (max: number) => text(max).min(1, 'must not be empty').optional()
+
+/** An absolute http(s) URL, or a path on this site (e.g. `/papers/x.pdf`). */
+const link = z
+  .string()
+  .trim()
+  .max(2000, 'must be at most 2000 characters')
+  .refine((value) => {
+    if (/^\/(?!\/)/.test(value)) return true
+    try {
+      const url = new URL(value)
+      return url.protocol === 'https:' || url.protocol === 'http:'
+    } catch {
+      return false
+    }
+  }, 'must be an http(s) URL or a path starting with /')
+  .optional()
+
+export const authorSchema = z.object({
+  name: text(200).min(1, 'is required'),
+  equalContribution: z.boolean().optional(),
+  corresponding: z.boolean().optional(),
+  url: link,
+})
+export type Author = z.infer<typeof authorSchema>
+
+export const publicationSchema = z.object({
+  title: text(500).min(1, 'is required'),
+  year: z
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(1900, 'must be 1900 or later')
+    .max(2100, 'must be 2100 or earlier'),
+  month: z
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(1, 'must be between 1 and 12')
+    .max(12, 'must be between 1 and 12')
+    .optional(),
+  order: z.number({ error: 'must be a number' }).int('must be a whole number').min(0, 'must be 0 or more').optional(),
+  authors: z.array(authorSchema).min(1, 'needs at least one author').max(500, 'must list at most 500 authors'),
+  venue: optionalText(500),
+  venueShort: optionalText(40),
+  volume: optionalText(40),
+  issue: optionalText(40),
+  pages: optionalText(40),
+  type: z.enum(PUBLICATION_TYPES, { error: `must be one of ${PUBLICATION_TYPES.join(', ')}` }).optional(),
+  tags: z.array(text(60).min(1, 'must not be empty')).max(50, 'must list at most 50 tags').optional(),
+  arxiv: z
+    .string()
+    .trim()
+    .regex(/^(\d{4}\.\d{4,5}|[a-z-]+(\.[A-Z]{2})?\/\d{7})(v\d+)?$/, 'must be an arXiv id such as 2105.02468')
+    .optional(),
+  doi: z
+    .string()
+    .trim()
+    .regex(/^10\.\d{4,9}\/\S+$/, 'must be a DOI such as 10.1016/j.physrep.2021.04.001')
+    .max(300, 'must be at most 300 characters')
+    .optional(),
+  pdf: link,
+  code: link,
+  slides: link,
+  poster: link,
+  video: link,
+  website: link,
+  supplementary: link,
+  award: optionalText(200),
+  selected: z.boolean().optional(),
+  draft: z.boolean().optional(),
+  bibtexKey: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_:.-]+$/, 'may use only letters, digits and _ : . -')
+    .max(100, 'must be at most 100 characters')
+    .optional(),
+})
+export type PublicationFrontmatter = z.infer<typeof publicationSchema>
+
+export const siteSchema = z.object({
+  owner: text(200).min(1, 'is required'),
+  nameVariants: z.array(text(200).min(1)).optional(),
+  title: text(200).min(1, 'is required'),
+  description: text(500).min(1, 'is required'),
+  bio: text(4000).optional(),
+  maxAuthors: z.number().int().min(1).max(100).optional(),
+  links: z.array(z.object({ label: text(60).min(1), url: z.string().url() })).optional(),
+})
+export type SiteSettings = z.infer<typeof siteSchema>

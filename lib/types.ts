@@ -1,0 +1,12 @@
+import type { PublicationFrontmatter, SiteSettings } from './schema'
+
+/** A publication as the site uses it: validated frontmatter plus where it lives and its body. */
+export type Publication = PublicationFrontmatter & {
+  slug: string
+  /** The MDX source of the body (the abstract and any notes). */
+  body: string
+  /** The body compiled by Contentlayer's MDX pipeline, ready to evaluate on the server. */
+  bodyCode: string
+}
+
+export type Site = SiteSettings & { maxAuthors: number; nameVariants: string[] }
