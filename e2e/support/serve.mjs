@@ -1,0 +1,34 @@
+#!/usr/bin/env node
+// Builds and starts the production server for the end-to-end tests on a temporary,
+// git-initialised copy of content/, never the repository's own. The build goes to .next-e2e so
+// it cannot replace the build `npm start` serves.
+import { execFileSync, spawn } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+const { E2E_ROOT: workDir, E2E_PORT: port } = process.env
+if (!workDir || !port) throw new Error('serve.mjs is started by playwright.config.ts, which sets E2E_ROOT and E2E_PORT')
+const contentDir = path.join(workDir, 'content')
+
+fs.rmSync(workDir, { recursive: true, force: true })
+fs.mkdirSync(workDir, { recursive: true })
+fs.cpSync(path.join(root, 'content'), contentDir, { recursive: true })
+const git = (...args) => execFileSync('git', args, { cwd: contentDir, stdio: 'pipe' })
+git('init', '-q', '-b', 'main')
+git('add', '-A')
+git('-c', 'user.name=Seed', '-c', 'user.email=seed@example.org', 'commit', '-qm', 'Seed content')
+
+const env = { ...process.env, CONTENT_DIR: contentDir, NEXT_DIST_DIR: '.next-e2e', PORT: port }
+const run = (command, args) => execFileSync(command, args, { cwd: root, env, stdio: 'inherit' })
+run(process.execPath, [path.join(root, 'scripts/contentlayer.mjs')])
+run(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'build'])
+
+const server = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', port, '-H', '127.0.0.1'], {
+  cwd: root,
+  env,
+  stdio: 'inherit',
+})
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal))
+server.on('exit', (code) => process.exit(code ?? 0))

@@ -1,0 +1,46 @@
+import fs from 'node:fs'
+import { chromium, defineConfig, devices } from '@playwright/test'
+import { E2E_BASE_URL, E2E_PORT, E2E_ROOT } from './e2e/support/paths'
+
+/**
+ * Finds a Chromium: CHROMIUM_PATH, Debian's /usr/bin/chromium, or Playwright's own download.
+ * Playwright cannot download browsers on every machine, so it is the last resort.
+ */
+function chromiumPath(): string | undefined {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[]
+  const found = candidates.find((candidate) => fs.existsSync(candidate))
+  if (found) return found
+  if (fs.existsSync(chromium.executablePath())) return undefined
+  console.error('No Chromium found: install it (Debian: apt-get install chromium), set CHROMIUM_PATH, or run `npx playwright install chromium`.')
+  process.exit(1)
+}
+
+const executablePath = chromiumPath()
+
+export default defineConfig({
+  testDir: './e2e',
+  forbidOnly: !!process.env.CI,
+  retries: process.env.CI ? 1 : 0,
+  // Tests share one server and one content folder; two cores do not gain from more workers.
+  workers: 1,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
+  use: {
+    baseURL: E2E_BASE_URL,
+    trace: 'retain-on-failure',
+    launchOptions: {
+      ...(executablePath ? { executablePath } : {}),
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    },
+  },
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+  webServer: {
+    command: 'node e2e/support/serve.mjs',
+    url: `${E2E_BASE_URL}/publications`,
+    timeout: 300_000,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+    env: { E2E_ROOT, E2E_PORT: String(E2E_PORT) },
+  },
+})
