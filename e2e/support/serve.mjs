@@ -20,7 +20,7 @@ git('init', '-q', '-b', 'main')
 git('add', '-A')
 git('-c', 'user.name=Seed', '-c', 'user.email=seed@example.org', 'commit', '-qm', 'Seed content')
 
-const env = { ...process.env, CONTENT_DIR: contentDir, NEXT_DIST_DIR: '.next-e2e', PORT: port }
+const env = { ...process.env, CONTENT_DIR: contentDir, NEXT_DIST_DIR: `.next-e2e-${port}`, PORT: port }
 const run = (command, args) => execFileSync(command, args, { cwd: root, env, stdio: 'inherit' })
 run(process.execPath, [path.join(root, 'scripts/contentlayer.mjs')])
 run(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'build'])
