@@ -28,3 +28,43 @@ export const env = {
   contentlayerDir: path.join(/* turbopackIgnore: true */ path.dirname(contentDir), '.contentlayer'),
   isProduction: process.env.NODE_ENV === 'production',
 } as const
+
+function list(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(/[\s,]+/)
+    .map((item) => item.trim())
+    .filter(Boolean)
+}
+
+function optional(name: string): string | undefined {
+  const value = process.env[name]?.trim()
+  return value ? value : undefined
+}
+
+/**
+ * Secrets and sign-in settings, read when first asked for (server code only). Only this
+ * module reads the environment.
+ */
+export function authEnv() {
+  const adminEmail = optional('ADMIN_EMAIL')
+  const adminPasswordHash = optional('ADMIN_PASSWORD_HASH')
+  if ((adminEmail === undefined) !== (adminPasswordHash === undefined)) {
+    throw new Error('Set both ADMIN_EMAIL and ADMIN_PASSWORD_HASH, or neither (a password is then generated on first start).')
+  }
+  if (adminPasswordHash && !/^\$2[aby]\$\d{2}\$[./A-Za-z0-9]{53}$/.test(adminPasswordHash)) {
+    throw new Error('ADMIN_PASSWORD_HASH must be a bcrypt hash ($2a$, $2b$ or $2y$). See README, "Configuration".')
+  }
+  const githubId = optional('GITHUB_ID')
+  const githubSecret = optional('GITHUB_SECRET')
+  return {
+    adminEmail,
+    adminPasswordHash,
+    nextAuthSecret: optional('NEXTAUTH_SECRET'),
+    github: githubId && githubSecret ? { clientId: githubId, clientSecret: githubSecret } : undefined,
+    githubLogins: list(process.env.ADMIN_GITHUB_LOGINS).map((login) => login.toLowerCase()),
+    /** Where a generated password hash and secret are kept (git-ignored). */
+    credentialsFile: path.resolve(/* turbopackIgnore: true */ optional('ADMIN_CREDENTIALS_FILE') ?? '.admin-credentials.json'),
+    contentGitRemote: optional('CONTENT_GIT_REMOTE'),
+  }
+}
+export type AuthEnv = ReturnType<typeof authEnv>

@@ -1,0 +1,43 @@
+/**
+ * Failed sign-in attempts per key (an email, a client address) in a sliding window. After
+ * `limit` failures within `windowMs`, the key is refused, even with the right password, until
+ * the oldest failure leaves the window. In memory: right for one server process.
+ */
+export class LoginThrottle {
+  private readonly failures = new Map<string, number[]>()
+
+  constructor(
+    private readonly limit = 5,
+    private readonly windowMs = 15 * 60 * 1000,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  private recent(key: string): number[] {
+    const cutoff = this.now() - this.windowMs
+    const kept = (this.failures.get(key) ?? []).filter((time) => time > cutoff)
+    if (kept.length) this.failures.set(key, kept)
+    else this.failures.delete(key)
+    return kept
+  }
+
+  /** Milliseconds until these keys may try again, or 0 when none is blocked. */
+  retryAfterMs(keys: readonly string[]): number {
+    let wait = 0
+    for (const key of keys) {
+      const recent = this.recent(key)
+      if (recent.length >= this.limit) {
+        const oldestThatCounts = recent[recent.length - this.limit] ?? this.now()
+        wait = Math.max(wait, oldestThatCounts + this.windowMs - this.now())
+      }
+    }
+    return wait
+  }
+
+  recordFailure(keys: readonly string[]): void {
+    for (const key of keys) this.failures.set(key, [...this.recent(key), this.now()])
+  }
+
+  recordSuccess(keys: readonly string[]): void {
+    for (const key of keys) this.failures.delete(key)
+  }
+}

@@ -1,0 +1,94 @@
+import 'server-only'
+import { execFile } from 'node:child_process'
+import path from 'node:path'
+import { promisify } from 'node:util'
+
+const run = promisify(execFile)
+
+export type GitAuthor = { name: string; email: string }
+export type HistoryEntry = { commit: string; author: string; email: string; date: string; subject: string; path: string; diff: string }
+
+async function git(cwd: string, args: string[], options: { allowFailure?: boolean } = {}): Promise<string> {
+  try {
+    const { stdout } = await run('git', args, {
+      cwd,
+      maxBuffer: 64 * 1024 * 1024,
+      env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
+    })
+    return stdout
+  } catch (error) {
+    if (options.allowFailure) return ''
+    const stderr = (error as { stderr?: string }).stderr?.trim()
+    throw new Error(`git ${args[0]} failed${stderr ? `: ${stderr}` : ''}`)
+  }
+}
+
+/** The top of the git work tree holding `dir`, or undefined when it is not in one. */
+export async function repositoryRoot(dir: string): Promise<string | undefined> {
+  const top = (await git(dir, ['rev-parse', '--show-toplevel'], { allowFailure: true })).trim()
+  return top || undefined
+}
+
+/**
+ * Commits exactly these paths (added, changed or removed) as one commit, whatever else is staged
+ * or changed in the work tree. The admin is both author and committer, so a machine without a
+ * git identity can still commit.
+ */
+export async function commitPaths(root: string, paths: string[], message: string, author: GitAuthor): Promise<string> {
+  const relative = paths.map((file) => path.relative(root, file))
+  await git(root, ['add', '-A', '--', ...relative])
+  await git(root, [
+    '-c', `user.name=${author.name}`,
+    '-c', `user.email=${author.email}`,
+    'commit', '--quiet', '--no-verify', '--only', '-m', message, '--', ...relative,
+  ])
+  return (await git(root, ['rev-parse', 'HEAD'])).trim()
+}
+
+const RECORD = '\x1e'
+const FIELD = '\x1f'
+
+/** The commits that touched a file, newest first, following renames, each with its diff. */
+export async function fileHistory(root: string, file: string, limit = 100): Promise<HistoryEntry[]> {
+  const relative = path.relative(root, file)
+  const output = await git(root, [
+    'log', '--follow', `-n${limit}`, '--no-color', '--patch', '--find-renames',
+    `--format=${RECORD}%H${FIELD}%an${FIELD}%ae${FIELD}%aI${FIELD}%s${FIELD}`,
+    '--', relative,
+  ])
+  return output
+    .split(RECORD)
+    .filter(Boolean)
+    .map((record) => {
+      const [commit = '', author = '', email = '', date = '', subject = '', rest = ''] = record.split(FIELD)
+      const diff = rest.replace(/^\n+/, '')
+      // The file's path in that commit (it may have been renamed since).
+      const pathAtCommit = /^\+\+\+ b\/(.+)$/m.exec(diff)?.[1] ?? /^--- a\/(.+)$/m.exec(diff)?.[1] ?? /^rename to (.+)$/m.exec(diff)?.[1] ?? relative
+      return { commit, author, email, date, subject, path: pathAtCommit, diff }
+    })
+}
+
+/** A file's content at a commit, or undefined when it did not exist there. */
+export async function fileAt(root: string, commit: string, relativePath: string): Promise<string | undefined> {
+  if (!/^[0-9a-f]{7,64}$/.test(commit)) return undefined
+  const output = await git(root, ['show', `${commit}:${relativePath}`], { allowFailure: true })
+  return output || undefined
+}
+
+/** The last commit date of every file under `dir`, from one `git log`. */
+export async function lastCommitDates(root: string, dir: string): Promise<Map<string, string>> {
+  const output = await git(root, ['log', `--format=${RECORD}%cI`, '--name-only', '--', path.relative(root, dir) || '.'], { allowFailure: true })
+  const dates = new Map<string, string>()
+  for (const record of output.split(RECORD).filter(Boolean)) {
+    const [date = '', ...files] = record.split('\n').filter(Boolean)
+    for (const file of files) {
+      const absolute = path.join(root, file)
+      if (!dates.has(absolute)) dates.set(absolute, date)
+    }
+  }
+  return dates
+}
+
+export async function push(root: string, remote: string): Promise<void> {
+  await git(root, ['push', '--quiet', remote, 'HEAD'])
+}

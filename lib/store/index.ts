@@ -1,0 +1,314 @@
+import 'server-only'
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import { revalidatePath } from 'next/cache'
+import { env, authEnv } from '../env'
+import { publicationSchema, SLUG_PATTERN, type PublicationFrontmatter } from '../schema'
+import { readIfExists, removeFile, versionOf, writeFileAtomic } from './files'
+import { commitPaths, fileAt, fileHistory, lastCommitDates, push, repositoryRoot, type GitAuthor, type HistoryEntry } from './git'
+import { checkMdxBody } from './mdx-check'
+import { regenerateContent } from './regenerate'
+import { parsePublication, PublicationFileError, serializePublication } from './serialize'
+
+/**
+ * The one writer of content. Every change goes: validate → atomic write → one git commit →
+ * regenerate Contentlayer's data → revalidate the public pages. Server actions only check the
+ * session and call in here.
+ */
+
+export type Actor = GitAuthor
+export type FieldErrors = Record<string, string[]>
+
+export type StoredPublication = {
+  slug: string
+  frontmatter: PublicationFrontmatter
+  body: string
+  /** Hash of the file's bytes; saving against an older one is a conflict. */
+  version: string
+  source: string
+  lastChange?: string
+}
+
+export type Failure =
+  | { ok: false; kind: 'invalid'; message: string; fieldErrors: FieldErrors }
+  | { ok: false; kind: 'conflict'; message: string; current: StoredPublication | null }
+  | { ok: false; kind: 'not-found' | 'error'; message: string }
+
+export type Success = { ok: true; slug: string; version: string; commit?: string; warning?: string; unchanged?: boolean }
+export type StoreResult = Success | Failure
+
+export type SaveInput = {
+  /** The slug to save under. */
+  slug: string
+  /** The slug the editor loaded (absent when creating). A different `slug` renames the file. */
+  originalSlug?: string
+  /** The version the editor loaded (absent when creating). */
+  version?: string
+  frontmatter: unknown
+  body: string
+}
+
+export const MAX_SLUG_LENGTH = 100
+
+const publicationsDir = () => path.join(/* turbopackIgnore: true */ env.contentDir, 'publications')
+
+/** Refuses anything but a plain slug before any file operation; the path is checked again after joining. */
+export function slugProblem(slug: unknown): string | undefined {
+  if (typeof slug !== 'string' || slug.length === 0) return 'is required'
+  if (slug.length > MAX_SLUG_LENGTH) return `must be at most ${MAX_SLUG_LENGTH} characters`
+  if (!SLUG_PATTERN.test(slug)) return 'may contain only lowercase letters a–z, digits and single hyphens between them (e.g. my-paper-title)'
+  return undefined
+}
+
+function fileFor(slug: string): string {
+  const dir = publicationsDir()
+  const file = path.resolve(dir, `${slug}.mdx`)
+  if (path.dirname(file) !== dir) throw new Error('Refusing a path outside the publications folder')
+  return file
+}
+
+// Writes are serialized: one at a time per server process (globalThis: Next may load this module twice).
+const lockState = globalThis as { __storeLock?: Promise<unknown> }
+function exclusive<T>(task: () => Promise<T>): Promise<T> {
+  const previous = lockState.__storeLock ?? Promise.resolve()
+  const next = previous.then(task, task)
+  lockState.__storeLock = next.catch(() => undefined)
+  return next
+}
+
+function toStored(slug: string, source: string): StoredPublication {
+  const { frontmatter, body } = parsePublication(source)
+  return { slug, frontmatter, body, version: versionOf(source), source }
+}
+
+export async function readPublication(slug: string): Promise<StoredPublication | undefined> {
+  if (slugProblem(slug)) return undefined
+  const source = await readIfExists(fileFor(slug))
+  return source === undefined ? undefined : toStored(slug, source)
+}
+
+/** Every publication file, drafts included, with its version and last change. */
+export async function listPublications(): Promise<{ publications: StoredPublication[]; broken: { slug: string; message: string }[] }> {
+  const dir = publicationsDir()
+  const names = (await fs.readdir(dir)).filter((name) => name.endsWith('.mdx'))
+  const root = await repositoryRoot(dir)
+  const dates = root ? await lastCommitDates(root, dir) : new Map<string, string>()
+  const publications: StoredPublication[] = []
+  const broken: { slug: string; message: string }[] = []
+  await Promise.all(
+    names.map(async (name) => {
+      const slug = name.slice(0, -'.mdx'.length)
+      const file = path.join(dir, name)
+      try {
+        const stored = toStored(slug, await fs.readFile(file, 'utf8'))
+        stored.lastChange = dates.get(file) ?? (await fs.stat(file)).mtime.toISOString()
+        publications.push(stored)
+      } catch (error) {
+        broken.push({ slug, message: error instanceof Error ? error.message : String(error) })
+      }
+    }),
+  )
+  return { publications, broken }
+}
+
+export function validatePublication(input: { slug: unknown; frontmatter: unknown; body: unknown }):
+  | { ok: true; slug: string; frontmatter: PublicationFrontmatter; body: string }
+  | Extract<Failure, { kind: 'invalid' }> {
+  const fieldErrors: FieldErrors = {}
+  const add = (field: string, message: string) => (fieldErrors[field] ??= []).push(message)
+  const slugIssue = slugProblem(input.slug)
+  if (slugIssue) add('slug', slugIssue)
+  const parsed = publicationSchema.safeParse(input.frontmatter)
+  if (!parsed.success) for (const issue of parsed.error.issues) add(issue.path.join('.') || 'form', issue.message)
+  const body = typeof input.body === 'string' ? input.body : ''
+  const bodyIssue = checkMdxBody(body)
+  if (bodyIssue) add('body', bodyIssue)
+  if (Object.keys(fieldErrors).length > 0 || !parsed.success) {
+    const count = Object.values(fieldErrors).flat().length
+    return { ok: false, kind: 'invalid', message: `Nothing was saved: ${count === 1 ? 'one field needs' : `${count} fields need`} attention.`, fieldErrors }
+  }
+  return { ok: true, slug: input.slug as string, frontmatter: parsed.data, body }
+}
+
+function titleOf(frontmatter: PublicationFrontmatter): string {
+  return frontmatter.title.length > 72 ? `${frontmatter.title.slice(0, 69)}…` : frontmatter.title
+}
+
+/**
+ * After a change: refresh the generated data, then every public page (list, home, paper pages,
+ * feeds and cards all depend on the whole list: neighbours, related papers, counts).
+ */
+async function publish(): Promise<string | undefined> {
+  try {
+    await regenerateContent()
+  } catch (error) {
+    console.error(error)
+    return 'Saved and committed, but the public site could not be refreshed. It will show the change after the next successful save or restart.'
+  }
+  revalidatePath('/', 'layout')
+  return undefined
+}
+
+async function commit(paths: string[], message: string, actor: Actor): Promise<string | undefined> {
+  const root = await repositoryRoot(publicationsDir())
+  if (!root) return undefined
+  const hash = await commitPaths(root, paths, message, actor)
+  schedulePush(root)
+  return hash
+}
+
+/** Creates, edits or renames a publication. */
+export async function savePublication(input: SaveInput, actor: Actor): Promise<StoreResult> {
+  const valid = validatePublication(input)
+  if (!valid.ok) return valid
+  if (input.originalSlug !== undefined && slugProblem(input.originalSlug)) return { ok: false, kind: 'not-found', message: 'The publication you were editing does not exist.' }
+
+  return exclusive(async () => {
+    const target = fileFor(valid.slug)
+    const original = input.originalSlug === undefined ? undefined : fileFor(input.originalSlug)
+    const before = original ? await readIfExists(original) : undefined
+
+    if (original) {
+      if (before === undefined) {
+        return { ok: false, kind: 'conflict', message: 'This publication was deleted since you opened it. Save again to create it anew, or discard your changes.', current: null }
+      }
+      if (versionOf(before) !== input.version) {
+        return { ok: false, kind: 'conflict', message: 'This publication was changed since you opened it. Choose which version to keep.', current: toStored(input.originalSlug as string, before) }
+      }
+    }
+    const renaming = original !== undefined && original !== target
+    if ((!original || renaming) && (await readIfExists(target)) !== undefined) {
+      return { ok: false, kind: 'invalid', message: 'Nothing was saved: the slug is taken.', fieldErrors: { slug: ['is already used by another publication'] } }
+    }
+
+    const source = serializePublication({ frontmatter: valid.frontmatter, body: valid.body })
+    if (!renaming && before === source) return { ok: true, slug: valid.slug, version: versionOf(source), unchanged: true }
+
+    await writeFileAtomic(target, source)
+    if (renaming && original) await removeFile(original)
+
+    const title = titleOf(valid.frontmatter)
+    const message = !original ? `Add "${title}"` : renaming ? `Rename "${title}" to ${valid.slug}` : `Update "${title}"`
+    let hash: string | undefined
+    try {
+      hash = await commit(renaming && original ? [target, original] : [target], message, actor)
+    } catch (error) {
+      // Keep files and history in step: undo the write when it cannot be committed.
+      if (renaming && original && before !== undefined) {
+        await writeFileAtomic(original, before)
+        await removeFile(target)
+      } else if (before !== undefined) await writeFileAtomic(target, before)
+      else await removeFile(target)
+      return { ok: false, kind: 'error', message: `Nothing was saved: ${error instanceof Error ? error.message : String(error)}` }
+    }
+    const warning = await publish()
+    return { ok: true, slug: valid.slug, version: versionOf(source), ...(hash ? { commit: hash } : {}), ...(warning ? { warning } : {}) }
+  })
+}
+
+export async function deletePublication(slug: string, version: string, actor: Actor): Promise<StoreResult> {
+  if (slugProblem(slug)) return { ok: false, kind: 'not-found', message: 'There is no such publication.' }
+  return exclusive(async () => {
+    const file = fileFor(slug)
+    const before = await readIfExists(file)
+    if (before === undefined) return { ok: false, kind: 'not-found', message: 'This publication was already deleted.' }
+    if (versionOf(before) !== version) {
+      return { ok: false, kind: 'conflict', message: 'This publication was changed since the list was loaded. Reload and try again.', current: toStored(slug, before) }
+    }
+    const { frontmatter } = parsePublication(before)
+    await removeFile(file)
+    let hash: string | undefined
+    try {
+      hash = await commit([file], `Delete "${titleOf(frontmatter)}"`, actor)
+    } catch (error) {
+      await writeFileAtomic(file, before)
+      return { ok: false, kind: 'error', message: `Nothing was deleted: ${error instanceof Error ? error.message : String(error)}` }
+    }
+    const warning = await publish()
+    return { ok: true, slug, version: '', ...(hash ? { commit: hash } : {}), ...(warning ? { warning } : {}) }
+  })
+}
+
+export type History = { available: true; entries: HistoryEntry[] } | { available: false; reason: string }
+
+export async function publicationHistory(slug: string): Promise<History> {
+  if (slugProblem(slug)) return { available: false, reason: 'There is no such publication.' }
+  const root = await repositoryRoot(publicationsDir())
+  if (!root) return { available: false, reason: 'History is unavailable: the content folder is not in a git repository.' }
+  return { available: true, entries: await fileHistory(root, fileFor(slug)) }
+}
+
+/** Makes an earlier version the current one, as a new commit (history is never rewritten). */
+export async function restorePublication(slug: string, commitHash: string, version: string, actor: Actor): Promise<StoreResult> {
+  const history = await publicationHistory(slug)
+  if (!history.available) return { ok: false, kind: 'error', message: history.reason }
+  const entry = history.entries.find((candidate) => candidate.commit === commitHash)
+  const root = await repositoryRoot(publicationsDir())
+  const old = entry && root ? await fileAt(root, entry.commit, entry.path) : undefined
+  if (!entry || old === undefined) return { ok: false, kind: 'not-found', message: 'That version is not in this publication’s history.' }
+  let restored: { frontmatter: PublicationFrontmatter; body: string }
+  try {
+    restored = parsePublication(old)
+  } catch (error) {
+    const reason = error instanceof PublicationFileError ? error.message : String(error)
+    return { ok: false, kind: 'error', message: `That version cannot be restored: ${reason}` }
+  }
+  return exclusive(async () => {
+    const file = fileFor(slug)
+    const before = await readIfExists(file)
+    if (before !== undefined && versionOf(before) !== version) {
+      return { ok: false, kind: 'conflict', message: 'This publication was changed since you opened its history. Reload and try again.', current: toStored(slug, before) }
+    }
+    const source = serializePublication(restored)
+    if (before === source) return { ok: true, slug, version: versionOf(source), unchanged: true }
+    await writeFileAtomic(file, source)
+    let hash: string | undefined
+    try {
+      hash = await commit([file], `Restore "${titleOf(restored.frontmatter)}" to ${entry.commit.slice(0, 7)}`, actor)
+    } catch (error) {
+      if (before !== undefined) await writeFileAtomic(file, before)
+      else await removeFile(file)
+      return { ok: false, kind: 'error', message: `Nothing was restored: ${error instanceof Error ? error.message : String(error)}` }
+    }
+    const warning = await publish()
+    return { ok: true, slug, version: versionOf(source), ...(hash ? { commit: hash } : {}), ...(warning ? { warning } : {}) }
+  })
+}
+
+export type PushStatus = { remote: string; pending: boolean; lastError?: string; lastFailure?: string; lastSuccess?: string }
+
+const pushState = globalThis as { __pushStatus?: PushStatus; __pushTimer?: NodeJS.Timeout; __pushing?: boolean }
+
+/** Pushes after a commit when CONTENT_GIT_REMOTE is set; a failure is retried every minute. */
+function schedulePush(root: string): void {
+  const remote = authEnv().contentGitRemote
+  if (!remote) return
+  pushState.__pushStatus = { ...(pushState.__pushStatus ?? {}), remote, pending: true }
+  void attemptPush(root, remote)
+}
+
+async function attemptPush(root: string, remote: string): Promise<void> {
+  if (pushState.__pushing) return
+  pushState.__pushing = true
+  clearTimeout(pushState.__pushTimer)
+  try {
+    await exclusive(() => push(root, remote))
+    pushState.__pushStatus = { remote, pending: false, lastSuccess: new Date().toISOString() }
+  } catch (error) {
+    pushState.__pushStatus = {
+      ...(pushState.__pushStatus ?? { remote }),
+      remote,
+      pending: true,
+      lastError: error instanceof Error ? error.message : String(error),
+      lastFailure: new Date().toISOString(),
+    }
+    pushState.__pushTimer = setTimeout(() => void attemptPush(root, remote), 60_000)
+    pushState.__pushTimer.unref()
+  } finally {
+    pushState.__pushing = false
+  }
+}
+
+export function pushStatus(): PushStatus | undefined {
+  return pushState.__pushStatus
+}

@@ -1,0 +1,62 @@
+import 'server-only'
+import { fork, type ChildProcess } from 'node:child_process'
+import path from 'node:path'
+import { env } from '../env'
+
+type Reply = { id: number; ok: true; documents: number; ms: number } | { id: number; ok: false; error: string }
+type Waiter = { resolve: (reply: Reply) => void }
+
+type Worker = { child: ChildProcess; ready: Promise<void>; waiters: Map<number, Waiter>; nextId: number }
+
+// One worker per server process, kept on globalThis because Next may load this module more than
+// once (one copy per route bundle).
+const state = globalThis as { __contentlayerWorker?: Worker }
+
+function startWorker(): Worker {
+  const script = path.join(/* turbopackIgnore: true */ process.cwd(), 'scripts', 'contentlayer-worker.mjs')
+  const child = fork(script, [], {
+    cwd: process.cwd(),
+    env: { ...process.env, NODE_ENV: 'production', CONTENT_DIR: env.contentDir },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  })
+  const worker: Worker = {
+    child,
+    waiters: new Map(),
+    nextId: 1,
+    ready: new Promise((resolve, reject) => {
+      child.once('message', () => resolve())
+      child.once('exit', (code) => reject(new Error(`Contentlayer worker exited with code ${code}`)))
+    }),
+  }
+  child.on('message', (message: Reply | { type: 'ready' }) => {
+    if (!('id' in message)) return
+    worker.waiters.get(message.id)?.resolve(message)
+    worker.waiters.delete(message.id)
+  })
+  child.on('exit', (code) => {
+    if (state.__contentlayerWorker === worker) delete state.__contentlayerWorker
+    for (const waiter of worker.waiters.values()) waiter.resolve({ id: 0, ok: false, error: `Contentlayer worker exited with code ${code}` })
+    worker.waiters.clear()
+  })
+  // The worker must not keep the server alive on shutdown.
+  child.unref()
+  child.channel?.unref()
+  return worker
+}
+
+/**
+ * Re-runs Contentlayer on the content folder and resolves once `.contentlayer/generated` is
+ * rewritten; the content module picks the new data up on its next read.
+ */
+export async function regenerateContent(): Promise<{ documents: number; ms: number }> {
+  state.__contentlayerWorker ??= startWorker()
+  const worker = state.__contentlayerWorker
+  await worker.ready
+  const id = worker.nextId++
+  const reply = await new Promise<Reply>((resolve) => {
+    worker.waiters.set(id, { resolve })
+    worker.child.send({ type: 'build', id })
+  })
+  if (!reply.ok) throw new Error(`Contentlayer could not rebuild the content: ${reply.error}`)
+  return { documents: reply.documents, ms: reply.ms }
+}
