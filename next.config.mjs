@@ -11,6 +11,8 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
   reactStrictMode: true,
+  // `unauthorized()` answers 401 from admin actions and routes.
+  experimental: { authInterrupts: true },
   async rewrites() {
     return {
       beforeFiles: FILTER_KEYS.map((key) => ({

@@ -30,7 +30,7 @@ export function PublicationEntry({ publication, site, titleLevel }: { publicatio
           {publication.award ? <span className="badge badge-award">{publication.award}</span> : null}
         </p>
         <EntryToggles
-          abstract={publication.bodyCode ? <MdxContent code={publication.bodyCode} /> : undefined}
+          abstract={publication.body.trim() ? <MdxContent code={publication.bodyCode} /> : undefined}
           bibtex={<BibtexBlock bibtex={toBibtex(publication)} />}
         >
           <PublicationLinks publication={publication} title={plainTitle} />

@@ -54,7 +54,12 @@ export function PublicationFilters({ facets, filters }: { facets: Facets; filter
     if (query === applied) return
     const input = search.current
     searchFocus = input && document.activeElement === input ? { start: input.selectionStart ?? 0, end: input.selectionEnd ?? 0 } : null
-    startTransition(() => router.push(`/publications${query}`, { scroll: false }))
+    startTransition(() => {
+      router.push(`/publications${query}`, { scroll: false })
+      // The filtered list comes from a rewrite (next.config.mjs) that the client router cannot see:
+      // it reuses the prerendered /publications for any query string, so ask the server for this URL.
+      router.refresh()
+    })
   }
 
   function change(field: keyof Values, value: string) {

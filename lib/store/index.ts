@@ -87,6 +87,11 @@ export async function readPublication(slug: string): Promise<StoredPublication |
   return source === undefined ? undefined : toStored(slug, source)
 }
 
+export async function existingSlugs(): Promise<Set<string>> {
+  const names = await fs.readdir(publicationsDir())
+  return new Set(names.filter((name) => name.endsWith('.mdx')).map((name) => name.slice(0, -'.mdx'.length)))
+}
+
 /** Every publication file, drafts included, with its version and last change. */
 export async function listPublications(): Promise<{ publications: StoredPublication[]; broken: { slug: string; message: string }[] }> {
   const dir = publicationsDir()

@@ -76,7 +76,7 @@ export default async function PublicationPage({ params }: Props) {
         ) : null}
       </header>
 
-      {publication.bodyCode ? (
+      {publication.body.trim() ? (
         <section aria-labelledby="abstract-heading" className="paper-section abstract">
           <h2 id="abstract-heading">Abstract</h2>
           <MdxContent code={publication.bodyCode} />

@@ -1,0 +1,55 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import type { ReactNode } from 'react'
+import { SignOutButton } from '@/components/admin/sign-out-button'
+import { requireAdminPage } from '@/lib/auth/session'
+import { pushStatus } from '@/lib/store'
+
+export const metadata: Metadata = { title: 'Dashboard', robots: { index: false, follow: false } }
+
+export default async function AdminLayout({ children }: { children: ReactNode }) {
+  // Each page checks the session too; this keeps the chrome from rendering for strangers.
+  const admin = await requireAdminPage('/admin')
+  const push = pushStatus()
+  return (
+    <div className="admin">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="admin-header">
+        <div className="admin-header-inner">
+          <Link href="/admin" className="site-title">
+            Publications dashboard
+          </Link>
+          <nav aria-label="Dashboard">
+            <ul className="nav-list">
+              <li>
+                <Link href="/admin">All publications</Link>
+              </li>
+              <li>
+                <Link href="/admin/publications/new">New publication</Link>
+              </li>
+              <li>
+                <Link href="/admin/import">Import BibTeX</Link>
+              </li>
+              <li>
+                <Link href="/">View site</Link>
+              </li>
+            </ul>
+          </nav>
+          <span className="muted admin-user">{admin.email}</span>
+          <SignOutButton />
+        </div>
+      </header>
+      {push?.lastError ? (
+        <p className="banner banner-warning" role="status">
+          Your changes are saved and committed here, but pushing to {push.remote} failed ({push.lastError}). It is retried every
+          minute and after each save.
+        </p>
+      ) : null}
+      <main id="main" className="admin-main" tabIndex={-1}>
+        {children}
+      </main>
+    </div>
+  )
+}

@@ -1,0 +1,41 @@
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+import { PublicationEditor } from '@/components/admin/publication-editor'
+import { requireAdminPage } from '@/lib/auth/session'
+import { frontmatterToValues } from '@/lib/editor-form'
+import { readPublication } from '@/lib/store'
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }
+
+export const metadata = { title: 'Edit publication' }
+
+export default async function EditPublicationPage({ params, searchParams }: Props) {
+  const { slug } = await params
+  const { saved } = await searchParams
+  await requireAdminPage(`/admin/publications/${encodeURIComponent(slug)}/edit`)
+  const publication = await readPublication(slug)
+  if (!publication) notFound()
+  return (
+    <>
+      <p className="breadcrumbs">
+        <Link href="/admin">All publications</Link> › Edit
+      </p>
+      <h1>Edit publication</h1>
+      <p className="editor-links">
+        <Link href={`/admin/publications/${slug}/history`}>History</Link>
+        {publication.frontmatter.draft ? null : (
+          <>
+            {' · '}
+            <Link href={`/publications/${slug}`}>View on the site</Link>
+          </>
+        )}
+      </p>
+      <PublicationEditor
+        initial={frontmatterToValues(slug, publication.frontmatter, publication.body)}
+        originalSlug={slug}
+        version={publication.version}
+        justSaved={saved === '1'}
+      />
+    </>
+  )
+}

@@ -1,0 +1,34 @@
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+import { HistoryList } from '@/components/admin/history-list'
+import { requireAdminPage } from '@/lib/auth/session'
+import { publicationHistory, readPublication } from '@/lib/store'
+
+type Props = { params: Promise<{ slug: string }> }
+
+export const metadata = { title: 'History' }
+
+export default async function HistoryPage({ params }: Props) {
+  const { slug } = await params
+  await requireAdminPage(`/admin/publications/${encodeURIComponent(slug)}/history`)
+  const publication = await readPublication(slug)
+  if (!publication) notFound()
+  const history = await publicationHistory(slug)
+  return (
+    <>
+      <p className="breadcrumbs">
+        <Link href="/admin">All publications</Link> › <Link href={`/admin/publications/${slug}/edit`}>Edit</Link> › History
+      </p>
+      <h1>History of “{publication.frontmatter.title}”</h1>
+      {history.available ? (
+        history.entries.length ? (
+          <HistoryList slug={slug} version={publication.version} entries={history.entries} />
+        ) : (
+          <p className="empty-state">No commits yet: this file has not been committed.</p>
+        )
+      ) : (
+        <p className="empty-state">{history.reason}</p>
+      )}
+    </>
+  )
+}

@@ -1,0 +1,149 @@
+'use server'
+
+import { evaluate } from '@mdx-js/mdx'
+import type { ReactNode } from 'react'
+import * as runtime from 'react/jsx-runtime'
+import {
+  findDuplicate,
+  findDuplicatesInPaste,
+  parseBibtexImport,
+  slugify,
+  uniqueSlug,
+  type DuplicateReason,
+  type ExistingPublication,
+  type ImportError,
+} from '@/lib/import/bibtex-import'
+import { requireAdmin } from '@/lib/auth/session'
+import { rehypePlugins, remarkPlugins } from '@/lib/mdx-plugins'
+import { publicationSchema, type PublicationFrontmatter } from '@/lib/schema'
+import { deletePublication, existingSlugs, listPublications, readPublication, restorePublication, savePublication, type SaveInput, type StoreResult } from '@/lib/store'
+import { checkMdxBody } from '@/lib/store/mdx-check'
+
+/**
+ * Every export here is a public HTTP endpoint: each one checks the session itself (401 when
+ * signed out), then hands over to the store, which validates everything again.
+ */
+
+export async function savePublicationAction(input: SaveInput): Promise<StoreResult> {
+  const admin = await requireAdmin()
+  return savePublication(input, admin)
+}
+
+export async function deletePublicationAction(slug: string, version: string): Promise<StoreResult> {
+  const admin = await requireAdmin()
+  return deletePublication(slug, version, admin)
+}
+
+export async function restorePublicationAction(slug: string, commit: string, version: string): Promise<StoreResult> {
+  const admin = await requireAdmin()
+  return restorePublication(slug, commit, version, admin)
+}
+
+/** Quick toggles from the dashboard: flip `draft` or `selected`, as an ordinary versioned save. */
+export async function setFlagAction(slug: string, version: string, flag: 'draft' | 'selected', value: boolean): Promise<StoreResult> {
+  const admin = await requireAdmin()
+  if (flag !== 'draft' && flag !== 'selected') return { ok: false, kind: 'error', message: 'Unknown flag.' }
+  const current = await readPublication(slug)
+  if (!current) return { ok: false, kind: 'not-found', message: 'This publication no longer exists. Reload the list.' }
+  const frontmatter = { ...current.frontmatter, [flag]: value === true }
+  return savePublication({ slug, originalSlug: slug, version, frontmatter, body: current.body }, admin)
+}
+
+/** A copy as a draft under a free slug, for papers that share most of their details. */
+export async function duplicatePublicationAction(slug: string): Promise<StoreResult> {
+  const admin = await requireAdmin()
+  const current = await readPublication(slug)
+  if (!current) return { ok: false, kind: 'not-found', message: 'This publication no longer exists. Reload the list.' }
+  const copySlug = uniqueSlug(`${slug.slice(0, 88).replace(/-+$/, '')}-copy`, await existingSlugs())
+  const { bibtexKey: _key, ...rest } = current.frontmatter
+  const frontmatter = { ...rest, title: `${current.frontmatter.title} (copy)`, draft: true }
+  return savePublication({ slug: copySlug, frontmatter, body: current.body }, admin)
+}
+
+export type PreviewResult = { ok: true; preview: ReactNode } | { ok: false; message: string }
+
+/** The abstract rendered by the same MDX + KaTeX pipeline as the public pages. */
+export async function previewBodyAction(body: string): Promise<PreviewResult> {
+  await requireAdmin()
+  if (typeof body !== 'string') return { ok: false, message: 'Nothing to preview.' }
+  const problem = checkMdxBody(body)
+  if (problem) return { ok: false, message: problem }
+  try {
+    const { default: Content } = await evaluate(body, { ...runtime, remarkPlugins, rehypePlugins })
+    return { ok: true, preview: <Content /> }
+  } catch (error) {
+    return { ok: false, message: `The abstract could not be rendered: ${error instanceof Error ? error.message : String(error)}` }
+  }
+}
+
+export type ImportCandidate = {
+  key: string
+  line: number
+  slug: string
+  frontmatter: PublicationFrontmatter
+  body: string
+  warnings: string[]
+  duplicate?: { slug: string; title: string; reason: DuplicateReason }
+  repeats?: { index: number; reason: DuplicateReason }
+}
+export type ImportPreview = { candidates: ImportCandidate[]; errors: ImportError[] }
+
+async function existingForImport(): Promise<ExistingPublication[]> {
+  const { publications } = await listPublications()
+  return publications.map(({ slug, frontmatter }) => ({ slug, ...frontmatter }))
+}
+
+/** Parses pasted BibTeX into draft candidates, marking those already on the site or repeated in the paste. */
+export async function parseImportAction(text: string): Promise<ImportPreview> {
+  await requireAdmin()
+  if (typeof text !== 'string') return { candidates: [], errors: [{ message: 'Paste at least one BibTeX entry.' }] }
+  if (text.length > 2_000_000) return { candidates: [], errors: [{ message: 'That is more than 2 MB of BibTeX; import it in parts.' }] }
+  const { entries, errors } = parseBibtexImport(text)
+  const existing = await existingForImport()
+  const taken = await existingSlugs()
+  const repeats = findDuplicatesInPaste(entries)
+  const candidates = entries.map((entry, index): ImportCandidate => {
+    const duplicate = findDuplicate(entry, existing)
+    const slug = uniqueSlug(slugify(entry.frontmatter.title), taken)
+    if (!duplicate) taken.add(slug)
+    const repeat = repeats[index]
+    const title = duplicate ? (existing.find((publication) => publication.slug === duplicate.slug)?.title ?? duplicate.slug) : ''
+    return {
+      key: entry.key,
+      line: entry.line,
+      slug,
+      frontmatter: entry.frontmatter,
+      body: entry.body,
+      warnings: entry.warnings,
+      ...(duplicate ? { duplicate: { ...duplicate, title } } : {}),
+      ...(repeat ? { repeats: repeat } : {}),
+    }
+  })
+  return { candidates, errors }
+}
+
+export type ImportOutcome = { slug: string; title: string; result: StoreResult | { ok: false; kind: 'duplicate'; message: string } }
+
+/** Saves the chosen candidates as drafts; duplicates are checked again here, so nothing is created twice. */
+export async function createDraftsAction(items: { slug: string; frontmatter: unknown; body: string }[]): Promise<ImportOutcome[]> {
+  const admin = await requireAdmin()
+  if (!Array.isArray(items) || items.length > 500) return []
+  const outcomes: ImportOutcome[] = []
+  for (const item of items) {
+    const parsed = publicationSchema.safeParse(item?.frontmatter)
+    const title = parsed.success ? parsed.data.title : String(item?.slug ?? '')
+    if (parsed.success) {
+      const duplicate = findDuplicate({ frontmatter: parsed.data }, await existingForImport())
+      if (duplicate) {
+        outcomes.push({ slug: duplicate.slug, title, result: { ok: false, kind: 'duplicate', message: `Already in your list (same ${REASON_LABELS[duplicate.reason]}).` } })
+        continue
+      }
+    }
+    const frontmatter = parsed.success ? { ...parsed.data, draft: true } : item?.frontmatter
+    const result = await savePublication({ slug: String(item?.slug ?? ''), frontmatter, body: typeof item?.body === 'string' ? item.body : '' }, admin)
+    outcomes.push({ slug: result.ok ? result.slug : String(item?.slug ?? ''), title, result })
+  }
+  return outcomes
+}
+
+const REASON_LABELS: Record<DuplicateReason, string> = { doi: 'DOI', arxiv: 'arXiv id', bibtexKey: 'BibTeX key', title: 'title' }

@@ -1,0 +1,32 @@
+import type { Metadata } from 'next'
+import { redirect } from 'next/navigation'
+import { LoginForm } from '@/components/admin/login-form'
+import { currentAdmin } from '@/lib/auth/session'
+import { authEnv } from '@/lib/env'
+
+export const metadata: Metadata = { title: 'Sign in', robots: { index: false, follow: false } }
+
+const ERRORS: Record<string, string> = {
+  CredentialsSignin: 'Invalid email or password',
+  AccessDenied: 'This GitHub account is not allowed to sign in here.',
+  TooManyAttempts: 'Too many failed sign-in attempts. Try again later.',
+}
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> }
+
+export default async function LoginPage({ searchParams }: Props) {
+  const params = await searchParams
+  const callbackUrl = typeof params.callbackUrl === 'string' ? params.callbackUrl : undefined
+  if (await currentAdmin()) redirect(callbackUrl?.startsWith('/admin') ? callbackUrl : '/admin')
+  const error = typeof params.error === 'string' ? (ERRORS[params.error] ?? 'Sign-in failed. Try again.') : undefined
+  return (
+    <main id="main" className="admin-login">
+      <h1>Sign in</h1>
+      <p className="muted">Sign in to edit your publications.</p>
+      <noscript>
+        <p className="form-error">Signing in needs JavaScript.</p>
+      </noscript>
+      <LoginForm callbackUrl={callbackUrl} initialError={error} github={authEnv().github !== undefined} />
+    </main>
+  )
+}

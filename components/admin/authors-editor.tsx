@@ -1,0 +1,132 @@
+'use client'
+
+import { useRef } from 'react'
+import { newAuthorKey, type AuthorRow } from '@/lib/editor-form'
+
+type Props = {
+  authors: AuthorRow[]
+  onChange: (authors: AuthorRow[]) => void
+  errorFor: (path: string) => string | undefined
+}
+
+/** Ordered authors with roles; every control is a labelled button or input, so it works from the keyboard. */
+export function AuthorsEditor({ authors, onChange, errorFor }: Props) {
+  const list = useRef<HTMLOListElement>(null)
+
+  const focusLater = (selector: string) => requestAnimationFrame(() => list.current?.querySelector<HTMLElement>(selector)?.focus())
+
+  function update(index: number, patch: Partial<AuthorRow>) {
+    onChange(authors.map((author, i) => (i === index ? { ...author, ...patch } : author)))
+  }
+
+  function move(index: number, by: -1 | 1) {
+    const target = index + by
+    if (target < 0 || target >= authors.length) return
+    const next = [...authors]
+    const [moved] = next.splice(index, 1)
+    if (!moved) return
+    next.splice(target, 0, moved)
+    onChange(next)
+    // Keep focus on the same button of the moved author, so repeated presses keep moving it.
+    focusLater(`[data-author="${moved.key}"] [data-move="${by}"]`)
+  }
+
+  function remove(index: number) {
+    const next = authors.filter((_, i) => i !== index)
+    onChange(next)
+    const neighbour = next[Math.min(index, next.length - 1)]
+    if (neighbour) focusLater(`[data-author="${neighbour.key}"] input`)
+    else requestAnimationFrame(() => document.getElementById('add-author')?.focus())
+  }
+
+  function add() {
+    const author: AuthorRow = { key: newAuthorKey(), name: '', equalContribution: false, corresponding: false, url: '' }
+    onChange([...authors, author])
+    focusLater(`[data-author="${author.key}"] input`)
+  }
+
+  return (
+    <>
+      <ol ref={list} className="authors-editor">
+        {authors.map((author, index) => {
+          const n = index + 1
+          const nameError = errorFor(`authors.${index}.name`)
+          const urlError = errorFor(`authors.${index}.url`)
+          return (
+            <li key={author.key} data-author={author.key} className="author-row">
+              <fieldset>
+                <legend>Author {n}</legend>
+                <div className="field">
+                  <label htmlFor={`author-${author.key}-name`}>Name</label>
+                  <input
+                    id={`author-${author.key}-name`}
+                    name={`authors.${index}.name`}
+                    value={author.name}
+                    onChange={(event) => update(index, { name: event.target.value })}
+                    aria-invalid={nameError ? true : undefined}
+                    aria-describedby={nameError ? `author-${author.key}-name-error` : undefined}
+                    autoComplete="off"
+                  />
+                  {nameError ? (
+                    <p id={`author-${author.key}-name-error`} className="field-error">
+                      {nameError}
+                    </p>
+                  ) : null}
+                </div>
+                <div className="field">
+                  <label htmlFor={`author-${author.key}-url`}>Link (optional)</label>
+                  <input
+                    id={`author-${author.key}-url`}
+                    name={`authors.${index}.url`}
+                    type="url"
+                    value={author.url}
+                    onChange={(event) => update(index, { url: event.target.value })}
+                    aria-invalid={urlError ? true : undefined}
+                    aria-describedby={urlError ? `author-${author.key}-url-error` : undefined}
+                    placeholder="https://"
+                  />
+                  {urlError ? (
+                    <p id={`author-${author.key}-url-error`} className="field-error">
+                      {urlError}
+                    </p>
+                  ) : null}
+                </div>
+                <div className="checks">
+                  <label>
+                    <input type="checkbox" checked={author.equalContribution} onChange={(event) => update(index, { equalContribution: event.target.checked })} /> Co-first
+                    author (*)
+                  </label>
+                  <label>
+                    <input type="checkbox" checked={author.corresponding} onChange={(event) => update(index, { corresponding: event.target.checked })} /> Corresponding
+                    author (†)
+                  </label>
+                </div>
+                <div className="row-buttons">
+                  <button type="button" className="button button-small" data-move="-1" onClick={() => move(index, -1)} disabled={index === 0} aria-label={`Move author ${n} up`}>
+                    ↑ Up
+                  </button>
+                  <button
+                    type="button"
+                    className="button button-small"
+                    data-move="1"
+                    onClick={() => move(index, 1)}
+                    disabled={index === authors.length - 1}
+                    aria-label={`Move author ${n} down`}
+                  >
+                    ↓ Down
+                  </button>
+                  <button type="button" className="button button-small button-danger" onClick={() => remove(index)} aria-label={`Remove author ${n}`}>
+                    Remove
+                  </button>
+                </div>
+              </fieldset>
+            </li>
+          )
+        })}
+      </ol>
+      <button type="button" id="add-author" className="button" onClick={add}>
+        Add author
+      </button>
+    </>
+  )
+}

@@ -1,0 +1,215 @@
+'use client'
+
+import Link from 'next/link'
+import { useRouter } from 'next/navigation'
+import { useMemo, useState, useTransition } from 'react'
+import { deletePublicationAction, duplicatePublicationAction, setFlagAction } from '@/app/admin/actions'
+import { normalizeText, plural } from '@/lib/text'
+import { ConfirmDialog } from './confirm-dialog'
+
+export type PublicationRow = {
+  slug: string
+  version: string
+  title: string
+  year: number
+  venue: string
+  authors: string
+  draft: boolean
+  selected: boolean
+  lastChange: string
+}
+
+type SortKey = 'year' | 'title' | 'lastChange'
+const SORTS: Record<SortKey, { label: string; compare: (a: PublicationRow, b: PublicationRow) => number }> = {
+  year: { label: 'Year', compare: (a, b) => b.year - a.year || a.title.localeCompare(b.title) },
+  title: { label: 'Title', compare: (a, b) => a.title.localeCompare(b.title) },
+  lastChange: { label: 'Last change', compare: (a, b) => b.lastChange.localeCompare(a.lastChange) },
+}
+
+function formatDate(iso: string): string {
+  if (!iso) return '—'
+  const date = new Date(iso)
+  return Number.isNaN(date.getTime()) ? '—' : date.toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' })
+}
+
+export function PublicationTable({ rows }: { rows: PublicationRow[] }) {
+  const router = useRouter()
+  const [query, setQuery] = useState('')
+  const [sort, setSort] = useState<SortKey>('year')
+  const [status, setStatus] = useState<{ tone: 'info' | 'error'; text: string } | null>(null)
+  const [busy, setBusy] = useState<string | null>(null)
+  const [confirming, setConfirming] = useState<PublicationRow | null>(null)
+  const [, startTransition] = useTransition()
+
+  const shown = useMemo(() => {
+    const words = normalizeText(query).split(' ').filter(Boolean)
+    return rows
+      .filter((row) => {
+        const haystack = normalizeText(`${row.title} ${row.venue} ${row.authors} ${row.year} ${row.slug}`)
+        return words.every((word) => haystack.includes(word))
+      })
+      .sort(SORTS[sort].compare)
+  }, [rows, query, sort])
+
+  const drafts = rows.filter((row) => row.draft).length
+  const selected = rows.filter((row) => row.selected).length
+
+  async function act(row: PublicationRow, work: () => Promise<{ ok: boolean; message?: string; warning?: string }>, done: string) {
+    setBusy(row.slug)
+    setStatus(null)
+    try {
+      const result = await work()
+      if (result.ok) setStatus({ tone: result.warning ? 'error' : 'info', text: result.warning ?? done })
+      else setStatus({ tone: 'error', text: result.message ?? 'That did not work.' })
+      startTransition(() => router.refresh())
+    } catch {
+      setStatus({ tone: 'error', text: 'The server could not be reached, or your session has ended. Reload the page.' })
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  return (
+    <>
+      <div className="table-tools">
+        <div className="field">
+          <label htmlFor="admin-search">Search publications</label>
+          <input id="admin-search" type="search" value={query} onChange={(event) => setQuery(event.target.value)} placeholder="Title, author, venue, year" />
+        </div>
+        <div className="field">
+          <label htmlFor="admin-sort">Sort by</label>
+          <select id="admin-sort" value={sort} onChange={(event) => setSort(event.target.value as SortKey)}>
+            {(Object.keys(SORTS) as SortKey[]).map((key) => (
+              <option key={key} value={key}>
+                {SORTS[key].label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="table-actions">
+          <Link className="button button-primary" href="/admin/publications/new">
+            New publication
+          </Link>
+          <Link className="button" href="/admin/import">
+            Import BibTeX
+          </Link>
+        </div>
+      </div>
+      <p className="counts" aria-live="polite">
+        {plural(rows.length, 'publication')} · {plural(drafts, 'draft')} · {selected} selected
+        {query ? ` · showing ${shown.length}` : ''}
+      </p>
+      <p role="status" className={status?.tone === 'error' ? 'form-error' : 'form-success'}>
+        {status?.text}
+      </p>
+      {rows.length === 0 ? (
+        <p className="empty-state">
+          No publications yet. <Link href="/admin/publications/new">Add one</Link> or <Link href="/admin/import">import BibTeX</Link>.
+        </p>
+      ) : shown.length === 0 ? (
+        <p className="empty-state">No publication matches “{query}”.</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="admin-table">
+            <caption className="visually-hidden">All publications, drafts included</caption>
+            <thead>
+              <tr>
+                <th scope="col" aria-sort={sort === 'title' ? 'ascending' : undefined}>
+                  Title
+                </th>
+                <th scope="col" aria-sort={sort === 'year' ? 'descending' : undefined}>
+                  Year
+                </th>
+                <th scope="col">Venue</th>
+                <th scope="col">Draft</th>
+                <th scope="col">Selected</th>
+                <th scope="col" aria-sort={sort === 'lastChange' ? 'descending' : undefined}>
+                  Last change
+                </th>
+                <th scope="col">Actions</th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((row) => (
+                <tr key={row.slug} aria-busy={busy === row.slug}>
+                  <th scope="row" className="title-cell">
+                    {row.title}
+                    {row.draft ? <span className="pill">draft</span> : null}
+                  </th>
+                  <td>{row.year}</td>
+                  <td>{row.venue}</td>
+                  <td>
+                    <input
+                      type="checkbox"
+                      aria-label={`Draft: ${row.title}`}
+                      checked={row.draft}
+                      disabled={busy !== null}
+                      onChange={(event) => {
+                        const value = event.target.checked
+                        void act(row, () => setFlagAction(row.slug, row.version, 'draft', value), value ? `“${row.title}” is now a draft, hidden from the public site.` : `“${row.title}” is now public.`)
+                      }}
+                    />
+                  </td>
+                  <td>
+                    <input
+                      type="checkbox"
+                      aria-label={`Selected: ${row.title}`}
+                      checked={row.selected}
+                      disabled={busy !== null}
+                      onChange={(event) => {
+                        const value = event.target.checked
+                        void act(row, () => setFlagAction(row.slug, row.version, 'selected', value), value ? `“${row.title}” is now on the home page.` : `“${row.title}” is no longer on the home page.`)
+                      }}
+                    />
+                  </td>
+                  <td>
+                    <time dateTime={row.lastChange}>{formatDate(row.lastChange)}</time>
+                  </td>
+                  <td className="row-actions">
+                    <Link href={`/admin/publications/${row.slug}/edit`} aria-label={`Edit ${row.title}`}>
+                      Edit
+                    </Link>
+                    <Link href={`/admin/publications/${row.slug}/history`} aria-label={`History of ${row.title}`}>
+                      History
+                    </Link>
+                    {!row.draft ? (
+                      <Link href={`/publications/${row.slug}`} aria-label={`View ${row.title} on the site`}>
+                        View
+                      </Link>
+                    ) : null}
+                    <button
+                      type="button"
+                      className="link-button"
+                      aria-label={`Duplicate ${row.title}`}
+                      disabled={busy !== null}
+                      onClick={() => void act(row, () => duplicatePublicationAction(row.slug), `A draft copy of “${row.title}” was created.`)}
+                    >
+                      Duplicate
+                    </button>
+                    <button type="button" className="link-button danger" aria-label={`Delete ${row.title}`} disabled={busy !== null} onClick={() => setConfirming(row)}>
+                      Delete
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <ConfirmDialog
+        open={confirming !== null}
+        title={`Delete “${confirming?.title ?? ''}”?`}
+        confirmLabel="Delete publication"
+        danger
+        onCancel={() => setConfirming(null)}
+        onConfirm={() => {
+          const row = confirming
+          setConfirming(null)
+          if (row) void act(row, () => deletePublicationAction(row.slug, row.version), `“${row.title}” was deleted.`)
+        }}
+      >
+        <p>The file is removed and the deletion committed. You can get it back from the git history.</p>
+      </ConfirmDialog>
+    </>
+  )
+}

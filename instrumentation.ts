@@ -1,0 +1,9 @@
+/**
+ * Runs once when the server starts: makes the admin credentials now (printing a generated
+ * password to the log on the very first start) rather than on the first sign-in.
+ */
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return
+  const { adminCredentials } = await import('./lib/auth/credentials')
+  adminCredentials()
+}

@@ -1,0 +1,48 @@
+import 'server-only'
+import { randomBytes } from 'node:crypto'
+import bcrypt from 'bcryptjs'
+import type { NextAuthOptions } from 'next-auth'
+import CredentialsProvider from 'next-auth/providers/credentials'
+import GitHubProvider from 'next-auth/providers/github'
+import { authEnv, env } from '../env'
+import { adminCredentials } from './credentials'
+
+// Compared against when the email is wrong, so a wrong email costs as long as a wrong password.
+function dummyHash(): string {
+  const state = globalThis as { __dummyHash?: string }
+  state.__dummyHash ??= bcrypt.hashSync(randomBytes(16).toString('hex'), 12)
+  return state.__dummyHash
+}
+
+export function authOptions(): NextAuthOptions {
+  const admin = adminCredentials()
+  const config = authEnv()
+  return {
+    secret: admin.secret,
+    session: { strategy: 'jwt', maxAge: 8 * 60 * 60 },
+    pages: { signIn: '/admin/login', error: '/admin/login' },
+    useSecureCookies: env.siteUrl.protocol === 'https:',
+    providers: [
+      CredentialsProvider({
+        id: 'credentials',
+        name: 'Email and password',
+        credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
+        async authorize(credentials) {
+          const email = credentials?.email?.trim().toLowerCase() ?? ''
+          const password = credentials?.password ?? ''
+          const emailMatches = email === admin.email.toLowerCase()
+          const passwordMatches = await bcrypt.compare(password, emailMatches ? admin.passwordHash : dummyHash())
+          return emailMatches && passwordMatches ? { id: 'admin', email: admin.email, name: 'Admin' } : null
+        },
+      }),
+      ...(config.github ? [GitHubProvider({ clientId: config.github.clientId, clientSecret: config.github.clientSecret })] : []),
+    ],
+    callbacks: {
+      signIn({ account, profile }) {
+        if (account?.provider !== 'github') return true
+        const login = profile && 'login' in profile && typeof profile.login === 'string' ? profile.login.toLowerCase() : ''
+        return login !== '' && config.githubLogins.includes(login)
+      },
+    },
+  }
+}

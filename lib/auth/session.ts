@@ -1,0 +1,28 @@
+import 'server-only'
+import { getServerSession } from 'next-auth'
+import { redirect, unauthorized } from 'next/navigation'
+import { authOptions } from './options'
+
+export type Admin = { name: string; email: string }
+
+/** The signed-in admin, or undefined. Every admin page, action and route asks this itself. */
+export async function currentAdmin(): Promise<Admin | undefined> {
+  const session = await getServerSession(authOptions())
+  const email = session?.user?.email
+  if (!email) return undefined
+  return { name: session.user?.name || email, email }
+}
+
+/** For admin pages: signed-out visitors go to the sign-in page and come back after. */
+export async function requireAdminPage(returnTo: string): Promise<Admin> {
+  const admin = await currentAdmin()
+  if (!admin) redirect(`/admin/login?callbackUrl=${encodeURIComponent(returnTo)}`)
+  return admin
+}
+
+/** For server actions and route handlers: signed-out callers get HTTP 401. */
+export async function requireAdmin(): Promise<Admin> {
+  const admin = await currentAdmin()
+  if (!admin) unauthorized()
+  return admin
+}
