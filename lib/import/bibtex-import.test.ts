@@ -311,7 +311,7 @@ describe('parseBibtexImport: abstract', () => {
   it('is plain MDX: no JSX, no {expressions}, no import/export; math stays math', () => {
     const types = mdxNodeTypes(entry.body)
     expect(types.filter((type) => MDX_CODE_NODES.includes(type))).toEqual([])
-    // Exactly the two formulas: the escaped dollar in "\\$5" is no math delimiter.
+    // Exactly the two formulas: the escaped dollar in `\$5` is no math delimiter.
     expect(types.filter((type) => type === 'inlineMath')).toHaveLength(2)
   })
 

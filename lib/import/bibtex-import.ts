@@ -299,7 +299,7 @@ function maxLength(field: 'title' | 'venue' | 'venueShort' | 'volume' | 'issue' 
 
 const AUTHOR_NAME_MAX = publicationSchema.shape.authors.element.shape.name.maxLength ?? 200
 const TAG_MAX = publicationSchema.shape.tags.unwrap().element.maxLength ?? 60
-const AUTHORS_MAX = 500
+const AUTHORS_MAX = 500 // the schema's `authors` limit
 
 /** The schema refuses over-long text; cut it instead of losing it, and say so. */
 function fit(value: string | undefined, max: number, field: string, warnings: string[]): string | undefined {
@@ -374,12 +374,16 @@ function lineAt(input: string, offset: number): number {
   return line
 }
 
-function keyOf(source: string): string | undefined {
-  return /^@\s*[A-Za-z]+\s*[{(]\s*([^,\s}]+)/.exec(source.trimStart())?.[1]
+/** The directive (`article`, `string`…) and key of an entry's source text. */
+function headOf(source: string): { directive?: string; key?: string } {
+  const match = /^@\s*([A-Za-z]+)\s*[{(]\s*([^,\s}=]*)/.exec(source.trimStart())
+  const directive = match?.[1]?.toLowerCase()
+  const key = directive && !['string', 'preamble', 'comment'].includes(directive) ? match?.[2] : undefined
+  return { ...(directive ? { directive } : {}), ...(key ? { key } : {}) }
 }
 
-function describe(key: string | undefined, line: number | undefined): string {
-  const name = key ? `Entry "${key}"` : 'An entry'
+function entryLabel(key: string | undefined, line: number | undefined, directive?: string): string {
+  const name = key ? `Entry "${key}"` : directive === 'string' ? 'An @string definition' : 'An entry'
   return line === undefined ? name : `${name} (line ${line})`
 }
 
@@ -392,7 +396,7 @@ function escapeRegExp(value: string): string {
 
 function importEntry(entry: Entry, line: number, noted: string[]): ImportedEntry | ImportError {
   const warnings = [...noted]
-  const where = describe(entry.key || undefined, line)
+  const where = entryLabel(entry.key || undefined, line)
   const fail = (problem: string): ImportError => ({ line, ...(entry.key ? { key: entry.key } : {}), message: `${where} ${problem}` })
   const fields = new Map<string, unknown>(Object.entries(entry.fields))
   const raw = (name: string) => stringOf(fields.get(name))
@@ -568,14 +572,14 @@ export function parseBibtexImport(input: string): ImportResult {
       const offset = found === -1 ? input.indexOf(source) : found
       if (found !== -1) errorCursor = found + 1
       const line = offset === -1 ? undefined : lineAt(input, offset + source.length - source.trimStart().length)
-      const key = keyOf(source)
+      const { directive, key } = headOf(source)
       const detail = (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+.*$/, '')
       errors.push({
         offset: offset === -1 ? Number.POSITIVE_INFINITY : offset,
         error: {
           ...(line === undefined ? {} : { line }),
           ...(key ? { key } : {}),
-          message: `${describe(key, line)} could not be read (${detail}). Check it for an unbalanced brace or quote, or a missing comma.`,
+          message: `${entryLabel(key, line, directive)} could not be read (${detail}). Check it for an unbalanced brace or quote, or a missing comma.`,
         },
       })
       continue
