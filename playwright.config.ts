@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import { chromium, defineConfig, devices } from '@playwright/test'
-import { E2E_BASE_URL, E2E_PORT, E2E_ROOT } from './e2e/support/paths'
+import { E2E_ADMIN, E2E_BASE_URL, E2E_PORT, E2E_ROOT } from './e2e/support/paths'
 
 /**
  * Finds a Chromium: CHROMIUM_PATH, Debian's /usr/bin/chromium, or Playwright's own download.
@@ -34,13 +34,18 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+  // The public pages are checked against the sample content first; the dashboard tests, which
+  // change the content, run after them on the same server.
+  projects: [
+    { name: 'public', testIgnore: /admin.*\.spec\.ts/, use: { ...devices['Desktop Chrome'] } },
+    { name: 'admin', testMatch: /admin.*\.spec\.ts/, dependencies: ['public'], use: { ...devices['Desktop Chrome'] } },
+  ],
   webServer: {
     command: 'node e2e/support/serve.mjs',
     url: `${E2E_BASE_URL}/publications`,
     timeout: 300_000,
     reuseExistingServer: false,
     stdout: 'pipe',
-    env: { E2E_ROOT, E2E_PORT: String(E2E_PORT) },
+    env: { E2E_ROOT, E2E_PORT: String(E2E_PORT), E2E_ADMIN_EMAIL: E2E_ADMIN.email, E2E_ADMIN_PASSWORD: E2E_ADMIN.password },
   },
 })

@@ -6,3 +6,6 @@ export const E2E_PORT = Number(process.env.E2E_PORT || 3210)
 export const E2E_ROOT = path.join(os.tmpdir(), `scholar-cms-e2e-${E2E_PORT}`)
 export const E2E_CONTENT_DIR = path.join(E2E_ROOT, 'content')
 export const E2E_BASE_URL = `http://127.0.0.1:${E2E_PORT}`
+
+/** The admin the end-to-end server accepts (its bcrypt hash is made by serve.mjs). */
+export const E2E_ADMIN = { email: 'owner@example.org', password: 'e2e-correct-horse-battery' }

@@ -6,10 +6,11 @@ import { execFileSync, spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import bcrypt from 'bcryptjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
-const { E2E_ROOT: workDir, E2E_PORT: port } = process.env
-if (!workDir || !port) throw new Error('serve.mjs is started by playwright.config.ts, which sets E2E_ROOT and E2E_PORT')
+const { E2E_ROOT: workDir, E2E_PORT: port, E2E_ADMIN_EMAIL: adminEmail, E2E_ADMIN_PASSWORD: adminPassword } = process.env
+if (!workDir || !port || !adminEmail || !adminPassword) throw new Error('serve.mjs is started by playwright.config.ts, which sets E2E_ROOT, E2E_PORT and the admin')
 const contentDir = path.join(workDir, 'content')
 
 fs.rmSync(workDir, { recursive: true, force: true })
@@ -20,7 +21,19 @@ git('init', '-q', '-b', 'main')
 git('add', '-A')
 git('-c', 'user.name=Seed', '-c', 'user.email=seed@example.org', 'commit', '-qm', 'Seed content')
 
-const env = { ...process.env, CONTENT_DIR: contentDir, NEXT_DIST_DIR: `.next-e2e-${port}`, PORT: port }
+const origin = `http://127.0.0.1:${port}`
+const env = {
+  ...process.env,
+  CONTENT_DIR: contentDir,
+  NEXT_DIST_DIR: `.next-e2e-${port}`,
+  PORT: port,
+  SITE_URL: origin,
+  NEXTAUTH_URL: origin,
+  NEXTAUTH_SECRET: 'e2e-secret-that-is-long-enough-for-next-auth-jwt',
+  ADMIN_EMAIL: adminEmail,
+  ADMIN_PASSWORD_HASH: bcrypt.hashSync(adminPassword, 10),
+  ADMIN_CREDENTIALS_FILE: path.join(workDir, 'admin-credentials.json'),
+}
 const run = (command, args) => execFileSync(command, args, { cwd: root, env, stdio: 'inherit' })
 run(process.execPath, [path.join(root, 'scripts/contentlayer.mjs')])
 run(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'build'])
