@@ -35,6 +35,18 @@ export const LINK_FIELDS = [
 export type LinkField = (typeof LINK_FIELDS)[number][0]
 
 export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/
+export const MAX_SLUG_LENGTH = 100
+
+/**
+ * Why a slug is refused, or undefined when it is fine. Checked before any file operation: with
+ * only a-z, 0-9 and inner hyphens, no slug can name a path outside the publications folder.
+ */
+export function slugProblem(slug: unknown): string | undefined {
+  if (typeof slug !== 'string' || slug.length === 0) return 'is required'
+  if (slug.length > MAX_SLUG_LENGTH) return `must be at most ${MAX_SLUG_LENGTH} characters`
+  if (!SLUG_PATTERN.test(slug)) return 'may contain only lowercase letters a–z, digits and single hyphens between them (e.g. my-paper-title)'
+  return undefined
+}
 
 const text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`)
 const optionalText = (max: number) => text(max).min(1, 'must not be empty').optional()

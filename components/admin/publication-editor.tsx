@@ -6,7 +6,7 @@ import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { previewBodyAction, savePublicationAction } from '@/app/admin/actions'
 import { fieldLabel, frontmatterToValues, valuesToFrontmatter, type EditorValues } from '@/lib/editor-form'
 import { slugify } from '@/lib/import/bibtex-import'
-import { PUBLICATION_TYPE_LABELS, PUBLICATION_TYPES, publicationSchema, SLUG_PATTERN, type PublicationFrontmatter } from '@/lib/schema'
+import { PUBLICATION_TYPE_LABELS, PUBLICATION_TYPES, publicationSchema, slugProblem, type PublicationFrontmatter } from '@/lib/schema'
 import { serializePublication } from '@/lib/store/serialize'
 import { monthName } from '@/lib/text'
 import { AuthorsEditor } from './authors-editor'
@@ -21,9 +21,8 @@ const MAX_BODY_BYTES = 256 * 1024
 function validate(values: EditorValues): FieldErrors {
   const errors: FieldErrors = {}
   const add = (path: string, message: string) => (errors[path] ??= []).push(message)
-  if (!values.slug) add('slug', 'is required')
-  else if (!SLUG_PATTERN.test(values.slug)) add('slug', 'may contain only lowercase letters a–z, digits and single hyphens between them (e.g. my-paper-title)')
-  else if (values.slug.length > 100) add('slug', 'must be at most 100 characters')
+  const slugIssue = slugProblem(values.slug)
+  if (slugIssue) add('slug', slugIssue)
   const result = publicationSchema.safeParse(valuesToFrontmatter(values))
   if (!result.success) for (const issue of result.error.issues) add(issue.path.join('.') || 'form', issue.message)
   if (new TextEncoder().encode(values.body).length > MAX_BODY_BYTES) add('body', `must be at most ${MAX_BODY_BYTES / 1024} kB`)

@@ -4,6 +4,7 @@ import bcrypt from 'bcryptjs'
 import type { NextAuthOptions } from 'next-auth'
 import CredentialsProvider from 'next-auth/providers/credentials'
 import GitHubProvider from 'next-auth/providers/github'
+import { getSite } from '../content'
 import { authEnv, env } from '../env'
 import { adminCredentials } from './credentials'
 
@@ -32,7 +33,8 @@ export function authOptions(): NextAuthOptions {
           const password = credentials?.password ?? ''
           const emailMatches = email === admin.email.toLowerCase()
           const passwordMatches = await bcrypt.compare(password, emailMatches ? admin.passwordHash : dummyHash())
-          return emailMatches && passwordMatches ? { id: 'admin', email: admin.email, name: 'Admin' } : null
+          // The owner's name signs the commits made from the dashboard.
+          return emailMatches && passwordMatches ? { id: 'admin', email: admin.email, name: getSite().owner } : null
         },
       }),
       ...(config.github ? [GitHubProvider({ clientId: config.github.clientId, clientSecret: config.github.clientSecret })] : []),

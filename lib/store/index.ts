@@ -3,7 +3,7 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import { revalidatePath } from 'next/cache'
 import { env, authEnv } from '../env'
-import { publicationSchema, SLUG_PATTERN, type PublicationFrontmatter } from '../schema'
+import { publicationSchema, slugProblem, type PublicationFrontmatter } from '../schema'
 import { readIfExists, removeFile, versionOf, writeFileAtomic } from './files'
 import { commitPaths, fileAt, fileHistory, lastCommitDates, push, repositoryRoot, type GitAuthor, type HistoryEntry } from './git'
 import { checkMdxBody } from './mdx-check'
@@ -48,17 +48,7 @@ export type SaveInput = {
   body: string
 }
 
-export const MAX_SLUG_LENGTH = 100
-
 const publicationsDir = () => path.join(/* turbopackIgnore: true */ env.contentDir, 'publications')
-
-/** Refuses anything but a plain slug before any file operation; the path is checked again after joining. */
-export function slugProblem(slug: unknown): string | undefined {
-  if (typeof slug !== 'string' || slug.length === 0) return 'is required'
-  if (slug.length > MAX_SLUG_LENGTH) return `must be at most ${MAX_SLUG_LENGTH} characters`
-  if (!SLUG_PATTERN.test(slug)) return 'may contain only lowercase letters a–z, digits and single hyphens between them (e.g. my-paper-title)'
-  return undefined
-}
 
 function fileFor(slug: string): string {
   const dir = publicationsDir()
