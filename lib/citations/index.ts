@@ -57,7 +57,7 @@ function registerStyles() {
 }
 
 function toCslName(name: string): CslName {
-  const parsed = parseName(name) as CslName
+  const parsed: CslName = parseName(name)
   return parsed.family || parsed.literal ? parsed : { literal: name }
 }
 
