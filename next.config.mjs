@@ -1,10 +1,3 @@
-/**
- * `/publications` is prerendered; with a filter in its query string it is rewritten to the
- * page that filters on the server per request. The address bar keeps `/publications?…`, so
- * filtered views stay shareable and work without JavaScript.
- */
-const FILTER_KEYS = ['q', 'type', 'tag', 'year']
-
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // End-to-end tests build into their own folder so they never touch the build `npm start` serves.
@@ -13,15 +6,6 @@ const nextConfig = {
   reactStrictMode: true,
   // `unauthorized()` answers 401 from admin actions and routes.
   experimental: { authInterrupts: true },
-  async rewrites() {
-    return {
-      beforeFiles: FILTER_KEYS.map((key) => ({
-        source: '/publications',
-        has: [{ type: 'query', key, value: '(?<value>.+)' }],
-        destination: '/publications-filtered',
-      })),
-    }
-  },
 }
 
 export default nextConfig

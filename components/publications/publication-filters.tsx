@@ -7,8 +7,8 @@ import { filtersToQuery, hasFilters, parseFilters, type Facets, type Filters } f
 import { PUBLICATION_TYPE_LABELS } from '@/lib/schema'
 
 /**
- * Survives the remount that happens when the list moves between the unfiltered (static) page and
- * the filtered one, so typing in the search box never loses focus or the caret.
+ * Survives the remount that happens when the query string changes (Next keys the page by it), so
+ * typing in the search box never loses focus or the caret.
  */
 let searchFocus: { start: number; end: number } | null = null
 
@@ -54,12 +54,7 @@ export function PublicationFilters({ facets, filters }: { facets: Facets; filter
     if (query === applied) return
     const input = search.current
     searchFocus = input && document.activeElement === input ? { start: input.selectionStart ?? 0, end: input.selectionEnd ?? 0 } : null
-    startTransition(() => {
-      router.push(`/publications${query}`, { scroll: false })
-      // The filtered list comes from a rewrite (next.config.mjs) that the client router cannot see:
-      // it reuses the prerendered /publications for any query string, so ask the server for this URL.
-      router.refresh()
-    })
+    startTransition(() => router.push(`/publications${query}`, { scroll: false }))
   }
 
   function change(field: keyof Values, value: string) {

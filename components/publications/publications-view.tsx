@@ -5,7 +5,7 @@ import type { Publication, Site } from '@/lib/types'
 import { PublicationFilters } from './publication-filters'
 import { PublicationList } from './publication-list'
 
-/** The publications page, unfiltered (prerendered) or filtered (rendered per request). */
+/** The publications page: every public paper, or those matching the filters of the query string. */
 export function PublicationsView({ publications, site, filters }: { publications: Publication[]; site: Site; filters: Filters }) {
   const shown = filterPublications(publications, filters)
   const legend = marksLegend(marksInUse(publications))
