@@ -1,14 +1,11 @@
-import Link from 'next/link'
+import { NotFoundMessage } from '@/components/site/not-found-message'
 import { SiteChrome } from '@/components/site/site-chrome'
 
+/** Addresses that match no route: nothing wraps this page but the root layout, so it brings the chrome. */
 export default function NotFound() {
   return (
     <SiteChrome>
-      <h1>Page not found</h1>
-      <p>There is no page at this address. It may have moved, or the paper may not be public yet.</p>
-      <p>
-        <Link href="/publications">See all publications</Link>
-      </p>
+      <NotFoundMessage />
     </SiteChrome>
   )
 }
