@@ -219,13 +219,21 @@ test.describe('a paper page', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(sparse.title)
   })
 
-  test('answers 404 for a made-up slug', async ({ page }) => {
+  test('answers 404 for a made-up slug or address', async ({ page }) => {
     for (const slug of ['no-such-paper', 'Not-A-Slug']) {
       const response = await page.goto(`/publications/${slug}`)
       expect(response?.status(), slug).toBe(404)
       await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible()
       await expect(page.getByRole('link', { name: 'See all publications' })).toHaveAttribute('href', '/publications')
+      // The site chrome once, not the not-found page's own around the paper layout's.
+      await expect(page.getByRole('main')).toHaveCount(1)
+      await expect(page.getByRole('link', { name: 'Skip to content' })).toHaveCount(1)
     }
+    const response = await page.goto('/no-such-page')
+    expect(response?.status()).toBe(404)
+    await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible()
+    await expect(page.getByRole('main')).toHaveCount(1)
+    await expect(page.getByRole('link', { name: 'Skip to content' })).toHaveCount(1)
   })
 })
 
