@@ -1,16 +1,9 @@
 'use client'
 
-import Link from 'next/link'
-import { useRouter } from 'next/navigation'
-import { useEffect, useRef, useState, useTransition, type FormEvent } from 'react'
+import { useEffect, useRef, useState, type FormEvent, type MouseEvent } from 'react'
 import { filtersToQuery, hasFilters, parseFilters, type Facets, type Filters } from '@/lib/filter'
 import { PUBLICATION_TYPE_LABELS } from '@/lib/schema'
-
-/**
- * Survives the remount that happens when the query string changes (Next keys the page by it), so
- * typing in the search box never loses focus or the caret.
- */
-let searchFocus: { start: number; end: number } | null = null
+import { useFilters } from './filter-context'
 
 type Values = { q: string; type: string; tag: string; year: string }
 
@@ -19,60 +12,54 @@ function toValues(filters: Filters): Values {
 }
 
 /**
- * A plain GET form, so filtering works without JavaScript; with it, changes navigate in place
- * (the server still filters) and the URL stays shareable.
+ * A plain GET form, so filtering works without JavaScript (the server filters the first render);
+ * with it, choices apply at once and typing after a short pause, in place.
  */
-export function PublicationFilters({ facets, filters }: { facets: Facets; filters: Filters }) {
-  const router = useRouter()
-  const [pending, startTransition] = useTransition()
+export function PublicationFilters({ facets }: { facets: Facets }) {
+  const { filters, setFilters } = useFilters()
   const [values, setValues] = useState<Values>(() => toValues(filters))
   const search = useRef<HTMLInputElement>(null)
   const typing = useRef<ReturnType<typeof setTimeout>>(undefined)
   const applied = filtersToQuery(filters)
 
-  // Back/forward and shared links change the filters from outside: follow them, but never
-  // overwrite what is being typed.
+  // Back/Forward change the filters from outside: follow them, but never overwrite what is being typed.
   useEffect(() => {
     setValues((current) => {
-      const next = toValues(filters)
+      const next = toValues(parseFilters(new URLSearchParams(applied)))
       return document.activeElement === search.current ? { ...next, q: current.q } : next
     })
-    // `applied` is the serialized form of `filters`.
   }, [applied])
-
-  useEffect(() => {
-    if (!searchFocus || !search.current) return
-    search.current.focus()
-    search.current.setSelectionRange(searchFocus.start, searchFocus.end)
-    searchFocus = null
-  }, [])
 
   useEffect(() => () => clearTimeout(typing.current), [])
 
-  function navigate(next: Values) {
-    const query = filtersToQuery(parseFilters(new URLSearchParams(next)))
-    if (query === applied) return
-    const input = search.current
-    searchFocus = input && document.activeElement === input ? { start: input.selectionStart ?? 0, end: input.selectionEnd ?? 0 } : null
-    startTransition(() => router.push(`/publications${query}`, { scroll: false }))
+  function apply(next: Values) {
+    const parsed = parseFilters(new URLSearchParams(next))
+    if (filtersToQuery(parsed) !== applied) setFilters(parsed)
   }
 
   function change(field: keyof Values, value: string) {
     const next = { ...values, [field]: value }
     setValues(next)
     clearTimeout(typing.current)
-    if (field === 'q') typing.current = setTimeout(() => navigate(next), 300)
-    else navigate(next)
+    if (field === 'q') typing.current = setTimeout(() => apply(next), 300)
+    else apply(next)
   }
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
     clearTimeout(typing.current)
-    navigate(values)
+    apply(values)
+  }
+
+  function clear(event: MouseEvent<HTMLAnchorElement>) {
+    event.preventDefault()
+    clearTimeout(typing.current)
+    setValues(toValues({}))
+    setFilters({})
   }
 
   return (
-    <form className="filters" role="search" method="get" action="/publications" onSubmit={submit} aria-busy={pending}>
+    <form className="filters" role="search" method="get" action="/publications" onSubmit={submit}>
       <div className="filter-field filter-search">
         <label htmlFor="filter-q">Search</label>
         <input
@@ -124,9 +111,9 @@ export function PublicationFilters({ facets, filters }: { facets: Facets; filter
           Apply
         </button>
         {hasFilters(filters) ? (
-          <Link className="button button-quiet" href="/publications" scroll={false}>
+          <a className="button button-quiet" href="/publications" onClick={clear}>
             Clear filters
-          </Link>
+          </a>
         ) : null}
       </div>
     </form>

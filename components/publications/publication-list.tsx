@@ -6,13 +6,13 @@ import { PublicationEntry } from './publication-entry'
 export function PublicationList({ publications, site, level = 2 }: { publications: Publication[]; site: Site; level?: 2 | 3 }) {
   const YearHeading = level === 2 ? 'h2' : 'h3'
   return groupByYear(publications).map((group) => (
-    <section key={group.year} className="year-group" aria-labelledby={`year-${group.year}`}>
+    <section key={group.year} className="year-group" aria-labelledby={`year-${group.year}`} data-year-group={group.year}>
       <YearHeading className="year-heading" id={`year-${group.year}`}>
         {group.year}
       </YearHeading>
       <ol className="entries">
         {group.publications.map((publication) => (
-          <li key={publication.slug}>
+          <li key={publication.slug} data-pub={publication.slug}>
             <PublicationEntry publication={publication} site={site} titleLevel={level === 2 ? 3 : 4} />
           </li>
         ))}

@@ -1,35 +1,38 @@
 import { marksInUse, marksLegend } from '@/lib/authors'
-import { facetsOf, filterPublications, hasFilters, type Filters } from '@/lib/filter'
-import { plural } from '@/lib/text'
+import { facetsOf, type Filters } from '@/lib/filter'
 import type { Publication, Site } from '@/lib/types'
+import { FilterProvider, type FilterIndexEntry } from './filter-context'
+import { FilterStatus } from './filter-status'
 import { PublicationFilters } from './publication-filters'
 import { PublicationList } from './publication-list'
 
-/** The publications page: every public paper, or those matching the filters of the query string. */
+/**
+ * The publications page. Every public paper is rendered; the filters (from the query string on the
+ * server, then from the form) hide those that do not match.
+ */
 export function PublicationsView({ publications, site, filters }: { publications: Publication[]; site: Site; filters: Filters }) {
-  const shown = filterPublications(publications, filters)
   const legend = marksLegend(marksInUse(publications))
+  const index: FilterIndexEntry[] = publications.map(({ slug, title, year, type, tags, venue, venueShort, authors }) => ({
+    slug,
+    title,
+    year,
+    type,
+    tags,
+    venue,
+    venueShort,
+    authors: authors.map(({ name }) => ({ name })),
+  }))
   return (
-    <>
+    <FilterProvider index={index} initialFilters={filters}>
       <header className="page-header">
         <h1>publications</h1>
         <p className="page-description">
           publications by categories in reversed chronological order.{legend ? ` ${legend}` : ''}
         </p>
       </header>
-      <PublicationFilters facets={facetsOf(publications)} filters={filters} />
-      <p className="result-count" role="status">
-        {hasFilters(filters)
-          ? `${plural(shown.length, 'publication')} of ${publications.length} match.`
-          : `${plural(publications.length, 'publication')}.`}
-      </p>
-      {shown.length > 0 ? (
-        <PublicationList publications={shown} site={site} />
-      ) : (
-        <p className="empty-state">
-          {publications.length === 0 ? 'No publications yet.' : 'No publication matches these filters. Try fewer filters or another search.'}
-        </p>
-      )}
-    </>
+      <PublicationFilters facets={facetsOf(publications)} />
+      <FilterStatus />
+      <PublicationList publications={publications} site={site} />
+    </FilterProvider>
   )
 }

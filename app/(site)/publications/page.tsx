@@ -1,26 +1,17 @@
 import type { Metadata } from 'next'
 import { PublicationsView } from '@/components/publications/publications-view'
 import { getPublishedPublications, getSite } from '@/lib/content'
-import { hasFilters, parseFilters } from '@/lib/filter'
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> }
-
-export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
-  const filtered = hasFilters(parseFilters(await searchParams))
-  return {
-    title: 'publications',
-    alternates: { canonical: '/publications' },
-    ...(filtered ? { robots: { index: false, follow: true } } : {}),
-  }
+export const metadata: Metadata = {
+  title: 'publications',
+  alternates: { canonical: '/publications' },
 }
 
 /**
- * Filters live in the query string and are applied here, on the server, so they work without
- * JavaScript and filtered views are shareable. The page is rendered per request on purpose: a
- * prerendered page does not vary on its query string, so Next's client router would reuse it for
- * every `?q=…&type=…` and never show the filtered list (a query-based rewrite is invisible to it).
+ * Prerendered without filters. A request with filters in its query string (a shared link, the
+ * form without JavaScript) is rewritten in `next.config.mjs` to `/publications-filtered`, which
+ * applies them on the server; with JavaScript, the form filters this page in place.
  */
-export default async function PublicationsPage({ searchParams }: Props) {
-  const filters = parseFilters(await searchParams)
-  return <PublicationsView publications={getPublishedPublications()} site={getSite()} filters={filters} />
+export default function PublicationsPage() {
+  return <PublicationsView publications={getPublishedPublications()} site={getSite()} filters={{}} />
 }

@@ -1,0 +1,17 @@
+import type { Metadata } from 'next'
+import { PublicationsView } from '@/components/publications/publications-view'
+import { getPublishedPublications, getSite } from '@/lib/content'
+import { parseFilters } from '@/lib/filter'
+
+export const metadata: Metadata = {
+  title: 'publications',
+  alternates: { canonical: '/publications' },
+  robots: { index: false, follow: true },
+}
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> }
+
+/** `/publications?…` with filters, through the rewrite in `next.config.mjs`; the address bar keeps the query. */
+export default async function FilteredPublicationsPage({ searchParams }: Props) {
+  return <PublicationsView publications={getPublishedPublications()} site={getSite()} filters={parseFilters(await searchParams)} />
+}

@@ -1,0 +1,21 @@
+'use client'
+
+import { hasFilters } from '@/lib/filter'
+import { plural } from '@/lib/text'
+import { useFilters } from './filter-context'
+
+export function FilterStatus() {
+  const { filters, shown, total } = useFilters()
+  return (
+    <>
+      <p className="result-count" role="status">
+        {hasFilters(filters) ? `${plural(shown, 'publication')} of ${total} match.` : `${plural(total, 'publication')}.`}
+      </p>
+      {total === 0 ? (
+        <p className="empty-state">No publications yet.</p>
+      ) : shown === 0 ? (
+        <p className="empty-state">No publication matches these filters. Try fewer filters or another search.</p>
+      ) : null}
+    </>
+  )
+}
