@@ -56,7 +56,7 @@ export async function fileHistory(root: string, file: string, limit = 100): Prom
     `--format=${RECORD}%H${FIELD}%an${FIELD}%ae${FIELD}%aI${FIELD}%s${FIELD}`,
     '--', relative,
   ])
-  return output
+  const entries = output
     .split(RECORD)
     .filter(Boolean)
     .map((record) => {
@@ -66,6 +66,14 @@ export async function fileHistory(root: string, file: string, limit = 100): Prom
       const pathAtCommit = /^\+\+\+ b\/(.+)$/m.exec(diff)?.[1] ?? /^--- a\/(.+)$/m.exec(diff)?.[1] ?? /^rename to (.+)$/m.exec(diff)?.[1] ?? relative
       return { commit, author, email, date, subject, path: pathAtCommit, diff }
     })
+  // `--follow` follows copies too: a new file at least half like another one (a duplicate, a paper
+  // started from a similar one) would list that other paper's history, and offer to restore it.
+  // History ends where the file was created; that commit shows the whole file as added.
+  const copied = entries.findIndex((entry) => /^copy to /m.test(entry.diff))
+  const created = entries[copied]
+  if (!created) return entries
+  const diff = await git(root, ['show', '--format=', '--no-color', '--patch', '--no-renames', created.commit, '--', created.path])
+  return [...entries.slice(0, copied), { ...created, diff: diff.replace(/^\n+/, '') }]
 }
 
 /** A file's content at a commit, or undefined when it did not exist there. */
