@@ -1,3 +1,4 @@
+import fs from 'node:fs'
 import path from 'node:path'
 import { defineDocumentType, defineNestedType, makeSource } from 'contentlayer2/source-files'
 import { env } from './lib/env'
@@ -71,6 +72,11 @@ export const Publication = defineDocumentType(() => ({
         assertValid(publicationSchema, doc, file)
         return slug
       },
+    },
+    lastModified: {
+      type: 'date',
+      // The file's modification time: the dashboard rewrites the file on every save.
+      resolve: (doc) => fs.statSync(path.join(env.contentDir, doc._raw.sourceFilePath)).mtime.toISOString(),
     },
   },
 }))

@@ -12,6 +12,8 @@ export function generateMetadata(): Metadata {
     metadataBase: env.siteUrl,
     title: { default: site.title, template: `%s | ${site.title}` },
     description: site.description,
+    openGraph: { type: 'website', siteName: site.title, title: site.title, description: site.description },
+    twitter: { card: 'summary_large_image', title: site.title, description: site.description },
   }
 }
 

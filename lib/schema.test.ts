@@ -3,7 +3,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { Publication as PublicationDocument, Site as SiteDocument } from '../contentlayer.config'
-import { toBibtex } from './bibtex'
+import { toBibtex } from './citations'
 import { authorSchema, publicationSchema, siteSchema, SLUG_PATTERN } from './schema'
 
 const contentDir = path.resolve(__dirname, '../content')

@@ -7,6 +7,8 @@ export type Publication = PublicationFrontmatter & {
   body: string
   /** The body compiled by Contentlayer's MDX pipeline, ready to evaluate on the server. */
   bodyCode: string
+  /** When the file last changed (ISO 8601). */
+  lastModified: string
 }
 
 export type Site = SiteSettings & { maxAuthors: number; nameVariants: string[] }

@@ -1,5 +1,5 @@
 import Link from 'next/link'
-import { toBibtex } from '@/lib/bibtex'
+import { toBibtex } from '@/lib/citations'
 import { latexToPlainText } from '@/lib/text'
 import type { Publication, Site } from '@/lib/types'
 import { AuthorList } from './author-list'

@@ -61,7 +61,7 @@ function toCslName(name: string): CslName {
   return parsed.family || parsed.literal ? parsed : { literal: name }
 }
 
-type Citable = PublicationFrontmatter & { slug: string; body?: string }
+type Citable = PublicationFrontmatter & { body?: string }
 
 /** The paper as CSL-JSON. `pageUrl` is its page on this site, the fallback link. */
 export function toCsl(publication: Citable, pageUrl?: string): CslItem {
@@ -89,7 +89,7 @@ export function toCsl(publication: Citable, pageUrl?: string): CslItem {
   if (publication.issue) item.issue = publication.issue
   if (publication.pages) item.page = publication.pages.replace(/\s*[–—]\s*/g, '-')
   if (publication.doi) item.DOI = publication.doi
-  if (url && !publication.doi) item.URL = url
+  if (url) item.URL = url
   if (abstract) item.abstract = abstract
   if (publication.tags?.length) item.keyword = publication.tags.join(',')
   return item
@@ -109,7 +109,18 @@ export function formatCitation(items: CslItem | CslItem[], style: CitationStyle)
 
 /** BibTeX, valid and LaTeX-escaped by citation-js; one entry per item. */
 export function toBibtexEntries(items: CslItem | CslItem[]): string {
-  return new Cite(items).format('bibtex', { format: 'text' }).trim()
+  return (Array.isArray(items) ? items : [items])
+    .map((item) => {
+      const entry = new Cite(item).format('bibtex', { format: 'text' }).trim()
+      // citation-js replaces keys with characters it is wary of (DBLP's `DBLP:journals/…`); BibTeX accepts them.
+      return entry.replace(/^(@\w+\{)[^,\n]*,/, (_, start: string) => `${start}${item['citation-key']},`)
+    })
+    .join('\n\n')
+}
+
+/** The BibTeX entry of one paper (valid, LaTeX-escaped, names without role marks). */
+export function toBibtex(publication: Citable, pageUrl?: string): string {
+  return toBibtexEntries(toCsl(publication, pageUrl))
 }
 
 export function toRis(items: CslItem | CslItem[]): string {

@@ -36,6 +36,22 @@ function readGenerated<T>(type: 'Publication' | 'Site', map: (raw: unknown) => T
   return value
 }
 
+/**
+ * Something derived from the whole public list (the BibTeX file, the feed), computed once per
+ * content version and kept until the content changes.
+ */
+export function derived<T>(name: string, compute: (publications: Publication[]) => T): T {
+  const publications = getPublishedPublications()
+  const state = globalThis as { __derived?: Map<string, { source: Publication[]; value: unknown }> }
+  state.__derived ??= new Map()
+  const hit = state.__derived.get(name)
+  // The loaded list is a new array after every reload, so identity says whether it changed.
+  if (hit && hit.source === publications) return hit.value as T
+  const value = compute(publications)
+  state.__derived.set(name, { source: publications, value })
+  return value
+}
+
 function toPublication(doc: GeneratedPublication): Publication {
   const { _id, _raw, documentType, body, slug, authors, ...fields } = doc
   return {
@@ -47,23 +63,24 @@ function toPublication(doc: GeneratedPublication): Publication {
   }
 }
 
-function loadPublications(): Publication[] {
-  return readGenerated('Publication', (raw) => (raw as GeneratedPublication[]).map(toPublication).sort(comparePublications))
+type PublicationData = { all: Publication[]; published: Publication[]; bySlug: Map<string, Publication> }
+
+function load(): PublicationData {
+  return readGenerated('Publication', (raw) => {
+    const all = (raw as GeneratedPublication[]).map(toPublication).sort(comparePublications)
+    const published = all.filter((publication) => !publication.draft)
+    return { all, published, bySlug: new Map(published.map((publication) => [publication.slug, publication])) }
+  })
 }
 
-/** Every publication, drafts included, newest first. For the dashboard only. */
-export function getAllPublications(): Publication[] {
-  return loadPublications()
-}
-
-/** The public list: no drafts, newest first. */
+/** The public list: no drafts, newest first. The same array until the content changes. */
 export function getPublishedPublications(): Publication[] {
-  return loadPublications().filter((publication) => !publication.draft)
+  return load().published
 }
 
 /** A public publication by slug, or undefined for unknown and draft slugs. */
 export function getPublication(slug: string): Publication | undefined {
-  return getPublishedPublications().find((publication) => publication.slug === slug)
+  return load().bySlug.get(slug)
 }
 
 export function getSite(): Site {

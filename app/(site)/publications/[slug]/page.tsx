@@ -2,12 +2,13 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { AuthorList } from '@/components/publications/author-list'
-import { BibtexBlock } from '@/components/publications/bibtex-block'
+import { CitePanel } from '@/components/publications/cite-panel'
 import { MdxContent } from '@/components/publications/mdx-content'
 import { PublicationLinks } from '@/components/publications/publication-links'
 import { marksInUse, marksLegend } from '@/lib/authors'
-import { toBibtex } from '@/lib/bibtex'
 import { getNeighbours, getPublication, getPublishedPublications, getRelated, getSite } from '@/lib/content'
+import { env } from '@/lib/env'
+import { absoluteUrl, jsonLdScript, scholarlyArticle, scholarTags } from '@/lib/scholar'
 import { PUBLICATION_TYPE_LABELS } from '@/lib/schema'
 import { firstSentence, latexToPlainText, mdxToPlainText, monthName } from '@/lib/text'
 
@@ -21,10 +22,17 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const publication = getPublication((await params).slug)
   if (!publication) return {}
   const abstract = mdxToPlainText(publication.body)
+  const title = latexToPlainText(publication.title)
+  const description = abstract ? firstSentence(abstract) : [publication.venue, publication.year].filter(Boolean).join(', ')
+  const path = `/publications/${publication.slug}`
   return {
-    title: latexToPlainText(publication.title),
-    description: abstract ? firstSentence(abstract) : `${publication.venue ?? 'Publication'}, ${publication.year}`,
-    alternates: { canonical: `/publications/${publication.slug}` },
+    title,
+    description,
+    alternates: { canonical: path },
+    // og:image comes from ./opengraph-image.tsx (Next names its URL); X falls back to it for twitter:image.
+    openGraph: { type: 'article', title, description, url: path, siteName: getSite().title },
+    twitter: { card: 'summary_large_image', title, description },
+    other: scholarTags(publication, env.siteUrl),
   }
 }
 
@@ -43,6 +51,7 @@ export default async function PublicationPage({ params }: Props) {
 
   return (
     <article className="paper">
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdScript(scholarlyArticle(publication, env.siteUrl)) }} />
       <header className="paper-header">
         <p className="paper-kind">
           {publication.venueShort ? <span className="badge">{publication.venueShort}</span> : null}
@@ -85,7 +94,7 @@ export default async function PublicationPage({ params }: Props) {
 
       <section aria-labelledby="cite-heading" className="paper-section">
         <h2 id="cite-heading">Cite</h2>
-        <BibtexBlock bibtex={toBibtex(publication)} />
+        <CitePanel publication={publication} pageUrl={absoluteUrl(env.siteUrl, `/publications/${publication.slug}`)} />
       </section>
 
       {related.length ? (

@@ -1,0 +1,10 @@
+import type { MetadataRoute } from 'next'
+import { env } from '@/lib/env'
+import { absoluteUrl } from '@/lib/scholar'
+
+export default function robots(): MetadataRoute.Robots {
+  return {
+    rules: [{ userAgent: '*', allow: '/', disallow: ['/admin', '/api/'] }],
+    sitemap: absoluteUrl(env.siteUrl, '/sitemap.xml'),
+  }
+}

@@ -1,0 +1,22 @@
+import type { MetadataRoute } from 'next'
+import { getPublishedPublications } from '@/lib/content'
+import { env } from '@/lib/env'
+import { absoluteUrl } from '@/lib/scholar'
+
+// Follows dashboard edits without a rebuild.
+export const dynamic = 'force-dynamic'
+
+export default function sitemap(): MetadataRoute.Sitemap {
+  const publications = getPublishedPublications()
+  const latest = publications.reduce<string | undefined>((max, publication) => (!max || publication.lastModified > max ? publication.lastModified : max), undefined)
+  return [
+    { url: absoluteUrl(env.siteUrl, '/'), ...(latest ? { lastModified: latest } : {}), changeFrequency: 'monthly', priority: 1 },
+    { url: absoluteUrl(env.siteUrl, '/publications'), ...(latest ? { lastModified: latest } : {}), changeFrequency: 'monthly', priority: 0.9 },
+    ...publications.map((publication) => ({
+      url: absoluteUrl(env.siteUrl, `/publications/${publication.slug}`),
+      lastModified: publication.lastModified,
+      changeFrequency: 'yearly' as const,
+      priority: 0.7,
+    })),
+  ]
+}
