@@ -10,6 +10,7 @@ import { PUBLICATION_TYPE_LABELS, PUBLICATION_TYPES, publicationSchema, slugProb
 import { serializePublication } from '@/lib/store/serialize'
 import { monthName } from '@/lib/text'
 import { AuthorsEditor } from './authors-editor'
+import { CardPreview } from './card-preview'
 import { useUnsavedGuard } from './use-unsaved-guard'
 
 type FieldErrors = Record<string, string[]>
@@ -271,6 +272,11 @@ export function PublicationEditor({ initial, originalSlug: initialOriginal, vers
             <input type="checkbox" checked={values.selected} onChange={(event) => set('selected', event.target.checked)} /> Selected (shown on the home page)
           </label>
         </div>
+      </fieldset>
+
+      <fieldset>
+        <legend>Social card</legend>
+        <CardPreview values={values} />
       </fieldset>
 
       <fieldset>

@@ -1,0 +1,29 @@
+import type { NextRequest } from 'next/server'
+import { z } from 'zod'
+import { requireAdmin } from '@/lib/auth/session'
+import { getSite } from '@/lib/content'
+import { paperCard, renderCard } from '@/lib/og'
+import { authorSchema } from '@/lib/schema'
+
+const previewSchema = z.object({
+  title: z.string().max(500),
+  authors: z.array(authorSchema.pick({ name: true, equalContribution: true, corresponding: true })).max(500),
+  venue: z.string().max(500).optional(),
+  venueShort: z.string().max(40).optional(),
+  year: z.number().int().optional(),
+})
+
+/** The social card for the editor's unsaved values (`?data=<json>`), so the owner sees what a share will show. */
+export async function GET(request: NextRequest) {
+  await requireAdmin()
+  let data: unknown
+  try {
+    data = JSON.parse(request.nextUrl.searchParams.get('data') ?? '')
+  } catch {
+    return new Response('The preview needs `data` as JSON.', { status: 400 })
+  }
+  const parsed = previewSchema.safeParse(data)
+  if (!parsed.success) return new Response('The preview data is not valid.', { status: 400 })
+  const { png } = await renderCard(paperCard({ ...parsed.data, title: parsed.data.title || 'Untitled' }, getSite()))
+  return new Response(png as BodyInit, { headers: { 'Content-Type': 'image/png', 'Cache-Control': 'private, no-store' } })
+}
