@@ -1,10 +1,9 @@
-import { parse as parseBibtex } from '@retorquere/bibtex-parser'
 import { createPaper, expect, expectLiveSince, expectNotFound, fetchPublic, tag, test } from './support/admin'
 import { E2E_BASE_URL } from './support/paths'
-import { ogImage, pngSize, sha256 } from './support/sharing'
+import { ogImage, parseBib, pngSize, sha256 } from './support/sharing'
 
 async function publicTitles() {
-  const bib = parseBibtex((await fetchPublic('/publications.bib')).text, { sentenceCase: false })
+  const bib = await parseBib((await fetchPublic('/publications.bib')).text)
   const feed = (await fetchPublic('/feed.xml')).text
   const sitemap = (await fetchPublic('/sitemap.xml')).text
   return { bib: bib.entries.map((entry) => entry.fields.title ?? ''), feed, sitemap }

@@ -1,8 +1,7 @@
-import { parse as parseBibtex } from '@retorquere/bibtex-parser'
 import { expect, test } from '@playwright/test'
 import { E2E_BASE_URL } from './support/paths'
 import { PAPERS, paper } from './support/public-site'
-import { meta, metaContent, ogImage, parseXml, pngSize, sha256, xmlTexts } from './support/sharing'
+import { meta, metaContent, ogImage, parseBib, parseXml, pngSize, sha256, xmlTexts } from './support/sharing'
 
 const landscape = paper('Landscape')
 
@@ -120,7 +119,7 @@ test.describe('citing a paper', () => {
       expect(response.headers()['content-type']).toContain(type)
       expect(response.headers()['content-disposition']).toContain(`${landscape.slug}.`)
       const text = await response.text()
-      if (name === 'BibTeX') expect(parseBibtex(text, { sentenceCase: false }).entries[0]?.fields.title).toBe(landscape.title)
+      if (name === 'BibTeX') expect((await parseBib(text)).entries[0]?.fields.title).toBe(landscape.title)
       if (name === 'RIS') expect(text.startsWith('TY  - JOUR')).toBe(true)
       if (name === 'CSL-JSON') expect((JSON.parse(text) as { title: string }[])[0]?.title).toBe(landscape.title)
     }
@@ -131,7 +130,7 @@ test.describe('feeds and indexes', () => {
   test('/publications.bib parses into one entry per public paper', async ({ request }) => {
     const response = await request.get('/publications.bib')
     expect(response.headers()['content-type']).toContain('application/x-bibtex')
-    const library = parseBibtex(await response.text(), { sentenceCase: false })
+    const library = await parseBib(await response.text())
     expect(library.errors).toEqual([])
     expect(library.entries.map((entry) => entry.fields.title).sort()).toEqual(PAPERS.map((p) => p.title).sort())
   })

@@ -44,3 +44,12 @@ export async function xmlTexts(page: Page, xml: string, selector: string): Promi
     [xml, selector] as const,
   )
 }
+
+/**
+ * Parses BibTeX with @retorquere/bibtex-parser. Loaded with import(): its CommonJS build does not
+ * load under Node (the package declares itself ESM), and Playwright would otherwise require it.
+ */
+export async function parseBib(text: string) {
+  const { parse } = await import('@retorquere/bibtex-parser')
+  return parse(text, { sentenceCase: false })
+}
