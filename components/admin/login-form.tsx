@@ -37,7 +37,7 @@ export function LoginForm({ callbackUrl, initialError, github }: { callbackUrl?:
         return
       }
       if (result?.status === 429) {
-        const retryAfter = Number(new URL(result.url ?? window.location.href, window.location.href).searchParams.get('retryAfter'))
+        const retryAfter = Number(/^TooManyAttempts-(\d+)$/.exec(result.error ?? '')?.[1])
         setError(retryMessage(Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : 15 * 60))
       } else {
         setError('Invalid email or password')

@@ -25,7 +25,7 @@ const origin = `http://127.0.0.1:${port}`
 const env = {
   ...process.env,
   CONTENT_DIR: contentDir,
-  NEXT_DIST_DIR: `.next-e2e-${port}`,
+  NEXT_DIST_DIR: '.next-e2e',
   PORT: port,
   SITE_URL: origin,
   NEXTAUTH_URL: origin,
@@ -35,6 +35,8 @@ const env = {
   ADMIN_CREDENTIALS_FILE: path.join(workDir, 'admin-credentials.json'),
 }
 const run = (command, args) => execFileSync(command, args, { cwd: root, env, stdio: 'inherit' })
+// The repository's own generated types too: `next build` type-checks against them (a fresh clone has none).
+execFileSync(process.execPath, [path.join(root, 'scripts/contentlayer.mjs')], { cwd: root, env: { ...process.env, CONTENT_DIR: '' }, stdio: 'inherit' })
 run(process.execPath, [path.join(root, 'scripts/contentlayer.mjs')])
 run(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'build'])
 

@@ -18,7 +18,8 @@ export default async function LoginPage({ searchParams }: Props) {
   const params = await searchParams
   const callbackUrl = typeof params.callbackUrl === 'string' ? params.callbackUrl : undefined
   if (await currentAdmin()) redirect(callbackUrl?.startsWith('/admin') ? callbackUrl : '/admin')
-  const error = typeof params.error === 'string' ? (ERRORS[params.error] ?? 'Sign-in failed. Try again.') : undefined
+  const code = typeof params.error === 'string' ? params.error.replace(/-\d+$/, '') : undefined
+  const error = code ? (ERRORS[code] ?? 'Sign-in failed. Try again.') : undefined
   return (
     <main id="main" className="admin-login">
       <h1>Sign in</h1>

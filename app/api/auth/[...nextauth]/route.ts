@@ -31,8 +31,8 @@ export async function POST(request: NextRequest, context: Context) {
     const minutes = Math.ceil(seconds / 60)
     const message = `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`
     const url = new URL('/admin/login', request.nextUrl.origin)
-    url.searchParams.set('error', 'TooManyAttempts')
-    url.searchParams.set('retryAfter', String(seconds))
+    // next-auth's signIn() hands the page only the `error` value, so it carries the wait too.
+    url.searchParams.set('error', `TooManyAttempts-${seconds}`)
     return NextResponse.json({ url: url.toString(), message, retryAfter: seconds }, { status: 429, headers: { 'Retry-After': String(seconds) } })
   }
 
