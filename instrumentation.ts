@@ -4,6 +4,8 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return
+  // `next build` loads this file too; the password belongs in the log of the server that uses it.
+  if (process.env.NEXT_PHASE === 'phase-production-build') return
   const { adminCredentials } = await import('./lib/auth/credentials')
   adminCredentials()
 }

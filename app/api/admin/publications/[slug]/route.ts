@@ -1,0 +1,49 @@
+import { field, readJsonWrite, storeResponse } from '@/lib/api'
+import { requireAdmin } from '@/lib/auth/session'
+import { deletePublication, readPublication, savePublication } from '@/lib/store'
+
+export const dynamic = 'force-dynamic'
+
+type Context = { params: Promise<{ slug: string }> }
+
+export async function GET(_: Request, { params }: Context) {
+  await requireAdmin()
+  const publication = await readPublication((await params).slug)
+  if (!publication) return Response.json({ ok: false, kind: 'not-found', message: 'There is no such publication.' }, { status: 404 })
+  const { slug, frontmatter, body, version } = publication
+  return Response.json({ slug, frontmatter, body, version })
+}
+
+/**
+ * Saves over the version the caller read: `{ version, frontmatter, body, slug? }` (a new `slug`
+ * renames). 409 with the current file when it changed since; 422 with field errors when invalid.
+ */
+export async function PUT(request: Request, { params }: Context) {
+  const admin = await requireAdmin()
+  const { slug } = await params
+  const read = await readJsonWrite(request)
+  if (!read.ok) return read.response
+  const version = field(read.body, 'version')
+  const body = field(read.body, 'body')
+  const newSlug = field(read.body, 'slug')
+  const result = await savePublication(
+    {
+      slug: typeof newSlug === 'string' ? newSlug : slug,
+      originalSlug: slug,
+      version: typeof version === 'string' ? version : '',
+      frontmatter: field(read.body, 'frontmatter'),
+      body: typeof body === 'string' ? body : '',
+    },
+    admin,
+  )
+  return storeResponse(result)
+}
+
+/** Deletes the version the caller read (`?version=`). */
+export async function DELETE(request: Request, { params }: Context) {
+  const admin = await requireAdmin()
+  const origin = request.headers.get('origin')
+  if (origin !== null && origin !== new URL(request.url).origin) return Response.json({ ok: false, message: 'Cross-site requests are refused.' }, { status: 403 })
+  const version = new URL(request.url).searchParams.get('version') ?? ''
+  return storeResponse(await deletePublication((await params).slug, version, admin))
+}
