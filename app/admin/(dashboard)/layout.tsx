@@ -6,6 +6,8 @@ import { currentAdmin } from '@/lib/auth/session'
 import { pushStatus } from '@/lib/store'
 
 export const metadata: Metadata = { title: 'Dashboard', robots: { index: false, follow: false } }
+// Never rendered at build time: every dashboard page reads the session (and the credentials).
+export const dynamic = 'force-dynamic'
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   // Each page sends signed-out visitors to sign in with its own address to come back to; a

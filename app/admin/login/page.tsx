@@ -5,6 +5,8 @@ import { currentAdmin } from '@/lib/auth/session'
 import { authEnv } from '@/lib/env'
 
 export const metadata: Metadata = { title: 'Sign in', robots: { index: false, follow: false } }
+// Reads the session; never rendered at build time.
+export const dynamic = 'force-dynamic'
 
 const ERRORS: Record<string, string> = {
   CredentialsSignin: 'Invalid email or password',
