@@ -5,6 +5,8 @@ import path from 'node:path'
 export const E2E_PORT = Number(process.env.E2E_PORT || 3210)
 export const E2E_ROOT = path.join(os.tmpdir(), `scholar-cms-e2e-${E2E_PORT}`)
 export const E2E_CONTENT_DIR = path.join(E2E_ROOT, 'content')
+/** A bare repository the server pushes the content to after each commit (CONTENT_GIT_REMOTE). */
+export const E2E_REMOTE = path.join(E2E_ROOT, 'remote.git')
 export const E2E_BASE_URL = `http://127.0.0.1:${E2E_PORT}`
 
 /** The admin the end-to-end server accepts (its bcrypt hash is made by serve.mjs). */

@@ -20,6 +20,8 @@ const git = (...args) => execFileSync('git', args, { cwd: contentDir, stdio: 'pi
 git('init', '-q', '-b', 'main')
 git('add', '-A')
 git('-c', 'user.name=Seed', '-c', 'user.email=seed@example.org', 'commit', '-qm', 'Seed content')
+const remote = path.join(workDir, 'remote.git')
+execFileSync('git', ['init', '-q', '--bare', remote])
 
 const origin = `http://127.0.0.1:${port}`
 const env = {
@@ -33,6 +35,7 @@ const env = {
   ADMIN_EMAIL: adminEmail,
   ADMIN_PASSWORD_HASH: bcrypt.hashSync(adminPassword, 10),
   ADMIN_CREDENTIALS_FILE: path.join(workDir, 'admin-credentials.json'),
+  CONTENT_GIT_REMOTE: remote,
 }
 const run = (command, args) => execFileSync(command, args, { cwd: root, env, stdio: 'inherit' })
 // The repository's own generated types too: `next build` type-checks against them (a fresh clone has none).
