@@ -73,39 +73,9 @@ export function PublicationFilters({ facets }: { facets: Facets }) {
           autoComplete="off"
         />
       </div>
-      <div className="filter-field">
-        <label htmlFor="filter-type">Type</label>
-        <select id="filter-type" name="type" value={values.type} onChange={(event) => change('type', event.target.value)}>
-          <option value="">All types</option>
-          {facets.types.map((type) => (
-            <option key={type} value={type}>
-              {PUBLICATION_TYPE_LABELS[type]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="filter-field">
-        <label htmlFor="filter-tag">Topic</label>
-        <select id="filter-tag" name="tag" value={values.tag} onChange={(event) => change('tag', event.target.value)}>
-          <option value="">All topics</option>
-          {facets.tags.map((tag) => (
-            <option key={tag} value={tag}>
-              {tag}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="filter-field">
-        <label htmlFor="filter-year">Year</label>
-        <select id="filter-year" name="year" value={values.year} onChange={(event) => change('year', event.target.value)}>
-          <option value="">All years</option>
-          {facets.years.map((year) => (
-            <option key={year} value={year}>
-              {year}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect name="type" label="Type" all="All types" value={values.type} onChange={change} options={facets.types.map((type) => [type, PUBLICATION_TYPE_LABELS[type]])} />
+      <FilterSelect name="tag" label="Topic" all="All topics" value={values.tag} onChange={change} options={facets.tags.map((tag) => [tag, tag])} />
+      <FilterSelect name="year" label="Year" all="All years" value={values.year} onChange={change} options={facets.years.map((year) => [String(year), String(year)])} />
       <div className="filter-actions">
         <button type="submit" className="button">
           Apply
@@ -117,5 +87,35 @@ export function PublicationFilters({ facets }: { facets: Facets }) {
         ) : null}
       </div>
     </form>
+  )
+}
+
+function FilterSelect({
+  name,
+  label,
+  all,
+  value,
+  options,
+  onChange,
+}: {
+  name: Exclude<keyof Values, 'q'>
+  label: string
+  all: string
+  value: string
+  options: [value: string, label: string][]
+  onChange: (field: keyof Values, value: string) => void
+}) {
+  return (
+    <div className="filter-field">
+      <label htmlFor={`filter-${name}`}>{label}</label>
+      <select id={`filter-${name}`} name={name} value={value} onChange={(event) => onChange(name, event.target.value)}>
+        <option value="">{all}</option>
+        {options.map(([optionValue, optionLabel]) => (
+          <option key={optionValue} value={optionValue}>
+            {optionLabel}
+          </option>
+        ))}
+      </select>
+    </div>
   )
 }
