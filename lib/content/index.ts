@@ -14,7 +14,9 @@ import type { Publication, Site } from '../types'
  */
 
 type Loaded<T> = { stamp: string; value: T }
-const cache = new Map<string, Loaded<unknown>>()
+// On globalThis: Next may load this module once per route bundle, and the data can be large.
+const cacheState = globalThis as { __contentCache?: Map<string, Loaded<unknown>> }
+const cache = (cacheState.__contentCache ??= new Map<string, Loaded<unknown>>())
 
 function generatedFile(type: 'Publication' | 'Site'): string {
   return path.join(/* turbopackIgnore: true */ env.contentlayerDir, 'generated', type, '_index.json')
@@ -31,7 +33,15 @@ function readGenerated<T>(type: 'Publication' | 'Site', map: (raw: unknown) => T
   const stamp = `${stat.mtimeMs}:${stat.size}`
   const hit = cache.get(file)
   if (hit && hit.stamp === stamp) return hit.value as T
-  const value = map(JSON.parse(fs.readFileSync(file, 'utf8')))
+  let raw: unknown
+  try {
+    raw = JSON.parse(fs.readFileSync(file, 'utf8'))
+  } catch (error) {
+    // Contentlayer rewrites the file in place; caught mid-write, keep serving what was complete.
+    if (hit) return hit.value as T
+    throw error
+  }
+  const value = map(raw)
   cache.set(file, { stamp, value })
   return value
 }
