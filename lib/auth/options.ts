@@ -7,6 +7,7 @@ import GitHubProvider from 'next-auth/providers/github'
 import { getSite } from '../content'
 import { authEnv, env } from '../env'
 import { adminCredentials } from './credentials'
+import { isAdmittedGithubLogin } from './github'
 
 // Compared against when the email is wrong, so a wrong email costs as long as a wrong password.
 function dummyHash(): string {
@@ -41,9 +42,7 @@ export function authOptions(): NextAuthOptions {
     ],
     callbacks: {
       signIn({ account, profile }) {
-        if (account?.provider !== 'github') return true
-        const login = profile && 'login' in profile && typeof profile.login === 'string' ? profile.login.toLowerCase() : ''
-        return login !== '' && config.githubLogins.includes(login)
+        return account?.provider !== 'github' || isAdmittedGithubLogin(profile, config.githubLogins)
       },
     },
   }
