@@ -14,7 +14,7 @@ function fresh() {
   return adminCredentials()
 }
 
-function printedPassword(log: ReturnType<typeof vi.spyOn>): string | undefined {
+function printedPassword(log: { mock: { calls: unknown[][] } }): string | undefined {
   const text = log.mock.calls.map((call) => call.join(' ')).join('\n')
   return /password: (\S+)/.exec(text)?.[1]
 }
