@@ -1,0 +1,207 @@
+// The measurements taken against a running server: JavaScript shipped, social cards, serving
+// throughput, edit-to-live through the admin API, Lighthouse.
+import { execFile } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import { promisify } from 'node:util'
+import zlib from 'node:zlib'
+import autocannon from 'autocannon'
+import { projectRoot } from '../contentlayer-paths.mjs'
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
+
+export function percentile(values, p) {
+  if (values.length === 0) return NaN
+  const sorted = [...values].sort((a, b) => a - b)
+  // Nearest rank: the smallest value with at least p% of the samples at or below it.
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]
+}
+
+export const median = (values) => percentile(values, 50)
+
+/**
+ * fetch, tried again on a network error: undici may reuse a keep-alive connection the server is
+ * just closing. Only for requests that are safe to repeat.
+ */
+export async function fetchAgain(url, init) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fetch(url, init)
+    } catch (error) {
+      if (attempt === 3 || (init?.method && init.method !== 'GET')) throw error
+      await sleep(100)
+    }
+  }
+}
+
+async function text(url, init) {
+  const response = await fetchAgain(url, init)
+  const body = await response.text()
+  if (!response.ok) throw new Error(`${init?.method ?? 'GET'} ${url} answered ${response.status}: ${body.slice(0, 300)}`)
+  return body
+}
+
+/** The `<script src>` files under /_next/ that a page's HTML loads, in order, without repeats. */
+export function scriptSources(html) {
+  const sources = new Set()
+  for (const match of html.matchAll(/<script\b[^>]*?\ssrc="([^"]+)"/g)) {
+    const src = match[1].replaceAll('&amp;', '&')
+    if (src.startsWith('/_next/')) sources.add(src)
+  }
+  return [...sources]
+}
+
+/** Sum of each script gzipped at level 9, in kB (1,000 bytes, as `next build` prints sizes). */
+export async function gzippedKb(sources, read) {
+  let bytes = 0
+  for (const src of sources) bytes += zlib.gzipSync(await read(src), { level: 9 }).length
+  return Math.round(bytes / 100) / 10
+}
+
+export async function firstLoadJsKb(origin, pathname) {
+  const html = await text(`${origin}${pathname}`)
+  return gzippedKb(scriptSources(html), async (src) => Buffer.from(await (await fetchAgain(`${origin}${src}`)).arrayBuffer()))
+}
+
+export async function timed(url, init) {
+  const started = performance.now()
+  const response = await fetch(url, init)
+  await response.arrayBuffer()
+  const ms = performance.now() - started
+  if (!response.ok) throw new Error(`${url} answered ${response.status}`)
+  return { ms, response }
+}
+
+/**
+ * Social cards: for each paper, the og:image URL from its page, then its first request (rendered)
+ * and `warm` more (served from the server's cache).
+ */
+export async function ogCards(origin, slugs, warm) {
+  const cold = []
+  const cached = []
+  for (const slug of slugs) {
+    const html = await text(`${origin}/publications/${slug}`)
+    const content = /<meta\s+property="og:image"\s+content="([^"]+)"/.exec(html)?.[1]
+    if (!content) throw new Error(`/publications/${slug} has no og:image`)
+    const url = new URL(content.replaceAll('&amp;', '&'))
+    const local = `${origin}${url.pathname}${url.search}`
+    const first = await timed(local)
+    if (!first.response.headers.get('content-type')?.startsWith('image/png')) throw new Error(`${local} is not a PNG`)
+    cold.push(first.ms)
+    for (let i = 0; i < warm; i++) cached.push((await timed(local)).ms)
+  }
+  return { cold, warm: cached }
+}
+
+/** autocannon against one URL; errors counts failed connections, timeouts and non-2xx answers. */
+export async function load(url, { connections, seconds }) {
+  const result = await autocannon({ url, connections, duration: seconds })
+  return {
+    rps: Math.round(result.requests.average),
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts + result.non2xx,
+  }
+}
+
+function cookiesFrom(response, jar) {
+  for (const cookie of response.headers.getSetCookie()) {
+    const [pair] = cookie.split(';')
+    const at = pair.indexOf('=')
+    jar.set(pair.slice(0, at).trim(), pair.slice(at + 1).trim())
+  }
+}
+const cookieHeader = (jar) => [...jar].map(([name, value]) => `${name}=${value}`).join('; ')
+
+/** next-auth's credentials flow over HTTP; returns the Cookie header of the session. */
+export async function signIn(origin, email, password) {
+  const jar = new Map()
+  const csrf = await fetchAgain(`${origin}/api/auth/csrf`)
+  cookiesFrom(csrf, jar)
+  const { csrfToken } = await csrf.json()
+  const response = await fetch(`${origin}/api/auth/callback/credentials`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookieHeader(jar) },
+    body: new URLSearchParams({ csrfToken, email, password, json: 'true' }),
+    redirect: 'manual',
+  })
+  cookiesFrom(response, jar)
+  await response.arrayBuffer()
+  if (!jar.has('next-auth.session-token')) throw new Error(`Sign-in as ${email} failed (HTTP ${response.status})`)
+  return cookieHeader(jar)
+}
+
+/** Fetches `url` every `intervalMs` until its body contains `marker`; resolves with the time. */
+async function pollFor(url, marker, { intervalMs, timeoutMs }) {
+  const deadline = performance.now() + timeoutMs
+  while (performance.now() < deadline) {
+    const body = await (await fetchAgain(url)).text()
+    if (body.includes(marker)) return performance.now()
+    await sleep(intervalMs)
+  }
+  throw new Error(`${url} did not show ${marker} within ${timeoutMs / 1000} s`)
+}
+
+/**
+ * Edits through the admin API (the store the dashboard uses): read the version, save a new title,
+ * then time until both the paper's page and /publications show it, from sending the save.
+ */
+export async function editToLive(origin, cookie, slug, edits, { intervalMs = 25, timeoutMs = 120_000 } = {}) {
+  const api = `${origin}/api/admin/publications/${slug}`
+  const headers = { cookie, 'content-type': 'application/json' }
+  const samples = []
+  const saves = []
+  for (let i = 0; i < edits; i++) {
+    const current = JSON.parse(await text(api, { headers: { cookie } }))
+    const marker = `benchedit${i}x${Date.now().toString(36)}`
+    const baseTitle = current.frontmatter.title.replace(/ benchedit\w+$/, '')
+    const frontmatter = { ...current.frontmatter, title: `${baseTitle} ${marker}` }
+    const started = performance.now()
+    const saved = fetch(api, { method: 'PUT', headers, body: JSON.stringify({ version: current.version, frontmatter, body: current.body }) }).then(async (response) => {
+      const reply = await response.json()
+      if (response.status !== 200) throw new Error(`PUT ${api} answered ${response.status}: ${JSON.stringify(reply).slice(0, 300)}`)
+      return performance.now()
+    })
+    // Polling starts once the save has answered: the pages cannot change before it is committed.
+    const savedAt = await saved
+    const [paperAt, listAt] = await Promise.all([
+      pollFor(`${origin}/publications/${slug}`, marker, { intervalMs, timeoutMs }),
+      pollFor(`${origin}/publications`, marker, { intervalMs, timeoutMs }),
+    ])
+    saves.push(savedAt - started)
+    samples.push(Math.max(paperAt, listAt) - started)
+  }
+  return { samples, saves }
+}
+
+const execFileAsync = promisify(execFile)
+
+export const CHROME_FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+
+/** Debian's Chromium unless CHROMIUM_PATH (or chrome-launcher's own CHROME_PATH) says otherwise. */
+export function chromiumPath() {
+  const candidates = [process.env.CHROMIUM_PATH, process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser']
+  return candidates.find((candidate) => candidate && fs.existsSync(candidate))
+}
+
+const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo']
+
+/**
+ * Lighthouse 12.2.3's CLI (mobile, simulated throttling: its defaults) against one URL, `runs`
+ * times; each category's median score, 0–100.
+ */
+export async function lighthouse(url, { runs, chrome, workDir }) {
+  const cli = path.join(projectRoot, 'node_modules', 'lighthouse', 'cli', 'index.js')
+  const scores = Object.fromEntries(CATEGORIES.map((category) => [category, []]))
+  for (let run = 0; run < runs; run++) {
+    const output = path.join(workDir, `lighthouse-${Date.now()}.json`)
+    await execFileAsync(
+      process.execPath,
+      [cli, url, '--quiet', '--output=json', `--output-path=${output}`, `--only-categories=${CATEGORIES.join(',')}`, `--chrome-flags=${CHROME_FLAGS.join(' ')}`],
+      { env: { ...process.env, CHROME_PATH: chrome }, maxBuffer: 64 * 1024 * 1024 },
+    )
+    const report = JSON.parse(fs.readFileSync(output, 'utf8'))
+    if (report.runtimeError) throw new Error(`Lighthouse on ${url}: ${report.runtimeError.message}`)
+    for (const category of CATEGORIES) scores[category].push(Math.round((report.categories[category]?.score ?? 0) * 100))
+  }
+  return Object.fromEntries(CATEGORIES.map((category) => [category, median(scores[category])]))
+}

@@ -1,0 +1,116 @@
+// Child processes for the benchmark: timed runs with the peak RSS of the whole process tree (Next
+// builds in worker processes, so the parent's own RSS says little), long-lived servers, free ports.
+import { spawn } from 'node:child_process'
+import fs from 'node:fs'
+import net from 'node:net'
+
+/** Resident memory of `rootPid` and all its descendants, in bytes (Linux /proc). */
+export function treeRssBytes(rootPid) {
+  const children = new Map()
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    let stat
+    try {
+      stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8')
+    } catch {
+      continue // exited meanwhile
+    }
+    // The command name may hold spaces and parentheses: the fields after the last ')' are fixed.
+    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
+    if (!children.has(ppid)) children.set(ppid, [])
+    children.get(ppid).push(Number(entry))
+  }
+  let total = 0
+  const queue = [rootPid]
+  while (queue.length) {
+    const pid = queue.pop()
+    try {
+      const kb = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))
+      if (kb) total += Number(kb[1]) * 1024
+    } catch {
+      // exited meanwhile
+    }
+    queue.push(...(children.get(pid) ?? []))
+  }
+  return total
+}
+
+/**
+ * Runs a command to completion, sampling its process tree's RSS every `intervalMs`. Output goes
+ * to `logFile` (the figures are what the bench prints). Rejects on a non-zero exit.
+ */
+export function runMeasured(command, args, { cwd, env, logFile, intervalMs = 100 }) {
+  return new Promise((resolve, reject) => {
+    const log = fs.openSync(logFile, 'a')
+    const started = performance.now()
+    const child = spawn(command, args, { cwd, env, stdio: ['ignore', log, log] })
+    let peak = 0
+    const sample = () => {
+      peak = Math.max(peak, treeRssBytes(child.pid))
+    }
+    const timer = setInterval(sample, intervalMs)
+    child.on('error', (error) => {
+      clearInterval(timer)
+      reject(error)
+    })
+    child.on('exit', (code, signal) => {
+      clearInterval(timer)
+      fs.closeSync(log)
+      const seconds = (performance.now() - started) / 1000
+      if (code === 0) resolve({ seconds, peakRssBytes: peak })
+      else reject(new Error(`${[command, ...args].join(' ')} exited with ${signal ?? code}; see ${logFile}`))
+    })
+  })
+}
+
+/** Starts a long-lived process; `stop()` ends it and waits for it. */
+export function startProcess(command, args, { cwd, env, logFile }) {
+  const log = fs.openSync(logFile, 'a')
+  const child = spawn(command, args, { cwd, env, stdio: ['ignore', log, log] })
+  const exited = new Promise((resolve) => child.on('exit', resolve))
+  let stopped = false
+  return {
+    child,
+    exited,
+    async stop() {
+      if (stopped) return
+      stopped = true
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM')
+        const timeout = setTimeout(() => child.kill('SIGKILL'), 10_000)
+        await exited
+        clearTimeout(timeout)
+      }
+      fs.closeSync(log)
+    },
+  }
+}
+
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer()
+    server.unref()
+    server.on('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address()
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+/** Resolves once `url` answers (any status below 500), or rejects after `timeoutMs`. */
+export async function waitForHttp(url, { timeoutMs = 120_000, process } = {}) {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (process && process.child.exitCode !== null) throw new Error(`The server exited with ${process.child.exitCode} before answering ${url}`)
+    try {
+      const response = await fetch(url, { redirect: 'manual' })
+      await response.arrayBuffer()
+      if (response.status < 500) return
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+  throw new Error(`No answer from ${url} within ${timeoutMs / 1000} s`)
+}

@@ -1,0 +1,306 @@
+#!/usr/bin/env node
+// `npm run bench [-- --papers N] [--quick] [--out FILE] [--keep]`: builds and serves a synthetic
+// list of N papers from a temporary CONTENT_DIR (never the repository's content/) into
+// .next-bench, measures build, edit-to-live, serving, cards, JavaScript and Lighthouse, prints
+// the figures beside the issue's budgets and writes them as JSON. See README, "Performance".
+import { execFileSync, spawnSync } from 'node:child_process'
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import bcrypt from 'bcryptjs'
+import { projectRoot } from '../contentlayer-paths.mjs'
+import { buildBaselineApp } from './baseline-app.mjs'
+import { generateContent } from './generate.mjs'
+import { chromiumPath, editToLive, fetchAgain, firstLoadJsKb, lighthouse, load, median, ogCards, percentile, signIn } from './measure.mjs'
+import { freePort, runMeasured, startProcess, waitForHttp } from './processes.mjs'
+import { printTable } from './report.mjs'
+
+const { values: args } = parseArgs({
+  options: {
+    papers: { type: 'string' },
+    quick: { type: 'boolean', default: false },
+    out: { type: 'string' },
+    keep: { type: 'boolean', default: false },
+  },
+})
+const papers = Number(args.papers ?? (args.quick ? 50 : 1000))
+if (!Number.isInteger(papers) || papers < 10) throw new Error('--papers must be a whole number of at least 10')
+const settings = args.quick
+  ? { serveSeconds: 3, edits: 5, lighthouseRuns: 1, ogPapers: 3, ogWarm: 5 }
+  : { serveSeconds: 15, edits: 20, lighthouseRuns: 3, ogPapers: 5, ogWarm: 10 }
+const CONNECTIONS = 64
+const DIST_DIR = '.next-bench'
+
+const chrome = chromiumPath()
+if (!chrome) throw new Error('The benchmark runs Lighthouse in Chromium: install it (apt-get install chromium) or set CHROMIUM_PATH.')
+
+const node = process.execPath
+const nextBin = path.join(projectRoot, 'node_modules', 'next', 'dist', 'bin', 'next')
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'scholar-bench-'))
+fs.chmodSync(work, 0o755) // nginx's workers may run as another user
+const logs = path.join(work, 'logs')
+fs.mkdirSync(logs)
+const cleanups = []
+const loadAtStart = Math.round(os.loadavg()[0] * 100) / 100
+const step = (message) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`)
+
+async function cleanup() {
+  while (cleanups.length) {
+    try {
+      await cleanups.pop()()
+    } catch (error) {
+      console.error(error)
+    }
+  }
+}
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    void cleanup().then(() => process.exit(130))
+  })
+}
+
+/**
+ * `next build` adds its dist folder's types to tsconfig.json and points next-env.d.ts at them.
+ * The bench's dist folder is temporary, so both are put back as they were when that is all
+ * that changed (someone else's concurrent edit is left alone).
+ */
+function guardNextWrites() {
+  const tsconfigFile = path.join(projectRoot, 'tsconfig.json')
+  const envFile = path.join(projectRoot, 'next-env.d.ts')
+  const before = { tsconfig: fs.readFileSync(tsconfigFile, 'utf8'), env: fs.existsSync(envFile) ? fs.readFileSync(envFile, 'utf8') : undefined }
+  return () => {
+    const tsconfig = fs.readFileSync(tsconfigFile, 'utf8')
+    if (tsconfig !== before.tsconfig) {
+      const now = JSON.parse(tsconfig)
+      const ours = (entry) => entry.startsWith(`${DIST_DIR}/`)
+      if (JSON.stringify({ ...now, include: now.include.filter((entry) => !ours(entry)) }) === JSON.stringify(JSON.parse(before.tsconfig))) {
+        fs.writeFileSync(tsconfigFile, before.tsconfig)
+      }
+    }
+    const env = fs.existsSync(envFile) ? fs.readFileSync(envFile, 'utf8') : undefined
+    if (env !== before.env && env?.includes(`./${DIST_DIR}/`)) {
+      if (before.env === undefined) fs.rmSync(envFile)
+      else fs.writeFileSync(envFile, before.env)
+    }
+  }
+}
+
+function machine(staticServer) {
+  const osRelease = fs.existsSync('/etc/os-release') ? /PRETTY_NAME="([^"]+)"/.exec(fs.readFileSync('/etc/os-release', 'utf8'))?.[1] : undefined
+  let chromium = 'unknown'
+  try {
+    chromium = execFileSync(chrome, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()
+  } catch {
+    // reported as unknown
+  }
+  return {
+    cpus: os.cpus().length,
+    cpu_model: os.cpus()[0]?.model.replace(/\s+/g, ' ').trim() ?? 'unknown',
+    memory_gb: Math.round(os.totalmem() / 1024 ** 3),
+    node: process.versions.node,
+    os: `${osRelease ?? os.type()} (${os.type()} ${os.release()})`,
+    next: JSON.parse(fs.readFileSync(path.join(projectRoot, 'node_modules', 'next', 'package.json'), 'utf8')).version,
+    chromium,
+    static_server: staticServer,
+    /** The 1-minute load average when the bench started: figures from a busy machine are not comparable. */
+    load_average_at_start: loadAtStart,
+  }
+}
+
+function findNginx() {
+  for (const dir of [...(process.env.PATH ?? '').split(':'), '/usr/sbin', '/usr/local/sbin']) {
+    const file = path.join(dir, 'nginx')
+    if (dir && fs.existsSync(file)) return file
+  }
+  return undefined
+}
+
+/** nginx when installed, else scripts/bench/static-server.mjs; both answer /x with x.html. */
+async function startStaticServer(root) {
+  const port = await freePort()
+  const nginx = findNginx()
+  let server
+  if (nginx) {
+    const prefix = path.join(work, 'nginx')
+    fs.mkdirSync(prefix, { recursive: true })
+    const conf = path.join(prefix, 'nginx.conf')
+    fs.writeFileSync(
+      conf,
+      `worker_processes auto;
+daemon off;
+pid ${prefix}/nginx.pid;
+error_log ${logs}/nginx-error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  default_type text/html;
+  sendfile on;
+  client_body_temp_path ${prefix}/body;
+  proxy_temp_path ${prefix}/proxy;
+  fastcgi_temp_path ${prefix}/fastcgi;
+  uwsgi_temp_path ${prefix}/uwsgi;
+  scgi_temp_path ${prefix}/scgi;
+  server {
+    listen 127.0.0.1:${port};
+    root ${root};
+    location / { try_files $uri.html =404; }
+  }
+}
+`,
+    )
+    server = startProcess(nginx, ['-p', prefix, '-c', conf], { cwd: work, env: process.env, logFile: path.join(logs, 'nginx.log') })
+  } else {
+    server = startProcess(node, [path.join(projectRoot, 'scripts', 'bench', 'static-server.mjs'), root, String(port)], { cwd: work, env: process.env, logFile: path.join(logs, 'static.log') })
+  }
+  cleanups.push(() => server.stop())
+  // nginx prints its version on stderr.
+  const kind = nginx ? spawnSync(nginx, ['-v'], { encoding: 'utf8' }).stderr.trim().replace(/^nginx version: /, '') || 'nginx' : 'node static server'
+  return { origin: `http://127.0.0.1:${port}`, kind, server }
+}
+
+async function main() {
+  const started = Date.now()
+  step(`${papers} papers${args.quick ? ' (quick)' : ''}; work folder ${work}`)
+
+  const contentDir = path.join(work, 'content')
+  const list = generateContent(contentDir, papers)
+  const shown = list.filter((paper) => !paper.draft)
+  // The paper measured: one from the middle of the list, with an abstract (math, many authors are common).
+  const paper = shown.slice(Math.floor(shown.length / 2)).find((candidate) => candidate.hasAbstract) ?? shown[0]
+
+  const port = await freePort()
+  const origin = `http://127.0.0.1:${port}`
+  const adminEmail = 'bench@example.org'
+  const adminPassword = crypto.randomBytes(12).toString('base64url')
+  const env = {
+    ...process.env,
+    CONTENT_DIR: contentDir,
+    NEXT_DIST_DIR: DIST_DIR,
+    PORT: String(port),
+    SITE_URL: origin,
+    NEXTAUTH_URL: origin,
+    NEXTAUTH_SECRET: crypto.randomBytes(32).toString('base64'),
+    ADMIN_EMAIL: adminEmail,
+    ADMIN_PASSWORD_HASH: bcrypt.hashSync(adminPassword, 10),
+    ADMIN_CREDENTIALS_FILE: path.join(work, 'admin-credentials.json'),
+    NEXT_TELEMETRY_DISABLED: '1',
+  }
+  for (const name of ['CONTENT_GIT_REMOTE', 'GITHUB_ID', 'GITHUB_SECRET', 'NODE_ENV']) delete env[name]
+
+  // `next build` type-checks against the repository's own generated types (a fresh clone has none).
+  execFileSync(node, [path.join(projectRoot, 'scripts', 'contentlayer.mjs')], { cwd: projectRoot, env: { ...process.env, CONTENT_DIR: '' }, stdio: ['ignore', fs.openSync(path.join(logs, 'repo-content.log'), 'a'), 'inherit'] })
+
+  step('cold build: Contentlayer, then next build')
+  const distDir = path.join(projectRoot, DIST_DIR)
+  fs.rmSync(distDir, { recursive: true, force: true })
+  if (!args.keep) cleanups.push(() => fs.rmSync(distDir, { recursive: true, force: true }))
+  const restore = guardNextWrites()
+  cleanups.push(restore)
+  const buildLog = path.join(logs, 'build.log')
+  const contentlayer = await runMeasured(node, [path.join(projectRoot, 'scripts', 'contentlayer.mjs')], { cwd: projectRoot, env, logFile: buildLog })
+  const next = await runMeasured(node, [nextBin, 'build'], { cwd: projectRoot, env, logFile: buildLog })
+  restore()
+  step(`built in ${(contentlayer.seconds + next.seconds).toFixed(1)} s (Contentlayer ${contentlayer.seconds.toFixed(1)} s, next build ${next.seconds.toFixed(1)} s)`)
+
+  step('empty App Router page for the JavaScript and Lighthouse baselines')
+  const baseline = await buildBaselineApp({ logFile: path.join(logs, 'baseline.log') })
+  cleanups.push(baseline.remove)
+
+  step(`next start on ${origin}`)
+  const server = startProcess(node, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], { cwd: projectRoot, env, logFile: path.join(logs, 'server.log') })
+  cleanups.push(() => server.stop())
+  await waitForHttp(`${origin}/publications`, { process: server })
+
+  const paperPath = `/publications/${paper.slug}`
+  const pages = { '/': '/', '/publications': '/publications', paper: paperPath }
+  const firstLoad = { baseline: baseline.jsKb }
+  for (const [key, pathname] of Object.entries(pages)) firstLoad[key] = await firstLoadJsKb(origin, pathname)
+
+  step('social cards')
+  const cardSlugs = shown.filter((candidate) => candidate.slug !== paper.slug).slice(0, settings.ogPapers).map((candidate) => candidate.slug)
+  const cards = await ogCards(origin, cardSlugs, settings.ogWarm)
+
+  step(`serving: ${CONNECTIONS} connections, ${settings.serveSeconds} s per page, Next then the static server`)
+  const staticRoot = path.join(work, 'static')
+  fs.mkdirSync(path.join(staticRoot, 'publications'), { recursive: true })
+  const targets = { paper: paperPath, list: '/publications' }
+  for (const pathname of Object.values(targets)) {
+    const html = await (await fetchAgain(`${origin}${pathname}`)).text()
+    fs.writeFileSync(path.join(staticRoot, `${pathname.slice(1)}.html`), html)
+  }
+  const staticServer = await startStaticServer(staticRoot)
+  await waitForHttp(`${staticServer.origin}/publications`, { process: staticServer.server })
+  const serve = { rps: {}, p99: {}, errors: {}, staticRps: {} }
+  for (const [key, pathname] of Object.entries(targets)) {
+    for (let i = 0; i < 10; i++) await (await fetchAgain(`${origin}${pathname}`)).arrayBuffer()
+    const dynamic = await load(`${origin}${pathname}`, { connections: CONNECTIONS, seconds: settings.serveSeconds })
+    const reference = await load(`${staticServer.origin}${pathname}`, { connections: CONNECTIONS, seconds: settings.serveSeconds })
+    if (reference.errors) throw new Error(`The static server answered ${reference.errors} errors for ${pathname}; see ${logs}`)
+    Object.assign(serve.rps, { [key]: dynamic.rps })
+    Object.assign(serve.p99, { [key]: dynamic.p99 })
+    Object.assign(serve.errors, { [key]: dynamic.errors })
+    Object.assign(serve.staticRps, { [key]: reference.rps })
+  }
+  await staticServer.server.stop()
+
+  step(`Lighthouse (${settings.lighthouseRuns} run${settings.lighthouseRuns === 1 ? '' : 's'} per page, mobile) in ${chrome}`)
+  const scores = {}
+  for (const [key, pathname] of Object.entries(pages)) scores[key] = await lighthouse(`${origin}${pathname}`, { runs: settings.lighthouseRuns, chrome, workDir: work })
+  // What the framework alone scores on this machine: the ceiling for the pages above.
+  const baselinePort = await freePort()
+  const baselineServer = baseline.start(baselinePort)
+  cleanups.push(() => baselineServer.stop())
+  await waitForHttp(`http://127.0.0.1:${baselinePort}/`, { process: baselineServer })
+  scores.baseline = await lighthouse(`http://127.0.0.1:${baselinePort}/`, { runs: settings.lighthouseRuns, chrome, workDir: work })
+  await baselineServer.stop()
+
+  step(`edit-to-live: ${settings.edits} edits of ${paper.slug} through the admin API`)
+  const cookie = await signIn(origin, adminEmail, adminPassword)
+  const edits = await editToLive(origin, cookie, paper.slug, settings.edits)
+
+  const result = {
+    papers,
+    date: new Date().toISOString(),
+    machine: machine(staticServer.kind),
+    build_seconds: round(contentlayer.seconds + next.seconds, 1),
+    build_peak_rss_mb: Math.round(Math.max(contentlayer.peakRssBytes, next.peakRssBytes) / 1024 ** 2),
+    edit_to_live_p50_ms: Math.round(median(edits.samples)),
+    edit_to_live_p95_ms: Math.round(percentile(edits.samples, 95)),
+    serve_rps: serve.rps,
+    serve_p99_ms: serve.p99,
+    serve_errors: serve.errors,
+    serve_rps_static: serve.staticRps,
+    og_cold_ms: Math.round(median(cards.cold)),
+    og_warm_ms: round(median(cards.warm), 1),
+    first_load_js_kb: firstLoad,
+    lighthouse: scores,
+  }
+  printTable(result, [
+    `build: Contentlayer ${contentlayer.seconds.toFixed(1)} s (peak ${Math.round(contentlayer.peakRssBytes / 1024 ** 2)} MB), next build ${next.seconds.toFixed(1)} s (peak ${Math.round(next.peakRssBytes / 1024 ** 2)} MB)`,
+    `edit-to-live: ${edits.samples.length} edits of ${paperPath}; the save itself answered in ${Math.round(median(edits.saves))} ms (median)`,
+    `serving: ${CONNECTIONS} connections × ${settings.serveSeconds} s per page; static reference: ${staticServer.kind}`,
+    `cards: ${cards.cold.length} papers, cold ${cards.cold.map((ms) => Math.round(ms)).join(', ')} ms; warm median of ${cards.warm.length}`,
+    `Lighthouse: median of ${settings.lighthouseRuns} run${settings.lighthouseRuns === 1 ? '' : 's'} per page; scores are performance / accessibility / best practices / SEO`,
+    `took ${Math.round((Date.now() - started) / 1000)} s`,
+  ])
+  if (args.out) {
+    fs.mkdirSync(path.dirname(path.resolve(args.out)), { recursive: true })
+    fs.writeFileSync(args.out, `${JSON.stringify(result, null, 2)}\n`)
+    step(`wrote ${args.out}`)
+  }
+}
+
+const round = (value, digits) => Math.round(value * 10 ** digits) / 10 ** digits
+
+try {
+  await main()
+  await cleanup()
+  if (!args.keep) fs.rmSync(work, { recursive: true, force: true })
+} catch (error) {
+  await cleanup()
+  console.error(error instanceof Error ? (error.cause ? `${error.stack}\ncaused by ${error.cause}` : error.stack) : error)
+  console.error(`Logs kept in ${logs}`)
+  process.exitCode = 1
+}
