@@ -9,6 +9,9 @@ export async function register() {
   if (process.env.NEXT_PHASE === 'phase-production-build') return
   const { adminCredentials } = await import('./lib/auth/credentials')
   adminCredentials()
+  const { recoverAfterCrash } = await import('./lib/store')
+  const removed = await recoverAfterCrash()
+  if (removed.length) console.log(`Cleaned up after an interrupted write: ${removed.join(', ')}`)
   // Saves from the dashboard regenerate the content through a long-lived worker: start it now.
   const { warmContentWorker } = await import('./lib/store/regenerate')
   warmContentWorker()

@@ -26,8 +26,8 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
   reactStrictMode: true,
-  // `unauthorized()` answers 401 from admin actions and routes.
-  experimental: { authInterrupts: true },
+  // `unauthorized()` answers 401 from admin actions and routes; pasted BibTeX may be large.
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: '3mb' } },
   async headers() {
     return [{ source: '/:path*', headers: SECURITY_HEADERS }]
   },

@@ -1,9 +1,10 @@
+import fs from 'node:fs'
 import path from 'node:path'
 
 /**
  * The one place that reads `process.env`. Everything else imports from here.
- * Kept free of `server-only` so `contentlayer.config.ts` and scripts can share it;
- * nothing in it is secret.
+ * Kept free of `server-only` so `contentlayer.config.ts` can share it; the secrets are read only
+ * when `authEnv()` is called, by server code.
  */
 function readSiteUrl(): URL {
   const raw = process.env.SITE_URL?.trim() || 'http://localhost:3000'
@@ -15,7 +16,16 @@ function readSiteUrl(): URL {
 }
 
 // Resolved at run time; Turbopack must not trace it (it would pull the whole project into the build).
-const contentDir = path.resolve(/* turbopackIgnore: true */ process.env.CONTENT_DIR?.trim() || 'content')
+function resolveContentDir(): string {
+  const dir = path.resolve(/* turbopackIgnore: true */ process.env.CONTENT_DIR?.trim() || 'content')
+  // git reports real paths; a symlinked content folder must be compared as its real path too.
+  try {
+    return fs.realpathSync(dir)
+  } catch {
+    return dir
+  }
+}
+const contentDir = resolveContentDir()
 
 export const env = {
   siteUrl: readSiteUrl(),
@@ -26,7 +36,6 @@ export const env = {
    * parent of the content folder so a temporary copy of the content gets its own output.
    */
   contentlayerDir: path.join(/* turbopackIgnore: true */ path.dirname(contentDir), '.contentlayer'),
-  isProduction: process.env.NODE_ENV === 'production',
 } as const
 
 function list(value: string | undefined): string[] {

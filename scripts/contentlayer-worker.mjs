@@ -28,15 +28,20 @@ async function build() {
   return generated.right.documentCount
 }
 
-process.on('message', async (message) => {
+// One build at a time, in the order asked: two at once could finish out of order and leave the
+// output of the older one.
+let queue = Promise.resolve()
+process.on('message', (message) => {
   if (!message || message.type !== 'build') return
-  const started = performance.now()
-  try {
-    const documents = await build()
-    process.send({ id: message.id, ok: true, documents, ms: Math.round(performance.now() - started) })
-  } catch (error) {
-    process.send({ id: message.id, ok: false, error: error instanceof Error ? error.message : String(error) })
-  }
+  queue = queue.then(async () => {
+    const started = performance.now()
+    try {
+      const documents = await build()
+      process.send({ id: message.id, ok: true, documents, ms: Math.round(performance.now() - started) })
+    } catch (error) {
+      process.send({ id: message.id, ok: false, error: error instanceof Error ? error.message : String(error) })
+    }
+  })
 })
 process.on('disconnect', () => process.exit(0))
 process.send({ type: 'ready' })

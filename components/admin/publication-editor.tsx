@@ -14,6 +14,7 @@ import { CardPreview } from './card-preview'
 import { useUnsavedGuard } from './use-unsaved-guard'
 
 type FieldErrors = Record<string, string[]>
+type StringField = { [K in keyof EditorValues]: EditorValues[K] extends string ? K : never }[keyof EditorValues]
 type Conflict = { message: string; current: { slug: string; frontmatter: PublicationFrontmatter; body: string; version: string; source: string } | null }
 
 const MAX_BODY_BYTES = 256 * 1024
@@ -125,7 +126,7 @@ export function PublicationEditor({ initial, originalSlug: initialOriginal, vers
 
   const errorList = Object.entries(errors).flatMap(([path, messages]) => messages.map((message) => ({ path, message })))
 
-  const field = (name: keyof EditorValues & string, label: string, options: { type?: string; hint?: string; placeholder?: string; inputMode?: 'numeric' } = {}) => {
+  const field = (name: StringField, label: string, options: { type?: string; hint?: string; placeholder?: string; inputMode?: 'numeric' } = {}) => {
     const error = errorFor(name)
     const describedBy = [options.hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ')
     return (
@@ -136,9 +137,13 @@ export function PublicationEditor({ initial, originalSlug: initialOriginal, vers
           name={name}
           type={options.type ?? 'text'}
           inputMode={options.inputMode}
-          value={String(values[name] ?? '')}
+          value={values[name]}
           placeholder={options.placeholder}
-          onChange={(event) => set(name, event.target.value as never)}
+          onChange={(event) => {
+            // A slug typed by hand is kept; until then it follows the title.
+            if (name === 'slug') setSlugTouched(true)
+            set(name, event.target.value)
+          }}
           aria-invalid={error ? true : undefined}
           aria-describedby={describedBy || undefined}
         />

@@ -44,4 +44,11 @@ describe('LoginThrottle', () => {
     throttle.recordFailure(['k'])
     expect(throttle.retryAfterMs(['k'])).toBe(0)
   })
+
+  it('stays bounded under a flood of made-up keys', () => {
+    const throttle = new LoginThrottle(5, 15 * minute, clock().now, 100)
+    throttle.recordFailure(['email:target'])
+    for (let i = 0; i < 1000; i++) throttle.recordFailure([`email:flood${i}`])
+    expect(throttle.trackedKeys).toBeLessThanOrEqual(100)
+  })
 })

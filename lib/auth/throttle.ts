@@ -10,6 +10,7 @@ export class LoginThrottle {
     private readonly limit = 5,
     private readonly windowMs = 15 * 60 * 1000,
     private readonly now: () => number = Date.now,
+    private readonly maxKeys = 10_000,
   ) {}
 
   private recent(key: string): number[] {
@@ -35,6 +36,19 @@ export class LoginThrottle {
 
   recordFailure(keys: readonly string[]): void {
     for (const key of keys) this.failures.set(key, [...this.recent(key), this.now()])
+    if (this.failures.size > this.maxKeys) this.prune()
+  }
+
+  /** How many emails and addresses are being counted (memory stays bounded by `maxKeys`). */
+  get trackedKeys(): number {
+    return this.failures.size
+  }
+
+  /** Bounds memory under a flood of made-up emails: forget expired keys, then the oldest ones. */
+  private prune(): void {
+    for (const key of [...this.failures.keys()]) this.recent(key)
+    const excess = this.failures.size - this.maxKeys
+    if (excess > 0) for (const key of [...this.failures.keys()].slice(0, excess)) this.failures.delete(key)
   }
 
   recordSuccess(keys: readonly string[]): void {

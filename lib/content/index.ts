@@ -24,20 +24,22 @@ function generatedFile(type: 'Publication' | 'Site'): string {
 
 function readGenerated<T>(type: 'Publication' | 'Site', map: (raw: unknown) => T): T {
   const file = generatedFile(type)
+  const hit = cache.get(file)
   let stat: fs.Stats
   try {
     stat = fs.statSync(file)
   } catch {
+    // Contentlayer removes the file before writing it anew: between the two, serve what we have.
+    if (hit) return hit.value as T
     throw new Error(`No generated content at ${file}. Run \`npm run build\` (or \`npm run content\`) first.`)
   }
   const stamp = `${stat.mtimeMs}:${stat.size}`
-  const hit = cache.get(file)
   if (hit && hit.stamp === stamp) return hit.value as T
   let raw: unknown
   try {
     raw = JSON.parse(fs.readFileSync(file, 'utf8'))
   } catch (error) {
-    // Contentlayer rewrites the file in place; caught mid-write, keep serving what was complete.
+    // Caught half-written, keep serving the last complete data.
     if (hit) return hit.value as T
     throw error
   }

@@ -1,5 +1,6 @@
 import 'server-only'
 import { execFile } from 'node:child_process'
+import fs from 'node:fs'
 import path from 'node:path'
 import { promisify } from 'node:util'
 
@@ -13,7 +14,10 @@ async function git(cwd: string, args: string[], options: { allowFailure?: boolea
     const { stdout } = await run('git', args, {
       cwd,
       maxBuffer: 64 * 1024 * 1024,
-      env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
+      // A git that waits (a network push, an SSH prompt) must never hold the store's lock forever.
+      timeout: 60_000,
+      killSignal: 'SIGKILL',
+      env: { GIT_SSH_COMMAND: 'ssh -oBatchMode=yes', ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
     })
     return stdout
   } catch (error) {
@@ -31,12 +35,18 @@ export async function repositoryRoot(dir: string): Promise<string | undefined> {
 
 /**
  * Commits exactly these paths (added, changed or removed) as one commit, whatever else is staged
- * or changed in the work tree. The admin is both author and committer, so a machine without a
+ * or changed in the work tree. Returns the new commit, or undefined when there was nothing to record. The admin is both author and committer, so a machine without a
  * git identity can still commit.
  */
-export async function commitPaths(root: string, paths: string[], message: string, author: GitAuthor): Promise<string> {
-  const relative = paths.map((file) => path.relative(root, file))
+export async function commitPaths(root: string, paths: string[], message: string, author: GitAuthor): Promise<string | undefined> {
+  const tracked = new Set((await git(root, ['ls-files', '-z', '--', ...paths.map((file) => path.relative(root, file))])).split('\0').filter(Boolean))
+  // A file git never knew that is now gone (an uncommitted paper deleted) has nothing to record.
+  const relative = paths.map((file) => path.relative(root, file)).filter((file) => tracked.has(file) || fs.existsSync(path.join(root, file)))
+  if (relative.length === 0) return undefined
   await git(root, ['add', '-A', '--', ...relative])
+  // Saving a file back to what was last committed leaves nothing to commit: that is not an error.
+  const hasHead = (await git(root, ['rev-parse', '--verify', '-q', 'HEAD'], { allowFailure: true })).trim() !== ''
+  if (hasHead && (await git(root, ['diff', '--cached', '--name-only', 'HEAD', '--', ...relative])).trim() === '') return undefined
   await git(root, [
     '-c', `user.name=${author.name}`,
     '-c', `user.email=${author.email}`,

@@ -77,6 +77,41 @@ export async function readPublication(slug: string): Promise<StoredPublication |
   return source === undefined ? undefined : toStored(slug, source)
 }
 
+/**
+ * After a crash (power loss, SIGKILL), before the first write: remove temporary files of writes
+ * that never finished, and a git index lock left by a commit that was cut off. Edited files are
+ * left as they are.
+ */
+export async function recoverAfterCrash(): Promise<string[]> {
+  const removed: string[] = []
+  const dir = publicationsDir()
+  for (const name of await fs.readdir(dir).catch(() => [])) {
+    if (name.startsWith('.') && name.endsWith('.tmp')) {
+      await fs.rm(path.join(dir, name), { force: true })
+      removed.push(name)
+    }
+  }
+  const root = await repositoryRoot(dir)
+  const lock = root ? path.join(root, '.git', 'index.lock') : undefined
+  // The content may live in a repository people also use by hand: a lock is stale only when no git runs.
+  if (lock && (await fs.stat(lock).then(() => true, () => false)) && (await noGitRunning())) {
+    await fs.rm(lock, { force: true })
+    removed.push('.git/index.lock')
+  }
+  return removed
+}
+
+/** True when no git process runs on this machine (read from /proc; false where that is unknown). */
+async function noGitRunning(): Promise<boolean> {
+  try {
+    const pids = (await fs.readdir('/proc')).filter((name) => /^\d+$/.test(name))
+    const names = await Promise.all(pids.map((pid) => fs.readFile(`/proc/${pid}/comm`, 'utf8').catch(() => '')))
+    return !names.some((name) => name.trim() === 'git')
+  } catch {
+    return false
+  }
+}
+
 export async function existingSlugs(): Promise<Set<string>> {
   const names = await fs.readdir(publicationsDir())
   return new Set(names.filter((name) => name.endsWith('.mdx')).map((name) => name.slice(0, -'.mdx'.length)))
@@ -248,10 +283,14 @@ export async function restorePublication(slug: string, commitHash: string, versi
     const reason = error instanceof PublicationFileError ? error.message : String(error)
     return { ok: false, kind: 'error', message: `That version cannot be restored: ${reason}` }
   }
+  // An old version was written under older rules (or by hand): it passes today's checks or stays in history.
+  const checked = validatePublication({ slug, frontmatter: restored.frontmatter, body: restored.body })
+  if (!checked.ok) return { ok: false, kind: 'error', message: `That version cannot be restored as it is: ${Object.entries(checked.fieldErrors).map(([field, messages]) => `${field} ${messages.join(', ')}`).join('; ')}` }
   return exclusive(async () => {
     const file = fileFor(slug)
     const before = await readIfExists(file)
-    if (before !== undefined && versionOf(before) !== version) {
+    if (before === undefined) return { ok: false, kind: 'conflict', message: 'This publication was deleted since you opened its history. Reload the list.', current: null }
+    if (versionOf(before) !== version) {
       return { ok: false, kind: 'conflict', message: 'This publication was changed since you opened its history. Reload and try again.', current: toStored(slug, before) }
     }
     const source = serializePublication(restored)
@@ -261,8 +300,7 @@ export async function restorePublication(slug: string, commitHash: string, versi
     try {
       hash = await commit([file], `Restore "${titleOf(restored.frontmatter)}" to ${entry.commit.slice(0, 7)}`, actor)
     } catch (error) {
-      if (before !== undefined) await writeFileAtomic(file, before)
-      else await removeFile(file)
+      await writeFileAtomic(file, before)
       return { ok: false, kind: 'error', message: `Nothing was restored: ${error instanceof Error ? error.message : String(error)}` }
     }
     const warning = await publish()
@@ -287,7 +325,8 @@ async function attemptPush(root: string, remote: string): Promise<void> {
   pushState.__pushing = true
   clearTimeout(pushState.__pushTimer)
   try {
-    await exclusive(() => push(root, remote))
+    // Outside the store's lock: a slow remote must not delay saves (git locks its own refs).
+    await push(root, remote)
     pushState.__pushStatus = { remote, pending: false, lastSuccess: new Date().toISOString() }
   } catch (error) {
     pushState.__pushStatus = {

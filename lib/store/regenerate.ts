@@ -6,6 +6,8 @@ import { env } from '../env'
 type Reply = { id: number; ok: true; documents: number; ms: number } | { id: number; ok: false; error: string }
 type Waiter = { resolve: (reply: Reply) => void }
 
+const BUILD_TIMEOUT_MS = 60_000
+
 type Worker = { child: ChildProcess; ready: Promise<void>; waiters: Map<number, Waiter>; nextId: number }
 
 // One worker per server process, kept on globalThis because Next may load this module more than
@@ -64,6 +66,12 @@ export async function regenerateContent(): Promise<{ documents: number; ms: numb
   const reply = await new Promise<Reply>((resolve) => {
     worker.waiters.set(id, { resolve })
     worker.child.send({ type: 'build', id })
+    // A wedged worker must not hold saves forever: kill it (the next save starts a new one).
+    setTimeout(() => {
+      if (!worker.waiters.has(id)) return
+      worker.child.kill('SIGKILL')
+      resolve({ id, ok: false, error: `no answer after ${BUILD_TIMEOUT_MS / 1000} s` })
+    }, BUILD_TIMEOUT_MS).unref()
   })
   if (!reply.ok) throw new Error(`Contentlayer could not rebuild the content: ${reply.error}`)
   return { documents: reply.documents, ms: reply.ms }

@@ -42,6 +42,12 @@ describe('serializer', () => {
     expect(round.frontmatter).toEqual(frontmatter)
   })
 
+  it('does not end the frontmatter at a value that ends in ---', () => {
+    const frontmatter: PublicationFrontmatter = { title: 'Workshop ---', year: 2020, authors: [{ name: 'A' }], venue: 'Proceedings ---', draft: true, tags: ['x'] }
+    const round = parsePublication(serializePublication({ frontmatter, body: 'Text.' }))
+    expect(round).toEqual({ frontmatter, body: 'Text.' })
+  })
+
   it('drops empty values and false flags so files only say what is set', () => {
     const normalized = normalizeFrontmatter({ title: 'T', year: 2020, authors: [{ name: 'A', equalContribution: false }], tags: [], draft: false, venue: '' } as PublicationFrontmatter)
     expect(normalized).toEqual({ title: 'T', year: 2020, authors: [{ name: 'A' }] })

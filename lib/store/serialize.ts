@@ -44,7 +44,8 @@ export class PublicationFileError extends Error {}
 /** Splits a file into frontmatter (validated by the shared schema) and body. */
 export function parsePublication(source: string): PublicationFile {
   const text = source.replace(/\r\n?/g, '\n')
-  const match = /^---\n([\s\S]*?)\n?---(?:\n|$)([\s\S]*)$/.exec(text)
+  // The block ends at a line that is exactly `---`, never at a value that happens to end in it.
+  const match = /^---\n(?:([\s\S]*?)\n)?---[ \t]*(?:\n|$)([\s\S]*)$/.exec(text)
   if (!match) throw new PublicationFileError('The file does not start with a `---` frontmatter block.')
   const document = parseDocument(match[1] ?? '')
   if (document.errors.length) throw new PublicationFileError(`The frontmatter is not valid YAML: ${document.errors[0]?.message}`)

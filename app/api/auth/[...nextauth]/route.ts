@@ -19,7 +19,12 @@ export function GET(request: NextRequest, context: Context) {
  */
 export async function POST(request: NextRequest, context: Context) {
   const { nextauth } = await context.params
-  if (nextauth.join('/') !== 'callback/credentials') return nextAuth(request, context)
+  // next-auth reads only the first two segments: `/callback/credentials/anything` is a sign-in too.
+  if (nextauth[0] !== 'callback' || nextauth[1] !== 'credentials') return nextAuth(request, context)
+  // The throttle must read the same email next-auth checks: accept only the form encoding it sends.
+  if (request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase() !== 'application/x-www-form-urlencoded') {
+    return NextResponse.json({ message: 'Sign in with the form.' }, { status: 400 })
+  }
 
   const form = await request.clone().formData()
   const email = String(form.get('email') ?? '').trim().toLowerCase()
@@ -37,8 +42,10 @@ export async function POST(request: NextRequest, context: Context) {
   }
 
   const response = await nextAuth(request, context)
-  const location = response.headers.get('location') ?? ((await response.clone().json().catch(() => ({}))) as { url?: string }).url ?? ''
-  if (new URL(location, request.nextUrl.origin).searchParams.has('error')) throttle.recordFailure(keys)
-  else throttle.recordSuccess(keys)
+  // Only a session cookie proves the password was right; anything else (a wrong password, a
+  // missing CSRF token) counts against the email and the address.
+  const signedIn = response.headers.getSetCookie().some((cookie) => /^(__Secure-)?next-auth\.session-token=[^;]+/.test(cookie))
+  if (signedIn) throttle.recordSuccess(keys)
+  else throttle.recordFailure(keys)
   return response
 }

@@ -18,7 +18,7 @@ type Props = { params: Promise<{ slug: string; format: string }> }
 export async function GET(_: Request, { params }: Props) {
   const { slug, format } = await params
   const publication = getPublication(slug)
-  const spec = format in FORMATS ? FORMATS[format as keyof typeof FORMATS] : undefined
+  const spec = Object.hasOwn(FORMATS, format) ? FORMATS[format as keyof typeof FORMATS] : undefined
   if (!publication || !spec) return new Response('Not found', { status: 404 })
   const body = `${spec.write(publication, absoluteUrl(env.siteUrl, `/publications/${slug}`))}\n`
   return new Response(body, {

@@ -1,0 +1,87 @@
+import autocannon from 'autocannon'
+import { expect, frontmatterOf, tag, test } from './support/admin'
+import { E2E_BASE_URL } from './support/paths'
+
+/**
+ * Mixed traffic on loopback: public pages at 64 connections while the admin saves edits to
+ * several papers, some of them from a stale version. No public request may fail, every
+ * acknowledged save must be on disk at the end, and stale saves must come back as conflicts.
+ * LOAD_SECONDS=60 for the full length.
+ */
+
+const SECONDS = Number(process.env.LOAD_SECONDS || 10)
+
+type Stored = { version: string; frontmatter: Record<string, unknown>; body: string }
+
+test.describe('under load', () => {
+  test.setTimeout((SECONDS + 120) * 1000)
+
+  test(`${SECONDS} s of public traffic and concurrent saves lose nothing`, async ({ page }) => {
+    const api = page.request
+    const slugs: string[] = []
+    for (let i = 0; i < 3; i++) {
+      const slug = `load-${tag()}`
+      const created = await api.post('/api/admin/publications', { data: { slug, frontmatter: { title: `Load ${slug}`, year: 2010, authors: [{ name: 'Ada' }] }, body: 'Under load, $x$.' } })
+      expect(created.status()).toBe(201)
+      slugs.push(slug)
+    }
+    const paperPath = `/publications/${slugs[0]}`
+    const lastAcknowledged = new Map<string, string>()
+    let conflicts = 0
+    let saves = 0
+    const deadline = Date.now() + SECONDS * 1000
+
+    const read = async (slug: string) => (await (await api.get(`/api/admin/publications/${slug}`)).json()) as Stored
+
+    // An editor that always saves over what it just read: each save must be acknowledged.
+    const editor = async (slug: string) => {
+      for (let n = 1; Date.now() < deadline; n++) {
+        const current = await read(slug)
+        const title = `Load ${slug} save ${n}`
+        const response = await api.put(`/api/admin/publications/${slug}`, { data: { version: current.version, frontmatter: { ...current.frontmatter, title }, body: current.body } })
+        if (response.status() === 200) {
+          lastAcknowledged.set(slug, title)
+          saves++
+        } else {
+          // The stale editor below may have won in between: then this is a conflict, never a loss.
+          expect(response.status()).toBe(409)
+          conflicts++
+        }
+      }
+    }
+
+    // An editor with an old copy: it keeps saving from the version it read first.
+    const staleEditor = async (slug: string) => {
+      const old = await read(slug)
+      while (Date.now() < deadline) {
+        const response = await api.put(`/api/admin/publications/${slug}`, { data: { version: old.version, frontmatter: { ...old.frontmatter, title: 'Stale overwrite' }, body: old.body } })
+        if (response.status() === 200) lastAcknowledged.set(slug, 'Stale overwrite')
+        else {
+          expect(response.status()).toBe(409)
+          expect(((await response.json()) as { kind: string }).kind).toBe('conflict')
+          conflicts++
+        }
+        await new Promise((resolve) => setTimeout(resolve, 200))
+      }
+    }
+
+    const traffic = Promise.all(
+      ['/publications', paperPath, '/'].map((path, index) =>
+        autocannon({ url: `${E2E_BASE_URL}${path}`, connections: index === 0 ? 22 : 21, duration: SECONDS, timeout: 10 }),
+      ),
+    )
+    await Promise.all([...slugs.map(editor), staleEditor(slugs[0] ?? '')])
+    const results = await traffic
+
+    for (const result of results) {
+      expect(result.errors, 'connection errors').toBe(0)
+      expect(result.timeouts, 'timeouts').toBe(0)
+      expect(result.non2xx, 'non-2xx answers').toBe(0)
+      expect(result.requests.total).toBeGreaterThan(0)
+    }
+    expect(saves, 'saves went through during the load').toBeGreaterThan(3)
+    expect(conflicts, 'the stale editor was refused').toBeGreaterThan(0)
+    for (const slug of slugs) expect(frontmatterOf(slug).title, slug).toBe(lastAcknowledged.get(slug))
+    console.log(`${results.reduce((sum, result) => sum + result.requests.total, 0)} public requests, ${saves} saves, ${conflicts} conflicts`)
+  })
+})
