@@ -27,8 +27,10 @@ export function AuthorsEditor({ authors, onChange, errorFor }: Props) {
     if (!moved) return
     next.splice(target, 0, moved)
     onChange(next)
-    // Keep focus on the same button of the moved author, so repeated presses keep moving it.
-    focusLater(`[data-author="${moved.key}"] [data-move="${by}"]`)
+    // Keep focus on the same button of the moved author, so repeated presses keep moving it; at
+    // the top or bottom that button is disabled, so the other one takes the focus.
+    const atEnd = target === 0 || target === next.length - 1
+    focusLater(`[data-author="${moved.key}"] [data-move="${atEnd ? -by : by}"]`)
   }
 
   function remove(index: number) {

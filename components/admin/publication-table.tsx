@@ -4,6 +4,8 @@ import Link from 'next/link'
 import { useRouter } from 'next/navigation'
 import { useMemo, useState, useTransition } from 'react'
 import { deletePublicationAction, duplicatePublicationAction, setFlagAction } from '@/app/admin/actions'
+import { fieldLabel } from '@/lib/editor-form'
+import type { StoreResult } from '@/lib/store'
 import { normalizeText, plural } from '@/lib/text'
 import { ConfirmDialog } from './confirm-dialog'
 
@@ -54,13 +56,16 @@ export function PublicationTable({ rows }: { rows: PublicationRow[] }) {
   const drafts = rows.filter((row) => row.draft).length
   const selected = rows.filter((row) => row.selected).length
 
-  async function act(row: PublicationRow, work: () => Promise<{ ok: boolean; message?: string; warning?: string }>, done: string) {
+  async function act(row: PublicationRow, work: () => Promise<StoreResult>, done: string) {
     setBusy(row.slug)
     setStatus(null)
     try {
       const result = await work()
       if (result.ok) setStatus({ tone: result.warning ? 'error' : 'info', text: result.warning ?? done })
-      else setStatus({ tone: 'error', text: result.message ?? 'That did not work.' })
+      else if (result.kind === 'invalid') {
+        const fields = Object.entries(result.fieldErrors).map(([field, messages]) => `${fieldLabel(field)} ${messages.join(', ')}`)
+        setStatus({ tone: 'error', text: `“${row.title}” was not changed: ${fields.join('; ')}. Open it in the editor to fix it.` })
+      } else setStatus({ tone: 'error', text: result.message })
       startTransition(() => router.refresh())
     } catch {
       setStatus({ tone: 'error', text: 'The server could not be reached, or your session has ended. Reload the page.' })

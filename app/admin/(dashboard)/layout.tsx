@@ -5,6 +5,11 @@ import { SignOutButton } from '@/components/admin/sign-out-button'
 import { currentAdmin } from '@/lib/auth/session'
 import { pushStatus } from '@/lib/store'
 
+/** A remote URL may carry a token (https://user:token@host/…): never show it. */
+function withoutCredentials(text: string): string {
+  return text.replace(/(\w+:\/\/)[^/@\s]+@/g, '$1')
+}
+
 export const metadata: Metadata = { title: 'Dashboard', robots: { index: false, follow: false } }
 // Never rendered at build time: every dashboard page reads the session (and the credentials).
 export const dynamic = 'force-dynamic'
@@ -47,7 +52,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
       </header>
       {push?.lastError ? (
         <p className="banner banner-warning" role="status">
-          Your changes are saved and committed here, but pushing to {push.remote} failed ({push.lastError}). It is retried every
+          Your changes are saved and committed here, but pushing to {withoutCredentials(push.remote)} failed ({withoutCredentials(push.lastError)}). It is retried every
           minute and after each save.
         </p>
       ) : null}
