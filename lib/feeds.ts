@@ -1,4 +1,4 @@
-import { toBibtexEntries, toCsl } from './citations'
+import { toBibtexEntries, toCsl, type CslItem } from './citations'
 import { absoluteUrl } from './scholar'
 import type { Publication, Site } from './types'
 import { firstSentence, latexToPlainText, mdxToPlainText } from './text'
@@ -10,7 +10,19 @@ export function escapeXml(value: string): string {
 /** BibTeX of every public paper, one entry each, by citation-js. */
 export function bibliography(publications: Publication[], siteUrl: URL): string {
   if (publications.length === 0) return ''
-  return `${toBibtexEntries(publications.map((publication) => toCsl(publication, absoluteUrl(siteUrl, `/publications/${publication.slug}`))))}\n`
+  const items = publications.map((publication) => toCsl(publication, absoluteUrl(siteUrl, `/publications/${publication.slug}`)))
+  return `${toBibtexEntries(uniqueKeys(items))}\n`
+}
+
+/** Two papers may make the same key (same first author, year and first word): the later ones get b, c, … */
+function uniqueKeys(items: CslItem[]): CslItem[] {
+  const taken = new Set<string>()
+  return items.map((item) => {
+    let key = item['citation-key']
+    for (let n = 1; taken.has(key); n++) key = `${item['citation-key']}${String.fromCharCode(97 + n)}`
+    taken.add(key)
+    return key === item['citation-key'] ? item : { ...item, id: key, 'citation-key': key }
+  })
 }
 
 /** An Atom feed of the public papers, newest first, each with its link and a plain-text summary. */

@@ -81,3 +81,13 @@ describe('monthName', () => {
     expect(monthName(undefined)).toBeUndefined()
   })
 })
+
+describe('plain text of escaped MDX', () => {
+  it('turns Markdown escapes and HTML entities back into the characters they stand for', () => {
+    expect(mdxToPlainText('It costs \\$5 and \\{x\\} with $\\alpha$ and &#105;mport &amp; more')).toBe('It costs $5 and {x} with α and import & more')
+  })
+
+  it('does not take an escaped dollar for the start of math', () => {
+    expect(latexToPlainText('from \\$5 to $x^2$')).toBe('from \\$5 to x^2')
+  })
+})

@@ -32,7 +32,8 @@ export function latexToPlainText(value: string): string {
     to: '→', rightarrow: '→', propto: '∝', partial: '∂', nabla: '∇', sum: '∑', int: '∫', in: '∈', ell: 'ℓ',
   }
   return value
-    .replace(/\$\$?([^$]*)\$\$?/g, (_, math: string) =>
+    // Math between unescaped dollars; `\$` is a literal dollar sign.
+    .replace(/(?<!\\)\$\$?((?:\\\$|[^$])*?)(?<!\\)\$\$?/g, (_, math: string) =>
       math
         .replace(/\\sqrt\{([^}]*)\}/g, '√($1)')
         .replace(/\\(?:mathrm|mathbf|mathcal|text|textit|textbf|operatorname)\{([^}]*)\}/g, '$1')
@@ -47,14 +48,28 @@ export function latexToPlainText(value: string): string {
 
 /** Plain text of an MDX body (markdown and math flattened), for descriptions and feeds. */
 export function mdxToPlainText(body: string): string {
-  return latexToPlainText(
-    body
-      .replace(/<[^>]+>/g, ' ')
-      .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
-      .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-      .replace(/^#{1,6}\s+/gm, '')
-      .replace(/[*_`]{1,3}([^*_`]+)[*_`]{1,3}/g, '$1'),
+  return decodeEntities(
+    latexToPlainText(
+      body
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
+        .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+        .replace(/^#{1,6}\s+/gm, '')
+        .replace(/[*_`]{1,3}([^*_`]+)[*_`]{1,3}/g, '$1'),
+    )
+      // Markdown escapes (`\{`, `\$`, `\*`…) stand for the character itself.
+      .replace(/\\([\\`*_{}[\]()#+\-.!$<>|~])/g, '$1'),
   )
+}
+
+const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' }
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, code: string) => {
+    if (code.startsWith('#x') || code.startsWith('#X')) return String.fromCodePoint(Number.parseInt(code.slice(2), 16))
+    if (code.startsWith('#')) return String.fromCodePoint(Number(code.slice(1)))
+    return NAMED_ENTITIES[code.toLowerCase()] ?? entity
+  })
 }
 
 /** The first sentence, cut to `max` characters at a word boundary. */

@@ -7,6 +7,7 @@ import { BibtexBlock } from './bibtex-block'
 import { EntryToggles } from './entry-toggles'
 import { MdxContent } from './mdx-content'
 import { PublicationLinks } from './publication-links'
+import { TitleText } from './title-text'
 import { VenueLine } from './venue-line'
 
 /** One entry of a publication list, al-folio style: badge, title, authors, venue, buttons. */
@@ -20,7 +21,9 @@ export function PublicationEntry({ publication, site, titleLevel }: { publicatio
       </div>
       <div className="entry-body">
         <Title className="entry-title" id={`title-${publication.slug}`}>
-          <Link href={`/publications/${publication.slug}`}>{publication.title}</Link>
+          <Link href={`/publications/${publication.slug}`}>
+            <TitleText title={publication.title} />
+          </Link>
         </Title>
         <p className="entry-authors">
           <AuthorList authors={publication.authors} ownerNames={site.nameVariants} max={site.maxAuthors} />

@@ -5,6 +5,7 @@ import { AuthorList } from '@/components/publications/author-list'
 import { CitePanel } from '@/components/publications/cite-panel'
 import { MdxContent } from '@/components/publications/mdx-content'
 import { PublicationLinks } from '@/components/publications/publication-links'
+import { TitleText } from '@/components/publications/title-text'
 import { marksInUse, marksLegend } from '@/lib/authors'
 import { getNeighbours, getPublication, getPublishedPublications, getRelated, getSite } from '@/lib/content'
 import { env } from '@/lib/env'
@@ -58,7 +59,9 @@ export default async function PublicationPage({ params }: Props) {
           <span>{PUBLICATION_TYPE_LABELS[publication.type ?? 'other']}</span>
           {publication.award ? <span className="badge badge-award">{publication.award}</span> : null}
         </p>
-        <h1 className="paper-title">{publication.title}</h1>
+        <h1 className="paper-title">
+          <TitleText title={publication.title} />
+        </h1>
         <p className="paper-authors">
           <AuthorList authors={publication.authors} ownerNames={site.nameVariants} />
         </p>
@@ -103,7 +106,9 @@ export default async function PublicationPage({ params }: Props) {
           <ul className="related">
             {related.map((other) => (
               <li key={other.slug}>
-                <Link href={`/publications/${other.slug}`}>{other.title}</Link>{' '}
+                <Link href={`/publications/${other.slug}`}>
+                  <TitleText title={other.title} />
+                </Link>{' '}
                 <span className="muted">
                   {other.venueShort ?? other.venue} {other.year}
                 </span>
@@ -117,7 +122,9 @@ export default async function PublicationPage({ params }: Props) {
         {previous ? (
           <Link href={`/publications/${previous.slug}`} rel="prev">
             <span className="pager-label">← Previous</span>
-            <span className="pager-title">{previous.title}</span>
+            <span className="pager-title">
+              <TitleText title={previous.title} />
+            </span>
           </Link>
         ) : (
           <span />
@@ -125,7 +132,9 @@ export default async function PublicationPage({ params }: Props) {
         {next ? (
           <Link href={`/publications/${next.slug}`} rel="next" className="pager-next">
             <span className="pager-label">Next →</span>
-            <span className="pager-title">{next.title}</span>
+            <span className="pager-title">
+              <TitleText title={next.title} />
+            </span>
           </Link>
         ) : null}
       </nav>
