@@ -4,8 +4,7 @@ import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import net from 'node:net'
 
-/** Resident memory of `rootPid` and all its descendants, in bytes (Linux /proc). */
-export function treeRssBytes(rootPid) {
+function descendants(rootPid) {
   const children = new Map()
   for (const entry of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue
@@ -20,19 +19,63 @@ export function treeRssBytes(rootPid) {
     if (!children.has(ppid)) children.set(ppid, [])
     children.get(ppid).push(Number(entry))
   }
-  let total = 0
+  const tree = []
   const queue = [rootPid]
   while (queue.length) {
     const pid = queue.pop()
+    tree.push(pid)
+    queue.push(...(children.get(pid) ?? []))
+  }
+  return tree
+}
+
+/** Resident memory of `rootPid` and all its descendants, in bytes (Linux /proc). */
+export function treeRssBytes(rootPid) {
+  let total = 0
+  for (const pid of descendants(rootPid)) {
     try {
       const kb = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))
       if (kb) total += Number(kb[1]) * 1024
     } catch {
       // exited meanwhile
     }
-    queue.push(...(children.get(pid) ?? []))
   }
   return total
+}
+
+/** CPU time used so far by `rootPid` and its living descendants, in seconds (clock ticks of 1/100 s). */
+function treeCpuSeconds(rootPid) {
+  let ticks = 0
+  for (const pid of descendants(rootPid)) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+      ticks += Number(fields[11]) + Number(fields[12]) // utime, stime
+    } catch {
+      // exited meanwhile
+    }
+  }
+  return ticks / 100
+}
+
+/**
+ * Resolves once the process tree has been idle (under 5% of a core) for `quietMs`: a server may
+ * do work after it starts answering (the content worker's first build), which must not overlap
+ * a measurement. Returns how long it waited.
+ */
+export async function waitForIdle(rootPid, { quietMs = 2000, timeoutMs = 600_000 } = {}) {
+  const started = performance.now()
+  const stepMs = 250
+  let quietFor = 0
+  let last = treeCpuSeconds(rootPid)
+  while (quietFor < quietMs) {
+    if (performance.now() - started > timeoutMs) throw new Error(`The server was still busy after ${timeoutMs / 1000} s`)
+    await new Promise((resolve) => setTimeout(resolve, stepMs))
+    const now = treeCpuSeconds(rootPid)
+    quietFor = now - last < 0.05 * (stepMs / 1000) ? quietFor + stepMs : 0
+    last = now
+  }
+  return performance.now() - started - quietMs
 }
 
 /**

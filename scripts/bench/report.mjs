@@ -14,7 +14,8 @@ const fmt = (value, digits = 0) => (typeof value === 'number' && Number.isFinite
 export function budgetRows(result) {
   const large = result.papers > 1000
   const rows = []
-  const row = (figure, value, budget, ok) => rows.push([figure, value, budget, ok])
+  // A figure that could not be measured misses its budget.
+  const row = (figure, value, budget, ok) => rows.push([figure, value, budget, value === '—' && ok !== null ? false : ok])
 
   const buildLimit = large ? 30 * (result.papers / 1000) : 30
   row('build_seconds', fmt(result.build_seconds, 1), large ? `≤ ${fmt(buildLimit)} (linear: 30 s per 1,000)` : '≤ 30', result.build_seconds <= buildLimit)
@@ -36,16 +37,15 @@ export function budgetRows(result) {
   row('first_load_js_kb empty page', fmt(baseline, 1), '—', null)
   for (const [key, label] of PAGES) {
     const kb = result.first_load_js_kb[key]
-    row(`first_load_js_kb ${label}`, `${fmt(kb, 1)} (+${fmt(kb - baseline, 1)})`, `≤ ${fmt(baseline + 25, 1)} (+25)`, kb <= baseline + 25)
+    row(`first_load_js_kb ${label}`, typeof kb === 'number' ? `${fmt(kb, 1)} (+${fmt(kb - baseline, 1)})` : '—', `≤ ${fmt(baseline + 25, 1)} (+25)`, kb <= baseline + 25)
   }
+  const scoreText = (scores) => (scores ? Object.keys(LIGHTHOUSE_MIN).map((category) => scores[category]).join(' / ') : '—')
   for (const [key, label] of PAGES) {
     const scores = result.lighthouse[key]
-    const text = Object.keys(LIGHTHOUSE_MIN).map((category) => scores[category]).join(' / ')
-    const ok = Object.entries(LIGHTHOUSE_MIN).every(([category, min]) => scores[category] >= min)
-    row(`lighthouse ${label}`, text, '≥ 98 / 100 / 100 / 100', ok)
+    const ok = Boolean(scores) && Object.entries(LIGHTHOUSE_MIN).every(([category, min]) => scores[category] >= min)
+    row(`lighthouse ${label}`, scoreText(scores), '≥ 98 / 100 / 100 / 100', ok)
   }
-  const empty = result.lighthouse.baseline
-  if (empty) row('lighthouse empty page', Object.keys(LIGHTHOUSE_MIN).map((category) => empty[category]).join(' / '), '—', null)
+  row('lighthouse empty page', scoreText(result.lighthouse.baseline), '—', null)
   return rows
 }
 
@@ -58,6 +58,7 @@ export function printTable(result, details) {
   const out = [
     '',
     `Benchmark: ${result.papers} papers, ${result.machine.cpus} × ${result.machine.cpu_model}, ${result.machine.memory_gb} GB, Node ${result.machine.node}, ${result.machine.os}, ${result.date}`,
+    `load average: ${result.machine.load_average.start} at start, mean ${result.machine.load_average.mean}, max ${result.machine.load_average.max} (the bench itself adds 1–2)`,
     ...details,
     '',
     line(header),
