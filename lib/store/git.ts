@@ -55,6 +55,11 @@ export async function commitPaths(root: string, paths: string[], message: string
   return (await git(root, ['rev-parse', 'HEAD'])).trim()
 }
 
+/** Takes these paths out of the index again (after a commit that failed), leaving the files alone. */
+export async function unstage(root: string, paths: string[]): Promise<void> {
+  await git(root, ['reset', '-q', '--', ...paths.map((file) => path.relative(root, file))], { allowFailure: true })
+}
+
 const RECORD = '\x1e'
 const FIELD = '\x1f'
 

@@ -5,7 +5,7 @@ import { revalidatePath } from 'next/cache'
 import { env, authEnv } from '../env'
 import { publicationSchema, slugProblem, type PublicationFrontmatter } from '../schema'
 import { readIfExists, removeFile, versionOf, writeFileAtomic } from './files'
-import { commitPaths, fileAt, fileHistory, lastCommitDates, push, repositoryRoot, type GitAuthor, type HistoryEntry } from './git'
+import { commitPaths, fileAt, fileHistory, lastCommitDates, push, repositoryRoot, unstage, type GitAuthor, type HistoryEntry } from './git'
 import { checkMdxBody } from './mdx-check'
 import { regenerateContent } from './regenerate'
 import { parsePublication, PublicationFileError, serializePublication } from './serialize'
@@ -182,7 +182,14 @@ async function publish(): Promise<string | undefined> {
 async function commit(paths: string[], message: string, actor: Actor): Promise<string | undefined> {
   const root = await repositoryRoot(publicationsDir())
   if (!root) return undefined
-  const hash = await commitPaths(root, paths, message, actor)
+  let hash: string | undefined
+  try {
+    hash = await commitPaths(root, paths, message, actor)
+  } catch (error) {
+    // The caller puts the files back; the index must not keep what was staged for this commit.
+    await unstage(root, paths)
+    throw error
+  }
   schedulePush(root)
   return hash
 }
