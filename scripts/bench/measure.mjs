@@ -98,7 +98,8 @@ export async function load(url, { connections, seconds }) {
   const result = await autocannon({ url, connections, duration: seconds })
   return {
     rps: Math.round(result.requests.average),
-    p99: result.latency.p99,
+    // With no answer at all (every request timed out) there is no latency to report.
+    p99: result['2xx'] > 0 ? result.latency.p99 : null,
     errors: result.errors + result.timeouts + result.non2xx,
   }
 }
