@@ -209,6 +209,19 @@ async function main() {
   const contentlayer = await runMeasured(node, [path.join(projectRoot, 'scripts', 'contentlayer.mjs')], { cwd: projectRoot, env, logFile: buildLog })
   const next = await runMeasured(node, [nextBin, 'build'], { cwd: projectRoot, env, logFile: buildLog })
   restore()
+  // Next's own phase timings, from its log.
+  const buildLogText = fs.readFileSync(buildLog, 'utf8').replace(/\x1b\[[0-9;]*m/g, '')
+  const phases = [
+    ['compile', /Compiled successfully in ([\d.]+m?s)/],
+    ['type check', /Finished TypeScript in ([\d.]+m?s)/],
+    ['prerender', /Generating static pages using \d+ workers? \((\d+)\/\d+\) in ([\d.]+m?s)/],
+  ]
+    .map(([name, pattern]) => {
+      const match = pattern.exec(buildLogText)
+      return match ? `${name} ${match.slice(1).join(' pages in ')}` : undefined
+    })
+    .filter(Boolean)
+    .join(', ')
   step(`built in ${(contentlayer.seconds + next.seconds).toFixed(1)} s (Contentlayer ${contentlayer.seconds.toFixed(1)} s, next build ${next.seconds.toFixed(1)} s)`)
 
   step('empty App Router page for the JavaScript and Lighthouse baselines')
@@ -312,7 +325,7 @@ async function main() {
     lighthouse: scores,
   }
   printTable(result, [
-    `build: Contentlayer ${contentlayer.seconds.toFixed(1)} s (peak ${Math.round(contentlayer.peakRssBytes / 1024 ** 2)} MB), next build ${next.seconds.toFixed(1)} s (peak ${Math.round(next.peakRssBytes / 1024 ** 2)} MB)`,
+    `build: Contentlayer ${contentlayer.seconds.toFixed(1)} s (peak ${Math.round(contentlayer.peakRssBytes / 1024 ** 2)} MB), next build ${next.seconds.toFixed(1)} s (peak ${Math.round(next.peakRssBytes / 1024 ** 2)} MB; ${phases})`,
     `server: answering ${Math.round(serverUpMs)} ms after start, idle (background work done) ${Math.round(settleMs)} ms later`,
     `edit-to-live: ${edits.samples.length} edits of ${paperPath}; the save itself answered in ${Math.round(median(edits.saves))} ms (median)`,
     `serving: ${CONNECTIONS} connections × ${settings.serveSeconds} s per page; static reference: ${staticServer.kind}; pages ${Object.entries(pageBytes).map(([key, bytes]) => `${key} ${(bytes / 1e6).toFixed(2)} MB`).join(', ')}`,
