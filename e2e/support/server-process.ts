@@ -6,6 +6,15 @@ import { E2E_ADMIN } from './paths'
 
 const root = path.resolve(__dirname, '../..')
 
+function groupAlive(pid: number): boolean {
+  try {
+    process.kill(-pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
 /**
  * A production server of its own, for tests that must kill it: a copy of the e2e build (so its
  * page cache never mixes with the shared server's) over its own git-initialised content copy.
@@ -79,9 +88,20 @@ export class ServerProcess {
     this.child = undefined
   }
 
-  stop() {
-    if (this.child?.pid) process.kill(-this.child.pid, 'SIGTERM')
+  /** SIGTERM, then waits until the whole group (server, worker, git) is gone; SIGKILL after 10 s. */
+  async stop() {
+    const pid = this.child?.pid
     this.child = undefined
+    if (!pid) return
+    process.kill(-pid, 'SIGTERM')
+    const deadline = Date.now() + 10_000
+    while (groupAlive(pid)) {
+      if (Date.now() > deadline) {
+        process.kill(-pid, 'SIGKILL')
+        break
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
   }
 
   private keep(response: Response) {
