@@ -3,7 +3,7 @@
 // list of N papers from a temporary CONTENT_DIR (never the repository's content/) into
 // .next-bench, measures build, edit-to-live, serving, cards, JavaScript and Lighthouse, prints
 // the figures beside the issue's budgets and writes them as JSON. See README, "Performance".
-import { execFileSync, spawnSync } from 'node:child_process'
+import { execFileSync } from 'node:child_process'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -16,6 +16,7 @@ import { generateContent } from './generate.mjs'
 import { chromiumPath, editToLive, fetchAgain, firstLoadJsKb, lighthouse, load, median, ogCards, percentile, signIn } from './measure.mjs'
 import { freePort, runMeasured, startProcess, waitForHttp, waitForIdle } from './processes.mjs'
 import { printTable } from './report.mjs'
+import { startStaticServer } from './static-reference.mjs'
 
 const { values: args } = parseArgs({
   options: {
@@ -114,57 +115,6 @@ function machine(staticServer) {
       max: round(Math.max(...loadSamples), 2),
     },
   }
-}
-
-function findNginx() {
-  for (const dir of [...(process.env.PATH ?? '').split(':'), '/usr/sbin', '/usr/local/sbin']) {
-    const file = path.join(dir, 'nginx')
-    if (dir && fs.existsSync(file)) return file
-  }
-  return undefined
-}
-
-/** nginx when installed, else scripts/bench/static-server.mjs; both answer /x with x.html. */
-async function startStaticServer(root) {
-  const port = await freePort()
-  const nginx = findNginx()
-  let server
-  if (nginx) {
-    const prefix = path.join(work, 'nginx')
-    fs.mkdirSync(prefix, { recursive: true })
-    const conf = path.join(prefix, 'nginx.conf')
-    fs.writeFileSync(
-      conf,
-      `worker_processes auto;
-daemon off;
-pid ${prefix}/nginx.pid;
-error_log ${logs}/nginx-error.log;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  default_type text/html;
-  sendfile on;
-  client_body_temp_path ${prefix}/body;
-  proxy_temp_path ${prefix}/proxy;
-  fastcgi_temp_path ${prefix}/fastcgi;
-  uwsgi_temp_path ${prefix}/uwsgi;
-  scgi_temp_path ${prefix}/scgi;
-  server {
-    listen 127.0.0.1:${port};
-    root ${root};
-    location / { try_files $uri.html =404; }
-  }
-}
-`,
-    )
-    server = startProcess(nginx, ['-p', prefix, '-c', conf], { cwd: work, env: process.env, logFile: path.join(logs, 'nginx.log') })
-  } else {
-    server = startProcess(node, [path.join(projectRoot, 'scripts', 'bench', 'static-server.mjs'), root, String(port)], { cwd: work, env: process.env, logFile: path.join(logs, 'static.log') })
-  }
-  cleanups.push(() => server.stop())
-  // nginx prints its version on stderr.
-  const kind = nginx ? spawnSync(nginx, ['-v'], { encoding: 'utf8' }).stderr.trim().replace(/^nginx version: /, '') || 'nginx' : 'node static server'
-  return { origin: `http://127.0.0.1:${port}`, kind, server }
 }
 
 async function main() {
@@ -273,7 +223,8 @@ async function main() {
     fs.writeFileSync(path.join(staticRoot, `${pathname.slice(1)}.html`), html)
     pageBytes[pathname === '/publications' ? 'list' : 'paper'] = html.length
   }
-  const staticServer = await startStaticServer(staticRoot)
+  const staticServer = await startStaticServer(staticRoot, { work, logs })
+  cleanups.push(() => staticServer.server.stop())
   await waitForHttp(`${staticServer.origin}/publications`, { process: staticServer.server })
   const serve = { rps: {}, p99: {}, errors: {}, staticRps: {} }
   for (const [key, pathname] of Object.entries(targets)) {
