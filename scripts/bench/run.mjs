@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run bench [-- --papers N] [--quick] [--out FILE] [--keep]`: builds and serves a synthetic
+// `npm run bench [-- --papers N] [--quick] [--out FILE] [--edits N] [--keep]`: builds and serves a synthetic
 // list of N papers from a temporary CONTENT_DIR (never the repository's content/) into
 // .next-bench, measures build, edit-to-live, serving, cards, JavaScript and Lighthouse, prints
 // the figures beside the issue's budgets and writes them as JSON. See README, "Performance".
@@ -24,6 +24,7 @@ const { values: args } = parseArgs({
     quick: { type: 'boolean', default: false },
     out: { type: 'string' },
     keep: { type: 'boolean', default: false },
+    edits: { type: 'string' },
   },
 })
 const papers = Number(args.papers ?? (args.quick ? 50 : 1000))
@@ -31,6 +32,9 @@ if (!Number.isInteger(papers) || papers < 10) throw new Error('--papers must be 
 const settings = args.quick
   ? { serveSeconds: 3, edits: 5, lighthouseRuns: 1, ogPapers: 3, ogWarm: 5 }
   : { serveSeconds: 15, edits: 20, lighthouseRuns: 3, ogPapers: 5, ogWarm: 10 }
+// Each edit waits for the whole list page to show it: at large N, fewer edits keep a run to hours.
+if (args.edits !== undefined) settings.edits = Number(args.edits)
+if (!Number.isInteger(settings.edits) || settings.edits < 1) throw new Error('--edits must be a whole number of at least 1')
 const CONNECTIONS = 64
 const DIST_DIR = '.next-bench'
 
