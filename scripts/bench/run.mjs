@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm run bench [-- --papers N] [--quick] [--out FILE] [--edits N] [--keep]`: builds and serves a synthetic
-// list of N papers from a temporary CONTENT_DIR (never the repository's content/) into
+// `npm run bench [-- --papers N] [--quick] [--out FILE] [--edits N] [--keep]`: builds and serves a
+// synthetic list of N papers from a temporary CONTENT_DIR (never the repository's content/) into
 // .next-bench, measures build, edit-to-live, serving, cards, JavaScript and Lighthouse, prints
 // the figures beside the issue's budgets and writes them as JSON. See README, "Performance".
 import { execFileSync } from 'node:child_process'
