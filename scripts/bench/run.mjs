@@ -186,9 +186,10 @@ async function main() {
   const serverStarted = performance.now()
   const server = startProcess(node, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], { cwd: projectRoot, env, logFile: path.join(logs, 'server.log') })
   cleanups.push(() => server.stop())
-  await waitForHttp(`${origin}/publications`, { process: server })
+  await waitForHttp(`${origin}/`, { process: server })
   const serverUpMs = performance.now() - serverStarted
-  const settleMs = await waitForIdle(server.child.pid)
+  // The server's start-up work (the content worker's first build) grows with N.
+  const settleMs = await waitForIdle(server.child.pid, { timeoutMs: Math.max(600_000, papers * 180) })
 
   const paperPath = `/publications/${paper.slug}`
   const pages = { '/': '/', '/publications': '/publications', paper: paperPath }
@@ -259,7 +260,7 @@ async function main() {
 
   step(`edit-to-live: ${settings.edits} edits of ${paper.slug} through the admin API`)
   const cookie = await signIn(origin, adminEmail, adminPassword)
-  const edits = (await attempt('edit-to-live', () => editToLive(origin, cookie, paper.slug, settings.edits))) ?? { samples: [], saves: [] }
+  const edits = (await attempt('edit-to-live', () => editToLive(origin, cookie, paper.slug, settings.edits, { timeoutMs: Math.max(120_000, papers * 60) }))) ?? { samples: [], saves: [] }
 
   const orNull = (value, digits = 0) => (Number.isFinite(value) ? round(value, digits) : null)
   const result = {
