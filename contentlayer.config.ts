@@ -2,7 +2,6 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { defineDocumentType, defineNestedType, makeSource } from 'contentlayer2/source-files'
 import { env } from './lib/env'
-import { rehypePlugins, remarkPlugins } from './lib/mdx-plugins'
 import { PUBLICATION_TYPES, publicationSchema, siteSchema, SLUG_PATTERN } from './lib/schema'
 
 /**
@@ -19,6 +18,17 @@ function assertValid(schema: typeof publicationSchema | typeof siteSchema, raw: 
   }
 }
 
+/**
+ * Contentlayer's markdown step with nothing to do: it parses the frontmatter, and `body.html` is
+ * left empty since the site renders bodies itself.
+ */
+function rawBodyOnly(builder: { use: (plugin: () => void) => unknown }) {
+  builder.use(function (this: { parser: unknown; compiler: unknown }) {
+    this.parser = () => ({ type: 'root', children: [] })
+    this.compiler = () => ''
+  })
+}
+
 const Author = defineNestedType(() => ({
   name: 'Author',
   fields: {
@@ -32,7 +42,9 @@ const Author = defineNestedType(() => ({
 export const Publication = defineDocumentType(() => ({
   name: 'Publication',
   filePathPattern: 'publications/*.mdx',
-  contentType: 'mdx',
+  // The body is kept as written (`body.raw`) and rendered on the server when a page needs it
+  // (`lib/abstract-html.ts`): compiling every body here made the build and each save grow with the list.
+  contentType: 'markdown',
   fields: {
     title: { type: 'string', required: true },
     year: { type: 'number', required: true },
@@ -115,5 +127,5 @@ export default makeSource({
   disableImportAliasWarning: true,
   // Contentlayer names the document type in `type` by default; our frontmatter uses `type` for the kind of publication.
   fieldOptions: { typeFieldName: 'documentType' },
-  mdx: { remarkPlugins, rehypePlugins },
+  markdown: rawBodyOnly,
 })

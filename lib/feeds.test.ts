@@ -10,7 +10,6 @@ const paper = (slug: string, title: string, extra: Partial<Publication> = {}): P
   year: 2022,
   authors: [{ name: 'Ada Lovelace' }],
   body: 'An abstract with $x < y$ & more. Second sentence.',
-  bodyCode: '',
   lastModified: '2026-01-02T03:04:05.000Z',
   ...extra,
 })

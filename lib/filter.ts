@@ -1,4 +1,5 @@
-import { PUBLICATION_TYPES, type PublicationFrontmatter, type PublicationType } from './schema'
+import { PUBLICATION_TYPES, type PublicationType } from './publication-types'
+import type { PublicationFrontmatter } from './schema'
 import { normalizeText } from './text'
 
 export type Filters = {

@@ -3,8 +3,8 @@ import remarkMath from 'remark-math'
 import type { PluggableList } from 'unified'
 
 /**
- * The one MDX pipeline: Contentlayer compiles published bodies with it and the editor's
- * preview uses it too, so what the owner previews is what visitors get.
+ * The math plugins of the one body renderer (`lib/abstract-html.ts`): the public pages and the
+ * editor's preview use it, so what the owner previews is what visitors get.
  */
 export const remarkPlugins: PluggableList = [remarkMath]
 export const rehypePlugins: PluggableList = [[rehypeKatex, { output: 'htmlAndMathml', throwOnError: false, strict: 'ignore' }]]

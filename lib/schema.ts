@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { PUBLICATION_TYPES } from './publication-types'
 
 /**
  * The one schema of a publication's frontmatter. The admin form, the server actions, the
@@ -6,19 +7,7 @@ import { z } from 'zod'
  * fields for the build, and `lib/schema.test.ts` proves the two agree.
  */
 
-export const PUBLICATION_TYPES = ['article', 'conference', 'preprint', 'thesis', 'book', 'chapter', 'talk', 'other'] as const
-export type PublicationType = (typeof PUBLICATION_TYPES)[number]
-
-export const PUBLICATION_TYPE_LABELS: Record<PublicationType, string> = {
-  article: 'Journal article',
-  conference: 'Conference paper',
-  preprint: 'Preprint',
-  thesis: 'Thesis',
-  book: 'Book',
-  chapter: 'Book chapter',
-  talk: 'Talk',
-  other: 'Other',
-}
+export { PUBLICATION_TYPES, PUBLICATION_TYPE_LABELS, type PublicationType } from './publication-types'
 
 /** Link fields in the order their buttons appear, with the label each button shows. */
 export const LINK_FIELDS = [

@@ -3,10 +3,8 @@ import type { PublicationFrontmatter, SiteSettings } from './schema'
 /** A publication as the site uses it: validated frontmatter plus where it lives and its body. */
 export type Publication = PublicationFrontmatter & {
   slug: string
-  /** The MDX source of the body (the abstract and any notes). */
+  /** The MDX source of the body (the abstract and any notes), rendered by `lib/abstract-html.ts`. */
   body: string
-  /** The body compiled by Contentlayer's MDX pipeline, ready to evaluate on the server. */
-  bodyCode: string
   /** When the file last changed (ISO 8601). */
   lastModified: string
 }

@@ -3,6 +3,8 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { fromGenerated, fromSaved, type GeneratedDocument } from '../lib/content/publication'
+import { parsePublication } from '../lib/store/serialize'
 
 const root = path.resolve(__dirname, '..')
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'contentlayer-check-'))
@@ -35,6 +37,22 @@ describe('the content build', () => {
     expect(output).toContain('Generated 6 documents')
     expect(status).toBe(0)
   })
+
+  // The store shows a save before Contentlayer has run (lib/content's overlay): what it shows must
+  // be what Contentlayer generates from the same file, or a page would change again after the
+  // background regeneration.
+  it('generates each paper exactly as the store publishes it from the file', () => {
+    expect(build().status).toBe(0)
+    const generated = JSON.parse(fs.readFileSync(path.join(work, '.contentlayer/generated/Publication/_index.json'), 'utf8')) as GeneratedDocument[]
+    expect(generated).toHaveLength(5)
+    for (const doc of generated) {
+      const fromContentlayer = fromGenerated(doc)
+      const { frontmatter, body } = parsePublication(fs.readFileSync(path.join(content, 'publications', `${doc.slug}.mdx`), 'utf8'))
+      const fromStore = fromSaved(doc.slug, frontmatter, body, new Date(fromContentlayer.lastModified))
+      expect(fromStore, doc.slug).toEqual(fromContentlayer)
+    }
+    expect(generated.filter((doc) => doc.body.raw.includes('$')).length).toBeGreaterThan(0)
+  }, 30_000)
 
   it.each([
     ['a missing required field', 'no-year.mdx', '---\ntitle: A paper\nauthors:\n  - name: Ada\n---\n', /no-year\.mdx[\s\S]*year/],

@@ -1,8 +1,6 @@
 'use server'
 
-import { evaluate } from '@mdx-js/mdx'
 import type { ReactNode } from 'react'
-import * as runtime from 'react/jsx-runtime'
 import {
   findDuplicate,
   findDuplicatesInPaste,
@@ -14,7 +12,7 @@ import {
   type ImportError,
 } from '@/lib/import/bibtex-import'
 import { requireAdmin } from '@/lib/auth/session'
-import { rehypePlugins, remarkPlugins } from '@/lib/mdx-plugins'
+import { abstractHtml } from '@/lib/abstract-html'
 import { publicationSchema, type PublicationFrontmatter } from '@/lib/schema'
 import { deletePublication, existingSlugs, listPublications, readPublication, restorePublication, savePublication, type SaveInput, type StoreResult } from '@/lib/store'
 import { checkMdxBody } from '@/lib/store/mdx-check'
@@ -62,15 +60,14 @@ export async function duplicatePublicationAction(slug: string): Promise<StoreRes
 
 export type PreviewResult = { ok: true; preview: ReactNode } | { ok: false; message: string }
 
-/** The abstract rendered by the same MDX + KaTeX pipeline as the public pages. */
+/** The abstract rendered by the same renderer as the public pages. */
 export async function previewBodyAction(body: string): Promise<PreviewResult> {
   await requireAdmin()
   if (typeof body !== 'string') return { ok: false, message: 'Nothing to preview.' }
   const problem = checkMdxBody(body)
   if (problem) return { ok: false, message: problem }
   try {
-    const { default: Content } = await evaluate(body, { ...runtime, remarkPlugins, rehypePlugins })
-    return { ok: true, preview: <Content /> }
+    return { ok: true, preview: <div dangerouslySetInnerHTML={{ __html: abstractHtml(body) }} /> }
   } catch (error) {
     return { ok: false, message: `The abstract could not be rendered: ${error instanceof Error ? error.message : String(error)}` }
   }

@@ -35,7 +35,7 @@ export function HistoryList({ slug, version, entries }: { slug: string; version:
     try {
       const result = await restorePublicationAction(slug, entry.commit, version)
       if (result.ok) {
-        setStatus({ tone: result.warning ? 'error' : 'info', text: result.warning ?? (result.unchanged ? 'That version is already the current one.' : `Restored the version of ${new Date(entry.date).toLocaleString()} as a new commit.`) })
+        setStatus({ tone: 'info', text: result.unchanged ? 'That version is already the current one.' : `Restored the version of ${new Date(entry.date).toLocaleString()} as a new commit.` })
         router.refresh()
       } else setStatus({ tone: 'error', text: result.message })
     } catch {

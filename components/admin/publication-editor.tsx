@@ -91,8 +91,8 @@ export function PublicationEditor({ initial, originalSlug: initialOriginal, vers
           </>
         )
         setStatus({
-          tone: result.warning ? 'error' : 'info',
-          content: result.warning ?? (result.unchanged ? 'No changes to save.' : <>Saved{result.commit ? ' and committed' : ''}.{view}</>),
+          tone: 'info',
+          content: result.unchanged ? 'No changes to save.' : <>Saved{result.commit ? ' and committed' : ''}.{view}</>,
         })
         if (creating || result.slug !== originalSlug) router.replace(`/admin/publications/${result.slug}/edit?saved=1`, { scroll: false })
       } else if (result.kind === 'invalid') {

@@ -61,7 +61,7 @@ export function PublicationTable({ rows }: { rows: PublicationRow[] }) {
     setStatus(null)
     try {
       const result = await work()
-      if (result.ok) setStatus({ tone: result.warning ? 'error' : 'info', text: result.warning ?? done })
+      if (result.ok) setStatus({ tone: 'info', text: done })
       else if (result.kind === 'invalid') {
         const fields = Object.entries(result.fieldErrors).map(([field, messages]) => `${fieldLabel(field)} ${messages.join(', ')}`)
         setStatus({ tone: 'error', text: `“${row.title}” was not changed: ${fields.join('; ')}. Open it in the editor to fix it.` })

@@ -1,11 +1,8 @@
 import Link from 'next/link'
-import { toBibtex } from '@/lib/citations'
 import { latexToPlainText } from '@/lib/text'
 import type { Publication, Site } from '@/lib/types'
 import { AuthorList } from './author-list'
-import { BibtexBlock } from './bibtex-block'
 import { EntryToggles } from './entry-toggles'
-import { MdxContent } from './mdx-content'
 import { PublicationLinks } from './publication-links'
 import { TitleText } from './title-text'
 import { VenueLine } from './venue-line'
@@ -32,10 +29,7 @@ export function PublicationEntry({ publication, site, titleLevel }: { publicatio
           <VenueLine publication={publication} />
           {publication.award ? <span className="badge badge-award">{publication.award}</span> : null}
         </p>
-        <EntryToggles
-          abstract={publication.body.trim() ? <MdxContent code={publication.bodyCode} /> : undefined}
-          bibtex={<BibtexBlock bibtex={toBibtex(publication)} />}
-        >
+        <EntryToggles slug={publication.slug} hasAbstract={publication.body.trim() !== ''}>
           <PublicationLinks publication={publication} title={plainTitle} />
         </EntryToggles>
       </div>

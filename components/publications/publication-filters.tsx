@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState, type FormEvent, type MouseEvent } from 'react'
 import { filtersToQuery, hasFilters, parseFilters, type Facets, type Filters } from '@/lib/filter'
-import { PUBLICATION_TYPE_LABELS } from '@/lib/schema'
+import { PUBLICATION_TYPE_LABELS } from '@/lib/publication-types'
 import { useFilters } from './filter-context'
 
 type Values = { q: string; type: string; tag: string; year: string }

@@ -1,10 +1,11 @@
 import 'server-only'
 import fs from 'node:fs'
 import path from 'node:path'
-import type { Publication as GeneratedPublication, Site as GeneratedSite } from 'contentlayer/generated'
+import type { Site as GeneratedSite } from 'contentlayer/generated'
 import { env } from '../env'
 import { comparePublications } from '../sort'
 import type { Publication, Site } from '../types'
+import { fromGenerated, type GeneratedDocument } from './publication'
 
 /**
  * The one door to the content. Contentlayer's generated data is read from disk at run time,
@@ -64,25 +65,61 @@ export function derived<T>(name: string, compute: (publications: Publication[]) 
   return value
 }
 
-function toPublication(doc: GeneratedPublication): Publication {
-  const { _id, _raw, documentType, body, slug, authors, ...fields } = doc
-  return {
-    ...fields,
-    slug,
-    authors: authors.map(({ _raw: _authorRaw, documentType: _authorType, ...author }) => author),
-    body: body.raw,
-    bodyCode: body.code,
-  }
-}
-
 type PublicationData = { all: Publication[]; published: Publication[]; bySlug: Map<string, Publication> }
 
+function index(all: Publication[]): PublicationData {
+  const published = all.filter((publication) => !publication.draft)
+  return { all, published, bySlug: new Map(published.map((publication) => [publication.slug, publication])) }
+}
+
+/**
+ * Saves not yet in Contentlayer's output. The store puts each saved file here as it commits it,
+ * so the site shows a save at once, whatever the size of the list; Contentlayer then regenerates
+ * in the background, and the entries it has taken in are dropped (`settleChanges`).
+ */
+type Pending = { seq: number; publication: Publication | null }
+type Overlay = { seq: number; entries: Map<string, Pending>; applied?: { base: PublicationData; seq: number; data: PublicationData } }
+const overlayState = globalThis as { __contentOverlay?: Overlay }
+const overlay: Overlay = (overlayState.__contentOverlay ??= { seq: 0, entries: new Map<string, Pending>() })
+
+/**
+ * Shows saved files on the site now: a publication under its slug, or `null` for a deleted one.
+ * Returns a number to pass to `settleChanges` once Contentlayer has generated from these files.
+ */
+export function publishChanges(changes: { slug: string; publication: Publication | null }[]): number {
+  const seq = ++overlay.seq
+  for (const { slug, publication } of changes) overlay.entries.set(slug, { seq, publication })
+  return seq
+}
+
+/** The highest number `publishChanges` has returned: what a regeneration starting now will include. */
+export function latestChange(): number {
+  return overlay.seq
+}
+
+/**
+ * Contentlayer has regenerated from files that include every change up to `seq`: load its output,
+ * then stop overlaying those changes (later ones stay until the next regeneration).
+ */
+export function settleChanges(seq: number): void {
+  load()
+  for (const [slug, pending] of overlay.entries) if (pending.seq <= seq) overlay.entries.delete(slug)
+  overlay.seq++
+}
+
 function load(): PublicationData {
-  return readGenerated('Publication', (raw) => {
-    const all = (raw as GeneratedPublication[]).map(toPublication).sort(comparePublications)
-    const published = all.filter((publication) => !publication.draft)
-    return { all, published, bySlug: new Map(published.map((publication) => [publication.slug, publication])) }
-  })
+  const base = readGenerated('Publication', (raw) => index((raw as unknown as GeneratedDocument[]).map(fromGenerated).sort(comparePublications)))
+  if (overlay.entries.size === 0) return base
+  const applied = overlay.applied
+  if (applied && applied.base === base && applied.seq === overlay.seq) return applied.data
+  const bySlug = new Map(base.all.map((publication) => [publication.slug, publication]))
+  for (const [slug, { publication }] of overlay.entries) {
+    if (publication) bySlug.set(slug, publication)
+    else bySlug.delete(slug)
+  }
+  const data = index([...bySlug.values()].sort(comparePublications))
+  overlay.applied = { base, seq: overlay.seq, data }
+  return data
 }
 
 /** The public list: no drafts, newest first. The same array until the content changes. */

@@ -7,13 +7,15 @@ import { publicationSchema, slugProblem, type PublicationFrontmatter } from '../
 import { readIfExists, removeFile, versionOf, writeFileAtomic } from './files'
 import { commitPaths, fileAt, fileHistory, lastCommitDates, push, repositoryRoot, unstage, type GitAuthor, type HistoryEntry } from './git'
 import { checkMdxBody } from './mdx-check'
-import { regenerateContent } from './regenerate'
+import { publishChanges } from '../content'
+import { fromSaved } from '../content/publication'
+import { regenerateInBackground } from './regenerate'
 import { parsePublication, PublicationFileError, serializePublication } from './serialize'
 
 /**
  * The one writer of content. Every change goes: validate → atomic write → one git commit →
- * regenerate Contentlayer's data → revalidate the public pages. Server actions only check the
- * session and call in here.
+ * publish the changed files to the content module → revalidate the public pages; Contentlayer
+ * regenerates its output in the background. Server actions only check the session and call in here.
  */
 
 export type Actor = GitAuthor
@@ -34,7 +36,7 @@ export type Failure =
   | { ok: false; kind: 'conflict'; message: string; current: StoredPublication | null }
   | { ok: false; kind: 'not-found' | 'error'; message: string }
 
-export type Success = { ok: true; slug: string; version: string; commit?: string; warning?: string; unchanged?: boolean }
+export type Success = { ok: true; slug: string; version: string; commit?: string; unchanged?: boolean }
 export type StoreResult = Success | Failure
 
 export type SaveInput = {
@@ -165,18 +167,22 @@ function titleOf(frontmatter: PublicationFrontmatter): string {
 }
 
 /**
- * After a change: refresh the generated data, then every public page (list, home, paper pages,
- * feeds and cards all depend on the whole list: neighbours, related papers, counts).
+ * After a commit: show the changed files on the site (each one parsed from the bytes just
+ * written, as Contentlayer will read them), then revalidate every public page (list, home, paper
+ * pages, feeds and cards all depend on the whole list: neighbours, related papers, counts).
+ * Costs the same whatever the size of the list; Contentlayer catches up in the background.
  */
-async function publish(): Promise<string | undefined> {
-  try {
-    await regenerateContent()
-  } catch (error) {
-    console.error(error)
-    return 'Saved and committed, but the public site could not be refreshed. It will show the change after the next successful save or restart.'
-  }
+function publish(changes: { slug: string; source: string | null }[]): void {
+  const now = new Date()
+  publishChanges(
+    changes.map(({ slug, source }) => {
+      if (source === null) return { slug, publication: null }
+      const { frontmatter, body } = parsePublication(source)
+      return { slug, publication: fromSaved(slug, frontmatter, body, now) }
+    }),
+  )
   revalidatePath('/', 'layout')
-  return undefined
+  regenerateInBackground()
 }
 
 async function commit(paths: string[], message: string, actor: Actor): Promise<string | undefined> {
@@ -238,8 +244,8 @@ export async function savePublication(input: SaveInput, actor: Actor): Promise<S
       else await removeFile(target)
       return { ok: false, kind: 'error', message: `Nothing was saved: ${error instanceof Error ? error.message : String(error)}` }
     }
-    const warning = await publish()
-    return { ok: true, slug: valid.slug, version: versionOf(source), ...(hash ? { commit: hash } : {}), ...(warning ? { warning } : {}) }
+    publish(renaming && input.originalSlug ? [{ slug: valid.slug, source }, { slug: input.originalSlug, source: null }] : [{ slug: valid.slug, source }])
+    return { ok: true, slug: valid.slug, version: versionOf(source), ...(hash ? { commit: hash } : {}) }
   })
 }
 
@@ -261,8 +267,8 @@ export async function deletePublication(slug: string, version: string, actor: Ac
       await writeFileAtomic(file, before)
       return { ok: false, kind: 'error', message: `Nothing was deleted: ${error instanceof Error ? error.message : String(error)}` }
     }
-    const warning = await publish()
-    return { ok: true, slug, version: '', ...(hash ? { commit: hash } : {}), ...(warning ? { warning } : {}) }
+    publish([{ slug, source: null }])
+    return { ok: true, slug, version: '', ...(hash ? { commit: hash } : {}) }
   })
 }
 
@@ -310,8 +316,8 @@ export async function restorePublication(slug: string, commitHash: string, versi
       await writeFileAtomic(file, before)
       return { ok: false, kind: 'error', message: `Nothing was restored: ${error instanceof Error ? error.message : String(error)}` }
     }
-    const warning = await publish()
-    return { ok: true, slug, version: versionOf(source), ...(hash ? { commit: hash } : {}), ...(warning ? { warning } : {}) }
+    publish([{ slug, source }])
+    return { ok: true, slug, version: versionOf(source), ...(hash ? { commit: hash } : {}) }
   })
 }
 

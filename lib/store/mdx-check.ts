@@ -2,27 +2,19 @@ import remarkMath from 'remark-math'
 import remarkMdx from 'remark-mdx'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
+import { ALLOWED_ATTRIBUTES, ALLOWED_TAGS, isSafeUrl } from '../mdx-allowlist'
 
 export const MAX_BODY_BYTES = 256 * 1024
 
 type Attribute = { type: string; name?: string; value?: unknown }
 type Node = { type: string; url?: string; name?: string | null; attributes?: Attribute[]; children?: Node[]; position?: { start: { line: number } } }
 
-/** Tags and attributes that cannot run code: enough for sub/superscripts, emphasis and links. */
-const ALLOWED_TAGS = new Set(['a', 'abbr', 'b', 'blockquote', 'br', 'code', 'em', 'i', 'img', 'li', 'mark', 'ol', 'p', 'small', 'span', 'strong', 'sub', 'sup', 'u', 'ul'])
-const ALLOWED_ATTRIBUTES = new Set(['href', 'title', 'alt', 'src', 'width', 'height', 'lang', 'dir', 'id'])
-/** http(s), mailto, or an address without a scheme (relative); never `javascript:` and the like. */
-function isSafeUrl(url: string): boolean {
-  const scheme = /^\s*([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase()
-  return scheme === undefined ? !url.trim().startsWith('//') : ['http', 'https', 'mailto'].includes(scheme)
-}
-
 const line = (node: Node) => (node.position ? ` (line ${node.position.start.line})` : '')
 
 /**
- * MDX is compiled to code and run on the server, so a body saved from the dashboard may hold
- * markdown, math and plain HTML-like tags only: no import/export, no `{expressions}`, no
- * components. Returns the reason for refusing, or undefined when the body is safe.
+ * A body saved from the dashboard may hold markdown, math and plain HTML-like tags only: no
+ * import/export, no `{expressions}`, no components. Returns the reason for refusing, or
+ * undefined when the body is safe.
  */
 export function checkMdxBody(body: string): string | undefined {
   const bytes = Buffer.byteLength(body, 'utf8')

@@ -1,18 +1,21 @@
 import 'server-only'
 import { fork, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
+import { latestChange, settleChanges } from '../content'
 import { env } from '../env'
 
 type Reply = { id: number; ok: true; documents: number; ms: number } | { id: number; ok: false; error: string }
 type Waiter = { resolve: (reply: Reply) => void }
 
-const BUILD_TIMEOUT_MS = 60_000
+// Regeneration runs after saves have answered, so this only catches a wedged worker.
+const BUILD_TIMEOUT_MS = 5 * 60_000
+const RETRY_MS = 30_000
 
 type Worker = { child: ChildProcess; ready: Promise<void>; waiters: Map<number, Waiter>; nextId: number }
 
 // One worker per server process, kept on globalThis because Next may load this module more than
 // once (one copy per route bundle).
-const state = globalThis as { __contentlayerWorker?: Worker }
+const state = globalThis as { __contentlayerWorker?: Worker; __regeneration?: { running: boolean; again: boolean; retry?: NodeJS.Timeout } }
 
 function startWorker(): Worker {
   const script = path.join(/* turbopackIgnore: true */ process.cwd(), 'scripts', 'contentlayer-worker.mjs')
@@ -75,4 +78,39 @@ export async function regenerateContent(): Promise<{ documents: number; ms: numb
   })
   if (!reply.ok) throw new Error(`Contentlayer could not rebuild the content: ${reply.error}`)
   return { documents: reply.documents, ms: reply.ms }
+}
+
+/**
+ * Regenerates `.contentlayer/` after saves, in the background: the site already shows each save
+ * (`publishChanges` in lib/content), so this only brings Contentlayer's output, which a restart
+ * reads, up to date. Saves that come in while it runs are taken in by one more run after it.
+ */
+export function regenerateInBackground(): void {
+  const regeneration = (state.__regeneration ??= { running: false, again: false })
+  if (regeneration.running) {
+    regeneration.again = true
+    return
+  }
+  regeneration.running = true
+  clearTimeout(regeneration.retry)
+  void (async () => {
+    try {
+      do {
+        regeneration.again = false
+        const upTo = latestChange()
+        try {
+          await regenerateContent()
+          settleChanges(upTo)
+        } catch (error) {
+          // The saves stay shown from memory; try again later (and on the next save).
+          console.error('Contentlayer could not regenerate the content; retrying in 30 s:', error)
+          regeneration.retry = setTimeout(regenerateInBackground, RETRY_MS)
+          regeneration.retry.unref()
+          return
+        }
+      } while (regeneration.again)
+    } finally {
+      regeneration.running = false
+    }
+  })()
 }

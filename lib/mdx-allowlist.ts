@@ -1,0 +1,13 @@
+/**
+ * What a publication's body may hold besides markdown and math: tags and attributes that cannot
+ * run code, enough for sub/superscripts, emphasis and links. The store refuses anything else on
+ * save (`lib/store/mdx-check.ts`) and the renderer leaves it out (`lib/abstract-html.ts`).
+ */
+export const ALLOWED_TAGS = new Set(['a', 'abbr', 'b', 'blockquote', 'br', 'code', 'em', 'i', 'img', 'li', 'mark', 'ol', 'p', 'small', 'span', 'strong', 'sub', 'sup', 'u', 'ul'])
+export const ALLOWED_ATTRIBUTES = new Set(['href', 'title', 'alt', 'src', 'width', 'height', 'lang', 'dir', 'id'])
+
+/** http(s), mailto, or an address without a scheme (relative); never `javascript:` and the like. */
+export function isSafeUrl(url: string): boolean {
+  const scheme = /^\s*([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase()
+  return scheme === undefined ? !url.trim().startsWith('//') : ['http', 'https', 'mailto'].includes(scheme)
+}
