@@ -1,7 +1,9 @@
 /**
- * Runs once when the server starts: makes the admin credentials now (printing a generated
- * password to the log on the very first start) rather than on the first sign-in, and starts the
- * Contentlayer worker so the first save is live as fast as the next ones.
+ * Runs once when the server starts, before it answers requests: makes the admin credentials now
+ * (printing a generated password to the log on the very first start) rather than on the first
+ * sign-in, and regenerates Contentlayer's output through the worker the store uses, so the site
+ * starts with exactly what the files hold (saves are published from memory and regenerated in
+ * the background: a stop can come before that caught up).
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return
@@ -12,7 +14,12 @@ export async function register() {
   const { recoverAfterCrash } = await import('./lib/store')
   const removed = await recoverAfterCrash()
   if (removed.length) console.log(`Cleaned up after an interrupted write: ${removed.join(', ')}`)
-  // Saves from the dashboard regenerate the content through a long-lived worker: start it now.
-  const { warmContentWorker } = await import('./lib/store/regenerate')
-  warmContentWorker()
+  const { regenerateContent } = await import('./lib/store/regenerate')
+  try {
+    const { documents, ms } = await regenerateContent()
+    console.log(`Content regenerated: ${documents} documents in ${ms} ms`)
+  } catch (error) {
+    // Serve what the build generated; the next save regenerates again.
+    console.error('Contentlayer could not regenerate the content at start:', error)
+  }
 }

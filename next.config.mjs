@@ -1,3 +1,5 @@
+import { fileURLToPath } from 'node:url'
+
 /**
  * `/publications` is prerendered; a request with a filter in its query string is rewritten to the
  * page that applies it on the server, so a shared link or the form without JavaScript works. The
@@ -22,6 +24,9 @@ const SECURITY_HEADERS = [
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // Rendered pages are cached in memory (lib/cache-handler.mjs): a start renders from the files.
+  cacheHandler: fileURLToPath(new URL('./lib/cache-handler.mjs', import.meta.url)),
+  cacheMaxMemorySize: 0,
   // End-to-end tests build into their own folder so they never touch the build `npm start` serves.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,

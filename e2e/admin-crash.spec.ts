@@ -31,10 +31,19 @@ test.describe('crash safety', () => {
     const titleOf = (slug: string) => parsePublication(fs.readFileSync(path.join(publications, `${slug}.mdx`), 'utf8')).frontmatter.title
     const tracked = new Map<string, Tracked>(PAPERS.map((slug) => [slug, { acknowledged: titleOf(slug) }]))
     let acknowledgedSaves = 0
+    // Saves reach the site from memory and Contentlayer catches up in the background, which a
+    // crash can cut off: a restarted server must still show what the files hold.
+    const expectSiteShowsFiles = async (start: number) => {
+      for (const [slug, paper] of tracked) {
+        const html = await (await fetch(`${server.origin}/publications/${slug}`)).text()
+        expect(html, `${slug}'s page at start ${start}`).toContain(`>${paper.acknowledged}</h1>`)
+      }
+    }
 
     try {
       for (let round = 1; round <= ROUNDS; round++) {
         await server.start()
+        await expectSiteShowsFiles(round)
         let alive = true
         const bursts = PAPERS.map(async (slug) => {
           const paper = tracked.get(slug)
@@ -80,6 +89,7 @@ test.describe('crash safety', () => {
 
       // A last start cleans up what the crashes left (temporary files, a git lock); saving works again.
       await server.start()
+      await expectSiteShowsFiles(ROUNDS + 1)
       const current = (await (await server.api(`/api/admin/publications/${PAPERS[0]}`)).json()) as { version: string; frontmatter: Record<string, unknown>; body: string }
       const saved = await server.api(`/api/admin/publications/${PAPERS[0]}`, { method: 'PUT', body: { version: current.version, frontmatter: { ...current.frontmatter, title: 'After the crashes' }, body: current.body } })
       expect(saved.status).toBe(200)

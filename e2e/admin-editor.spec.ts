@@ -11,6 +11,7 @@ import {
   filesOf,
   fillNewPaper,
   frontmatterOf,
+  generatedTitles,
   head,
   readPaper,
   snapshot,
@@ -65,6 +66,10 @@ test.describe('creating and editing', () => {
     expect(commits.map((commit) => commit.subject)).toEqual([`Update "${newTitle}"`])
     expect(commits[0]?.authorEmail).toBe(E2E_ADMIN.email)
     expect(frontmatterOf(slug).title).toBe(newTitle)
+    // The site showed the save from memory; Contentlayer's output, which a restart reads, catches up.
+    await expect
+      .poll(() => generatedTitles().includes(newTitle) && !generatedTitles().includes(oldTitle), { timeout: 30_000 })
+      .toBe(true)
   })
 
   test('the authors editor adds, reorders from the keyboard, marks and removes authors', async ({ page, editor }) => {

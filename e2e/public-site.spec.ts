@@ -77,6 +77,34 @@ test.describe('the publications page', () => {
     await expect(text).toBeHidden()
   })
 
+  test('the list carries no abstract or BibTeX: each panel is fetched when first opened', async ({ page, request }) => {
+    const html = await (await request.get('/publications')).text()
+    expect(html).toContain(landscape.title)
+    expect(html).not.toContain('Deep learning algorithms are responsible for a technological revolution')
+    expect(html).not.toContain(landscape.bibtexHead)
+
+    await gotoHydrated(page, '/publications')
+    const item = entry(page, landscape.title)
+    const fetched = page.waitForResponse((response) => response.url().endsWith(`/publications/${landscape.slug}/abstract`))
+    await item.getByRole('button', { name: 'ABS', exact: true }).click()
+    expect((await fetched).status()).toBe(200)
+    await expect(item.getByText(/^Deep learning algorithms are responsible/)).toBeVisible()
+  })
+
+  test('a panel that cannot be loaded says so, links to the paper page and can be retried', async ({ page }) => {
+    await gotoHydrated(page, '/publications')
+    await page.route(`**/publications/${landscape.slug}/abstract`, (route) => route.abort())
+    const item = entry(page, landscape.title)
+    await item.getByRole('button', { name: 'ABS', exact: true }).click()
+    await expect(item.getByText('The abstract could not be loaded.')).toBeVisible()
+    await expect(item.getByRole('link', { name: 'open the paper’s page' })).toHaveAttribute('href', `/publications/${landscape.slug}#abstract-heading`)
+
+    await page.unroute(`**/publications/${landscape.slug}/abstract`)
+    await item.getByRole('button', { name: 'Try again' }).click()
+    await expect(item.getByText(/^Deep learning algorithms are responsible/)).toBeVisible()
+    await expect(item.getByText('The abstract could not be loaded.')).toHaveCount(0)
+  })
+
   test('BIB shows the BibTeX and copies it', async ({ page, context }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'])
     await gotoHydrated(page, '/publications')
@@ -253,6 +281,19 @@ test.describe('filters without JavaScript', () => {
     await page.getByRole('link', { name: 'Clear filters' }).click()
     await expect(page).toHaveURL(/\/publications$/)
     await expect(listedTitles(page)).toHaveText(ALL_TITLES)
+  })
+
+  test('ABS and BIB lead to the paper page’s abstract and citation', async ({ page }) => {
+    await page.goto('/publications')
+    const item = entry(page, landscape.title)
+    await item.getByRole('link', { name: 'ABS', exact: true }).click()
+    await expect(page).toHaveURL(`/publications/${landscape.slug}#abstract-heading`)
+    await expect(page.getByRole('region', { name: 'Abstract' })).toContainText('Deep learning algorithms are responsible')
+
+    await page.goto('/publications')
+    await entry(page, landscape.title).getByRole('link', { name: 'BIB', exact: true }).click()
+    await expect(page).toHaveURL(`/publications/${landscape.slug}#cite-heading`)
+    await expect(page.getByRole('region', { name: 'Cite' }).getByLabel('BibTeX')).toContainText(landscape.bibtexHead)
   })
 
   test('a shared search link shows only the matching paper', async ({ page }) => {

@@ -87,6 +87,16 @@ export function frontmatterOf(slug: string): StoredFrontmatter {
   return parseYaml(match[1]) as StoredFrontmatter
 }
 
+/** The titles in Contentlayer's generated output for the end-to-end content (beside the content folder). */
+export function generatedTitles(): string[] {
+  const file = path.join(path.dirname(E2E_CONTENT_DIR), '.contentlayer', 'generated', 'Publication', '_index.json')
+  try {
+    return (JSON.parse(fs.readFileSync(file, 'utf8')) as { title: string }[]).map((publication) => publication.title)
+  } catch {
+    return [] // being rewritten
+  }
+}
+
 /** Every file under `dir` (relative paths), git's own folder left out. */
 export function filesUnder(dir: string): string[] {
   return fs

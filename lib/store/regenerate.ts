@@ -50,14 +50,6 @@ function startWorker(): Worker {
 }
 
 /**
- * Starts the worker and has it build once, so the first save after a start is as quick as the
- * others (the worker compiles its config and warms its cache on its first build).
- */
-export function warmContentWorker(): void {
-  regenerateContent().catch((error: unknown) => console.error('Contentlayer worker could not start:', error))
-}
-
-/**
  * Re-runs Contentlayer on the content folder and resolves once `.contentlayer/generated` is
  * rewritten; the content module picks the new data up on its next read.
  */
