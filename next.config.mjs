@@ -10,8 +10,10 @@ const FILTER_KEYS = ['q', 'type', 'tag', 'year']
 const https = (process.env.SITE_URL ?? '').startsWith('https://')
 
 /**
- * Sent with every response. The policy forbids framing, plugins and foreign <base>; scripts are
- * not restricted yet (Next's prerendered pages carry inline scripts, see the hardening issue).
+ * Sent with every response. This policy (no framing, no plugins, no foreign <base>) is the one
+ * non-HTML responses keep; on HTML pages the production server (scripts/server.mjs) replaces it
+ * with the full policy, which also restricts scripts to the site's files and the hashes of the
+ * page's own inline scripts (lib/csp.mjs). `next dev` sends only this one.
  */
 const SECURITY_HEADERS = [
   { key: 'Content-Security-Policy', value: "frame-ancestors 'none'; object-src 'none'; base-uri 'self'" },
@@ -30,6 +32,8 @@ const nextConfig = {
   // End-to-end tests build into their own folder so they never touch the build `npm start` serves.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
+  // scripts/server.mjs compresses: it must read each HTML page before compression.
+  compress: false,
   reactStrictMode: true,
   // `unauthorized()` answers 401 from admin actions and routes; pasted BibTeX may be large.
   experimental: { authInterrupts: true, serverActions: { bodySizeLimit: '3mb' } },

@@ -69,6 +69,9 @@ test('every response carries the security headers', async ({ request }) => {
     expect(headers['referrer-policy'], path).toBe('strict-origin-when-cross-origin')
     expect(headers['permissions-policy'], path).toContain('camera=()')
     expect(headers['content-security-policy'], path).toContain("frame-ancestors 'none'")
+    expect(headers['content-security-policy'], path).not.toContain('unsafe-eval')
+    // Pages restrict scripts to the site's files and the hashes of their own inline scripts.
+    if (path !== '/feed.xml') expect(headers['content-security-policy'], path).toMatch(/script-src 'self'( 'sha256-[\w+/]+=*')+;/)
     expect(headers['x-frame-options'], path).toBe('DENY')
     expect(headers['x-powered-by'], path).toBeUndefined()
   }

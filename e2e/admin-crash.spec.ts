@@ -7,7 +7,7 @@ import { E2E_PORT, E2E_ROOT } from './support/paths'
 import { ServerProcess } from './support/server-process'
 
 /**
- * Bursts of saves against `next start`, killed with SIGKILL at a random moment, several times.
+ * Bursts of saves against the production server, killed with SIGKILL at a random moment, several times.
  * Afterwards every file parses, Contentlayer builds, and each paper holds its last acknowledged
  * version or the one that was being saved when the server died (never a torn or older file).
  */

@@ -1,6 +1,10 @@
 import { z } from 'zod'
 import { PUBLICATION_TYPES } from './publication-types'
 
+// Zod tests whether it may compile validators with `Function('')`. The pages' Content-Security-
+// Policy forbids eval, so in the browser that test is a reported violation: skip it.
+z.config({ jitless: true })
+
 /**
  * The one schema of a publication's frontmatter. The admin form, the server actions, the
  * BibTeX importer and the serializer all use it; `contentlayer.config.ts` declares the same

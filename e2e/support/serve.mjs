@@ -43,7 +43,8 @@ execFileSync(process.execPath, [path.join(root, 'scripts/contentlayer.mjs')], { 
 run(process.execPath, [path.join(root, 'scripts/contentlayer.mjs')])
 run(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'build'])
 
-const server = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', port, '-H', '127.0.0.1'], {
+// The server `npm start` runs, so the tests see the production headers (the CSP above all).
+const server = spawn(process.execPath, [path.join(root, 'scripts/server.mjs'), '-p', port, '-H', '127.0.0.1'], {
   cwd: root,
   env,
   stdio: 'inherit',

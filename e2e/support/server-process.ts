@@ -51,7 +51,7 @@ export class ServerProcess {
   }
 
   async start() {
-    this.child = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(this.port), '-H', '127.0.0.1'], {
+    this.child = spawn(process.execPath, [path.join(root, 'scripts/server.mjs'), '-p', String(this.port), '-H', '127.0.0.1'], {
       cwd: root,
       // Its own process group, so a kill takes the server, its Contentlayer worker and any git with it.
       detached: true,

@@ -182,9 +182,9 @@ async function main() {
   const baseline = await buildBaselineApp({ logFile: path.join(logs, 'baseline.log') })
   cleanups.push(baseline.remove)
 
-  step(`next start on ${origin}`)
+  step(`npm start's server on ${origin}`)
   const serverStarted = performance.now()
-  const server = startProcess(node, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], { cwd: projectRoot, env, logFile: path.join(logs, 'server.log') })
+  const server = startProcess(node, [path.join(projectRoot, 'scripts', 'server.mjs'), '-p', String(port), '-H', '127.0.0.1'], { cwd: projectRoot, env, logFile: path.join(logs, 'server.log') })
   cleanups.push(() => server.stop())
   await waitForHttp(`${origin}/`, { process: server })
   const serverUpMs = performance.now() - serverStarted

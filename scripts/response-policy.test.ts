@@ -1,0 +1,138 @@
+import http, { type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import zlib from 'node:zlib'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { THEME_SCRIPT } from '../lib/theme-script.mjs'
+import { negotiateEncoding, withResponsePolicy } from './response-policy.mjs'
+
+const STATIC_POLICY = "frame-ancestors 'none'; object-src 'none'; base-uri 'self'"
+const page = (extra = '') => `<!DOCTYPE html><html><head><script>${THEME_SCRIPT}</script></head><body>${'<p>text</p>'.repeat(200)}${extra}</body></html>`
+const logged: string[] = []
+
+// Stand-ins for what Next.js writes: each route writes its response a different way.
+const routes: Record<string, (req: IncomingMessage, res: ServerResponse) => void> = {
+  '/static': (_req, res) => {
+    res.setHeader('Content-Security-Policy', STATIC_POLICY)
+    res.setHeader('Content-Type', 'text/html; charset=utf-8')
+    res.setHeader('ETag', '"abc"')
+    res.end(page())
+  },
+  '/streamed': (_req, res) => {
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': STATIC_POLICY })
+    res.flushHeaders()
+    const html = page('<script>alert(1)</script>')
+    res.write(html.slice(0, 100))
+    setTimeout(() => {
+      res.write(Buffer.from(html.slice(100)))
+      res.end()
+    }, 20)
+  },
+  '/rsc': (_req, res) => {
+    res.setHeader('Content-Type', 'text/x-component')
+    res.flushHeaders()
+    res.write('0:' + 'x'.repeat(2000) + '\n')
+    ;(res as ServerResponse & { flush?: () => void }).flush?.()
+    setTimeout(() => res.end('1:done\n'), 20)
+  },
+  '/png': (_req, res) => {
+    res.setHeader('Content-Type', 'image/png')
+    res.end(Buffer.alloc(4000, 7))
+  },
+  '/not-modified': (_req, res) => {
+    res.setHeader('Content-Security-Policy', STATIC_POLICY)
+    res.statusCode = 304
+    res.end()
+  },
+}
+
+let server: http.Server
+let origin: string
+beforeAll(async () => {
+  const handle = withResponsePolicy((req, res) => routes[req.url ?? '']?.(req, res), { log: (line) => logged.push(line) })
+  server = http.createServer((req, res) => void handle(req, res))
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+})
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())))
+
+/** A raw request (fetch would decompress on its own). */
+function get(path: string, headers: Record<string, string> = {}, method = 'GET') {
+  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+    http
+      .request(`${origin}${path}`, { method, headers }, (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (chunk: Buffer) => chunks.push(chunk))
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }))
+      })
+      .on('error', reject)
+      .end()
+  })
+}
+
+describe('negotiateEncoding', () => {
+  it('prefers brotli, then gzip, honouring q=0 and *', () => {
+    expect(negotiateEncoding('gzip, deflate, br')).toBe('br')
+    expect(negotiateEncoding('gzip')).toBe('gzip')
+    expect(negotiateEncoding('br;q=0, gzip;q=0.5')).toBe('gzip')
+    expect(negotiateEncoding('*')).toBe('br')
+    expect(negotiateEncoding('identity')).toBeUndefined()
+    expect(negotiateEncoding(undefined)).toBeUndefined()
+  })
+})
+
+describe('withResponsePolicy', () => {
+  it('replaces the static policy on an HTML page with one holding its script hashes', async () => {
+    const response = await get('/static')
+    expect(response.headers['content-security-policy']).toMatch(/^default-src 'self'; script-src 'self' 'sha256-[\w+/=]+'; /)
+    expect(response.body.toString()).toBe(page())
+    expect(response.headers['content-length']).toBe(String(response.body.length))
+  })
+
+  it('compresses an HTML page as accepted, weakening its ETag, and serves it again from the cache', async () => {
+    for (const [accept, decode] of [
+      ['br', zlib.brotliDecompressSync],
+      ['gzip', zlib.gunzipSync],
+      ['br', zlib.brotliDecompressSync],
+    ] as const) {
+      const response = await get('/static', { 'accept-encoding': accept })
+      expect(response.headers['content-encoding']).toBe(accept)
+      expect(response.headers.vary).toContain('Accept-Encoding')
+      expect(response.headers.etag).toBe('W/"abc"')
+      expect(decode(response.body).toString()).toBe(page())
+    }
+  })
+
+  it('holds a streamed page until it ends, and leaves a foreign inline script unhashed', async () => {
+    const response = await get('/streamed', { 'accept-encoding': 'gzip' })
+    const policy = String(response.headers['content-security-policy'])
+    expect(policy.match(/'sha256-/g)).toHaveLength(1)
+    expect(zlib.gunzipSync(response.body).toString()).toBe(page('<script>alert(1)</script>'))
+    expect(logged.some((line) => line.includes('/streamed') && line.includes('alert(1)'))).toBe(true)
+  })
+
+  it('streams and compresses other text, untouched otherwise', async () => {
+    const response = await get('/rsc', { 'accept-encoding': 'gzip' })
+    expect(response.headers['content-encoding']).toBe('gzip')
+    expect(response.headers['content-security-policy']).toBeUndefined()
+    expect(zlib.gunzipSync(response.body).toString()).toBe(`0:${'x'.repeat(2000)}\n1:done\n`)
+  })
+
+  it('leaves images alone', async () => {
+    const response = await get('/png', { 'accept-encoding': 'gzip, br' })
+    expect(response.headers['content-encoding']).toBeUndefined()
+    expect(response.body.equals(Buffer.alloc(4000, 7))).toBe(true)
+  })
+
+  it('sends no policy with a 304, so the browser keeps the one stored with the page', async () => {
+    const response = await get('/not-modified')
+    expect(response.status).toBe(304)
+    expect(response.headers['content-security-policy']).toBeUndefined()
+  })
+
+  it('answers HEAD for a page seen before with its policy and no body', async () => {
+    const full = await get('/static')
+    const head = await get('/static', {}, 'HEAD')
+    expect(head.headers['content-security-policy']).toBe(full.headers['content-security-policy'])
+    expect(head.body.length).toBe(0)
+  })
+})

@@ -1,0 +1,80 @@
+#!/usr/bin/env node
+// `npm start`: the production server. Next.js's own request handler behind a thin layer that
+// gives each HTML page a Content-Security-Policy with the hashes of its inline scripts and
+// compresses responses (scripts/response-policy.mjs). Takes the options of `next start` it needs:
+// `-p/--port` (default: PORT, else 3000), `-H/--hostname` (default: every interface) and
+// `--keepAliveTimeout`. NEXT_DIST_DIR and the rest of the environment work as with `next start`.
+import http from 'node:http'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+
+const projectRoot = path.dirname(path.dirname(fileURLToPath(import.meta.url)))
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', short: 'p' },
+    hostname: { type: 'string', short: 'H' },
+    keepAliveTimeout: { type: 'string' },
+  },
+})
+
+function whole(name, raw, { min, max }) {
+  const value = Number(raw)
+  if (!/^\d+$/.test(String(raw).trim()) || value < min || value > max) {
+    console.error(`${name} must be a whole number from ${min} to ${max}, not ${JSON.stringify(raw)}`)
+    process.exit(1)
+  }
+  return value
+}
+
+const port = whole('The port', values.port ?? process.env.PORT ?? '3000', { min: 0, max: 65535 })
+const hostname = values.hostname
+const keepAliveTimeout = values.keepAliveTimeout === undefined ? undefined : whole('--keepAliveTimeout', values.keepAliveTimeout, { min: 1, max: 2 ** 31 - 1 })
+
+// As `next start` does, before Next.js is loaded.
+process.env.NODE_ENV ||= 'production'
+process.env.NEXT_PRIVATE_START_TIME ??= String(Date.now())
+const { default: next } = await import('next')
+const { withResponsePolicy } = await import('./response-policy.mjs')
+
+const server = http.createServer()
+if (keepAliveTimeout) server.keepAliveTimeout = keepAliveTimeout
+const app = next({ dev: false, dir: projectRoot, hostname, port, httpServer: server })
+await app.prepare()
+const handle = withResponsePolicy(app.getRequestHandler())
+
+server.on('request', (req, res) => {
+  handle(req, res).catch((error) => {
+    console.error(`Failed to handle request for ${req.url}`)
+    console.error(error)
+    if (!res.headersSent) {
+      res.statusCode = 500
+      res.end('Internal Server Error')
+    } else res.destroy()
+  })
+})
+server.on('error', (error) => {
+  console.error('Failed to start server')
+  console.error(error)
+  process.exit(1)
+})
+server.listen(port, hostname, () => {
+  const address = server.address()
+  const shown = hostname ?? 'localhost'
+  console.log(`Ready on http://${shown.includes(':') ? `[${shown}]` : shown}:${typeof address === 'object' && address ? address.port : port}`)
+})
+
+// Stop taking connections, let the requests in flight finish (10 s at most), then close Next.js.
+let stopping = false
+function stop(signal) {
+  if (stopping) return
+  stopping = true
+  const force = setTimeout(() => server.closeAllConnections(), 10_000)
+  force.unref()
+  server.close(() => {
+    void app.close().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143))
+  })
+  server.closeIdleConnections()
+}
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => stop(signal))
