@@ -1,6 +1,6 @@
 import { expect, test, type Page, type Response } from '@playwright/test'
 import { signInAsAdmin } from './support/admin'
-import { gotoHydrated, paper } from './support/public-site'
+import { entry, gotoHydrated, paper } from './support/public-site'
 
 /**
  * The Content-Security-Policy of the production server: scripts only from the site and by the
@@ -9,6 +9,7 @@ import { gotoHydrated, paper } from './support/public-site'
  */
 
 const landscape = paper('Landscape and training')
+const stability = paper('Relative stability') // selected: on the home page too
 
 /** Records every CSP violation the page reports, as events and as console errors. */
 async function watchViolations(page: Page): Promise<string[]> {
@@ -78,11 +79,11 @@ for (const [name, path] of [
     const violations = await watchViolations(page)
     const response = await gotoHydrated(page, path)
     await expectScriptPolicy(response)
-    // KaTeX's output, styled by its stylesheet (on the lists the math may sit in closed abstracts).
+    // KaTeX's output, styled by its stylesheet. On the lists, the abstract is fetched when ABS opens it.
+    if (name !== 'paper page') await entry(page, stability.title).getByRole('button', { name: 'ABS', exact: true }).click()
     const math = page.locator('.katex').first()
-    await expect(math).toBeAttached()
+    await expect(math).toBeVisible()
     expect(await math.evaluate((element) => getComputedStyle(element).fontFamily)).toContain('KaTeX')
-    if (name === 'paper page') await expect(math).toBeVisible()
     // The theme script ran before hydration.
     await expect(page.locator('html')).toHaveAttribute('data-theme', /^(light|dark)$/)
     await expectInjectedScriptBlocked(page, violations)
