@@ -42,6 +42,21 @@ function joinNames(authors: AuthorView[], { endsList }: { endsList: boolean }): 
   })
 }
 
+/** The hidden authors, each with the separator before it, to follow `shown` (left open). */
+function joinRest(shown: AuthorView[], hidden: AuthorView[]): ReactNode[] {
+  const total = shown.length + hidden.length
+  return hidden.map((author, index) => {
+    const last = index === hidden.length - 1
+    const separator = !last ? ', ' : total === 2 ? ' and ' : ', and '
+    return (
+      <Fragment key={`${shown.length + index}-${author.name}`}>
+        {separator}
+        <AuthorName author={author} />
+      </Fragment>
+    )
+  })
+}
+
 /**
  * The one author-list renderer. With `max`, authors past it hide behind "and N more authors";
  * without, all are shown (paper pages).
@@ -52,8 +67,8 @@ export function AuthorList({ authors, ownerNames, max }: { authors: readonly Aut
   return (
     <MoreAuthors
       label={plural(hidden.length, 'more author')}
-      collapsed={joinNames(shown, { endsList: false })}
-      expanded={joinNames([...shown, ...hidden], { endsList: true })}
+      shown={joinNames(shown, { endsList: false })}
+      rest={joinRest(shown, hidden)}
     />
   )
 }

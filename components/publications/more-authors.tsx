@@ -3,23 +3,25 @@
 import { useRef, useState, type ReactNode } from 'react'
 
 /**
- * "and N more authors": a button that swaps the cut list for the full one in place. Both lists
- * are rendered on the server; this only chooses which one shows.
+ * "and N more authors": a button that shows the rest of the list in place. The authors are
+ * rendered on the server, the shown ones once (`rest` carries its own separators); this only
+ * chooses whether the rest shows.
  */
-export function MoreAuthors({ label, collapsed, expanded }: { label: string; collapsed: ReactNode; expanded: ReactNode }) {
+export function MoreAuthors({ label, shown, rest }: { label: string; shown: ReactNode; rest: ReactNode }) {
   const [open, setOpen] = useState(false)
   const list = useRef<HTMLSpanElement>(null)
 
   if (open) {
     return (
       <span ref={list} tabIndex={-1} className="authors">
-        {expanded}
+        {shown}
+        {rest}
       </span>
     )
   }
   return (
     <span className="authors">
-      {collapsed}
+      {shown}
       {', and '}
       <button
         type="button"
