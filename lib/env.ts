@@ -27,8 +27,18 @@ function resolveContentDir(): string {
 }
 const contentDir = resolveContentDir()
 
+function readPageSize(): number {
+  const raw = process.env.PUBLICATIONS_PER_PAGE?.trim()
+  if (!raw) return 200
+  const value = Number(raw)
+  if (!Number.isInteger(value) || value < 1) throw new Error(`PUBLICATIONS_PER_PAGE must be a whole number of at least 1, not ${JSON.stringify(raw)}`)
+  return value
+}
+
 export const env = {
   siteUrl: readSiteUrl(),
+  /** How many entries the publications page shows at most, in whole years (at least one year). */
+  publicationsPerPage: readPageSize(),
   /** Absolute path of the folder holding `publications/` and `site.yaml`. */
   contentDir,
   /**

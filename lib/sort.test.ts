@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { comparePublications, groupByYear, sortPublications } from './sort'
+import { comparePublications, groupByYear, newestYears, sortPublications } from './sort'
 
 type P = { title: string; year: number; month?: number; order?: number }
 const p = (title: string, year: number, extra: Partial<P> = {}): P => ({ title, year, ...extra })
@@ -77,5 +77,37 @@ describe('groupByYear', () => {
 
   it('gives no groups for no publications', () => {
     expect(groupByYear([])).toEqual([])
+  })
+})
+
+describe('newestYears', () => {
+  const list = [
+    ...['a', 'b'].map((title) => ({ title, year: 2024 })),
+    ...['c', 'd', 'e'].map((title) => ({ title, year: 2023 })),
+    { title: 'f', year: 2020 },
+  ]
+
+  it('keeps whole years, newest first, up to the limit', () => {
+    const { shown, earlier } = newestYears(list, 5)
+    expect(shown.map((p) => p.title)).toEqual(['a', 'b', 'c', 'd', 'e'])
+    expect(earlier).toEqual([{ year: 2020, count: 1 }])
+  })
+
+  it('never cuts a year, and lists every year left out with its count', () => {
+    const { shown, earlier } = newestYears(list, 4)
+    expect(shown.map((p) => p.title)).toEqual(['a', 'b'])
+    expect(earlier).toEqual([
+      { year: 2023, count: 3 },
+      { year: 2020, count: 1 },
+    ])
+  })
+
+  it('shows the newest year whole even when it alone is over the limit', () => {
+    expect(newestYears(list, 1).shown.map((p) => p.title)).toEqual(['a', 'b'])
+  })
+
+  it('keeps everything when the list is within the limit, and nothing when it is empty', () => {
+    expect(newestYears(list, 100)).toEqual({ shown: sortPublications(list), earlier: [] })
+    expect(newestYears([], 10)).toEqual({ shown: [], earlier: [] })
   })
 })

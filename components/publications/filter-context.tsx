@@ -12,9 +12,15 @@ export type FilterIndexEntry = { slug: string } & Pick<PublicationFrontmatter, '
 type FilterState = {
   filters: Filters
   setFilters: (filters: Filters) => void
+  /** How many papers match. */
   shown: number
   total: number
+  /** On a list cut to its newest years: how many of the matches the page holds. */
+  rendered?: number
 }
+
+/** A list too long for one page: the server filtered it and rendered the newest years. */
+export type PartialList = { total: number; matching: number; shown: number }
 
 const FilterContext = createContext<FilterState | null>(null)
 
@@ -31,7 +37,7 @@ export function useFilters(): FilterState {
  * page stays the prerendered one. The address bar follows (pushState), so Back works and the URL
  * can be shared.
  */
-export function FilterProvider({ index, initialFilters, children }: { index: FilterIndexEntry[]; initialFilters: Filters; children: ReactNode }) {
+export function FilterProvider({ index, initialFilters, partial, children }: { index: FilterIndexEntry[]; initialFilters: Filters; partial?: PartialList; children: ReactNode }) {
   const [filters, setState] = useState(initialFilters)
 
   // The prerendered page may be shown for a filtered address (client navigations ignore the
@@ -44,22 +50,31 @@ export function FilterProvider({ index, initialFilters, children }: { index: Fil
   }, [])
 
   const setFilters = useCallback((next: Filters) => {
-    setState(next)
     const url = `/publications${filtersToQuery(next)}`
+    // A cut list holds only some of the papers: the server filters (a page load, as without JavaScript).
+    if (partial) {
+      if (`${window.location.pathname}${window.location.search}` !== url) window.location.assign(url)
+      return
+    }
+    setState(next)
     if (`${window.location.pathname}${window.location.search}` !== url) window.history.pushState(null, '', url)
-  }, [])
+  }, [partial])
 
   const visible = useMemo(() => new Set(filterPublications(index, filters).map((entry) => entry.slug)), [index, filters])
   const hiddenRule = useMemo(() => {
+    if (partial) return ''
     const hiddenSlugs = index.filter((entry) => !visible.has(entry.slug)).map((entry) => `[data-pub="${entry.slug}"]`)
     const years = new Set(index.map((entry) => entry.year))
     for (const entry of index) if (visible.has(entry.slug)) years.delete(entry.year)
     const hiddenYears = [...years].map((year) => `[data-year-group="${year}"]`)
     const selectors = [...hiddenSlugs, ...hiddenYears]
     return selectors.length ? `${selectors.join(',')}{display:none}` : ''
-  }, [index, visible])
+  }, [index, visible, partial])
 
-  const state = useMemo(() => ({ filters, setFilters, shown: visible.size, total: index.length }), [filters, setFilters, visible, index.length])
+  const state = useMemo(
+    () => (partial ? { filters, setFilters, shown: partial.matching, total: partial.total, rendered: partial.shown } : { filters, setFilters, shown: visible.size, total: index.length }),
+    [filters, setFilters, visible, index.length, partial],
+  )
 
   return (
     <FilterContext.Provider value={state}>

@@ -13,10 +13,13 @@ function toValues(filters: Filters): Values {
 
 /**
  * A plain GET form, so filtering works without JavaScript (the server filters the first render);
- * with it, choices apply at once and typing after a short pause, in place.
+ * with it, choices apply at once and typing after a short pause, in place (on a list cut to its
+ * newest years, a choice loads the filtered page and a search applies on Enter).
  */
 export function PublicationFilters({ facets }: { facets: Facets }) {
-  const { filters, setFilters } = useFilters()
+  const { filters, setFilters, rendered } = useFilters()
+  // On a list cut to its newest years every change loads a page: typing applies on Enter only.
+  const applyWhileTyping = rendered === undefined
   const [values, setValues] = useState<Values>(() => toValues(filters))
   const search = useRef<HTMLInputElement>(null)
   const typing = useRef<ReturnType<typeof setTimeout>>(undefined)
@@ -41,7 +44,9 @@ export function PublicationFilters({ facets }: { facets: Facets }) {
     const next = { ...values, [field]: value }
     setValues(next)
     clearTimeout(typing.current)
-    if (field === 'q') typing.current = setTimeout(() => apply(next), 300)
+    if (field === 'q') {
+      if (applyWhileTyping) typing.current = setTimeout(() => apply(next), 300)
+    }
     else apply(next)
   }
 

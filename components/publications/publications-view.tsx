@@ -1,5 +1,7 @@
 import { marksInUse, marksLegend } from '@/lib/authors'
-import { facetsOf, type Filters } from '@/lib/filter'
+import { env } from '@/lib/env'
+import { facetsOf, filterPublications, filtersToQuery, type Filters } from '@/lib/filter'
+import { newestYears } from '@/lib/sort'
 import type { Publication, Site } from '@/lib/types'
 import { FilterProvider, type FilterIndexEntry } from './filter-context'
 import { FilterStatus } from './filter-status'
@@ -7,23 +9,32 @@ import { PublicationFilters } from './publication-filters'
 import { PublicationList } from './publication-list'
 
 /**
- * The publications page. Every public paper is rendered; the filters (from the query string on the
- * server, then from the form) hide those that do not match.
+ * The publications page. Up to `PUBLICATIONS_PER_PAGE` papers, every public paper is rendered and
+ * the filters (from the query string on the server, then from the form) hide those that do not
+ * match, in place. A longer list shows the newest whole years of what matches, with links to
+ * the earlier years, and filters on the server: one page of thousands of entries would be tens
+ * of megabytes, slow to render after each save and to load.
  */
 export function PublicationsView({ publications, site, filters }: { publications: Publication[]; site: Site; filters: Filters }) {
-  const legend = marksLegend(marksInUse(publications))
-  const index: FilterIndexEntry[] = publications.map(({ slug, title, year, type, tags, venue, venueShort, authors }) => ({
-    slug,
-    title,
-    year,
-    type,
-    tags,
-    venue,
-    venueShort,
-    authors: authors.map(({ name }) => ({ name })),
-  }))
+  const complete = publications.length <= env.publicationsPerPage
+  const matching = complete ? publications : filterPublications(publications, filters)
+  const { shown, earlier } = complete ? { shown: publications, earlier: [] } : newestYears(matching, env.publicationsPerPage)
+  const legend = marksLegend(marksInUse(shown))
+  const index: FilterIndexEntry[] = complete
+    ? publications.map(({ slug, title, year, type, tags, venue, venueShort, authors }) => ({
+        slug,
+        title,
+        year,
+        type,
+        tags,
+        venue,
+        venueShort,
+        authors: authors.map(({ name }) => ({ name })),
+      }))
+    : []
+  const partial = complete ? undefined : { total: publications.length, matching: matching.length, shown: shown.length }
   return (
-    <FilterProvider index={index} initialFilters={filters}>
+    <FilterProvider index={index} initialFilters={filters} {...(partial ? { partial } : {})}>
       <header className="page-header">
         <h1>publications</h1>
         <p className="page-description">
@@ -32,7 +43,20 @@ export function PublicationsView({ publications, site, filters }: { publications
       </header>
       <PublicationFilters facets={facetsOf(publications)} />
       <FilterStatus />
-      <PublicationList publications={publications} site={site} />
+      <PublicationList publications={shown} site={site} />
+      {earlier.length ? (
+        <nav className="earlier-years" aria-labelledby="earlier-years-heading">
+          <h2 id="earlier-years-heading">Earlier years</h2>
+          <ul className="year-links">
+            {earlier.map(({ year, count }) => (
+              <li key={year}>
+                {/* A plain link: the page for a year is filtered on the server. */}
+                <a href={`/publications${filtersToQuery({ ...filters, year })}`}>{year}</a> <span className="muted">({count})</span>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
     </FilterProvider>
   )
 }

@@ -28,6 +28,8 @@ export class ServerProcess {
     readonly port: number,
     readonly workDir: string,
     readonly distDir: string,
+    /** More environment for the server (settings under test). */
+    private readonly extraEnv: Record<string, string> = {},
   ) {
     this.origin = `http://127.0.0.1:${port}`
   }
@@ -67,6 +69,7 @@ export class ServerProcess {
         ADMIN_PASSWORD_HASH: bcrypt.hashSync(E2E_ADMIN.password, 4),
         ADMIN_CREDENTIALS_FILE: path.join(this.workDir, 'admin-credentials.json'),
         CONTENT_GIT_REMOTE: '',
+        ...this.extraEnv,
       },
     })
     const deadline = Date.now() + 60_000
