@@ -186,7 +186,8 @@ async function main() {
   const serverStarted = performance.now()
   const server = startProcess(node, [path.join(projectRoot, 'scripts', 'server.mjs'), '-p', String(port), '-H', '127.0.0.1'], { cwd: projectRoot, env, logFile: path.join(logs, 'server.log') })
   cleanups.push(() => server.stop())
-  await waitForHttp(`${origin}/`, { process: server })
+  // A start regenerates the content before it answers: that grows with N.
+  await waitForHttp(`${origin}/`, { process: server, timeoutMs: Math.max(120_000, papers * 60) })
   const serverUpMs = performance.now() - serverStarted
   // The server's start-up work (the content worker's first build) grows with N.
   const settleMs = await waitForIdle(server.child.pid, { timeoutMs: Math.max(600_000, papers * 180) })
@@ -258,9 +259,12 @@ async function main() {
   scores.baseline = (await attempt('Lighthouse on the empty page', () => lighthouse(`http://127.0.0.1:${baselinePort}/`, { runs: settings.lighthouseRuns, chrome, workDir: work }))) ?? null
   await baselineServer.stop()
 
-  step(`edit-to-live: ${settings.edits} edits of ${paper.slug} through the admin API`)
+  // Edits go to the newest paper (the generated list is newest first): /publications shows the
+  // newest years whatever the length of the list (PUBLICATIONS_PER_PAGE).
+  const edited = shown.find((candidate) => candidate.hasAbstract) ?? shown[0]
+  step(`edit-to-live: ${settings.edits} edits of ${edited.slug} through the admin API`)
   const cookie = await signIn(origin, adminEmail, adminPassword)
-  const edits = (await attempt('edit-to-live', () => editToLive(origin, cookie, paper.slug, settings.edits, { timeoutMs: Math.max(120_000, papers * 60) }))) ?? { samples: [], saves: [] }
+  const edits = (await attempt('edit-to-live', () => editToLive(origin, cookie, edited.slug, settings.edits, { timeoutMs: Math.max(120_000, papers * 60) }))) ?? { samples: [], saves: [] }
 
   const orNull = (value, digits = 0) => (Number.isFinite(value) ? round(value, digits) : null)
   const result = {
@@ -283,7 +287,7 @@ async function main() {
   printTable(result, [
     `build: Contentlayer ${contentlayer.seconds.toFixed(1)} s (peak ${Math.round(contentlayer.peakRssBytes / 1024 ** 2)} MB), next build ${next.seconds.toFixed(1)} s (peak ${Math.round(next.peakRssBytes / 1024 ** 2)} MB; ${phases})`,
     `server: answering ${Math.round(serverUpMs)} ms after start, idle (background work done) ${Math.round(settleMs)} ms later`,
-    `edit-to-live: ${edits.samples.length} edits of ${paperPath}; the save itself answered in ${Math.round(median(edits.saves))} ms (median)`,
+    `edit-to-live: ${edits.samples.length} edits of /publications/${edited.slug}; the save itself answered in ${Math.round(median(edits.saves))} ms (median)`,
     `serving: ${CONNECTIONS} connections × ${settings.serveSeconds} s per page; static reference: ${staticServer.kind}; pages ${Object.entries(pageBytes).map(([key, bytes]) => `${key} ${(bytes / 1e6).toFixed(2)} MB`).join(', ')}`,
     `cards: ${cards.cold.length} papers, cold ${cards.cold.map((ms) => Math.round(ms)).join(', ')} ms; warm median of ${cards.warm.length}`,
     `Lighthouse: median of ${settings.lighthouseRuns} run${settings.lighthouseRuns === 1 ? '' : 's'} per page; scores are performance / accessibility / best practices / SEO`,
