@@ -1,18 +1,17 @@
 #!/usr/bin/env node
-// `npm run content`: runs `contentlayer2 build` for CONTENT_DIR (see contentlayer-paths.mjs).
-// Contentlayer takes its working directory from PWD. NODE_ENV=production makes MDX compile for
-// React's production JSX runtime, which the server evaluates.
-import { spawnSync } from 'node:child_process'
-import path from 'node:path'
-import { configPath, contentWorkDir, ensureModulesLink, projectRoot } from './contentlayer-paths.mjs'
+// `npm run content` and the first step of `npm run build`: generates `.contentlayer/` for
+// CONTENT_DIR (beside the content folder, see contentlayer-paths.mjs), exiting non-zero with
+// Contentlayer's message when a file is invalid.
+import { createBuilder } from './contentlayer-build.mjs'
 
-const { contentDir, workDir } = contentWorkDir()
-ensureModulesLink(workDir)
-
-const cli = path.join(projectRoot, 'node_modules', 'contentlayer2', 'bin', 'cli.cjs')
-const result = spawnSync(process.execPath, [cli, 'build', '--config', configPath, ...process.argv.slice(2)], {
-  cwd: workDir,
-  stdio: 'inherit',
-  env: { ...process.env, PWD: workDir, CONTENT_DIR: contentDir, NODE_ENV: 'production' },
-})
-process.exit(result.status ?? 1)
+const started = performance.now()
+try {
+  const { build } = createBuilder('contentlayer-build')
+  const documents = await build()
+  console.log(`Generated ${documents} documents in .contentlayer (${((performance.now() - started) / 1000).toFixed(1)} s)`)
+} catch (error) {
+  const message = error instanceof Error ? error.message : String(error)
+  // Problems in the files are printed by Contentlayer itself, file by file.
+  console.error(message.includes('HandledFetchDataError') ? 'Contentlayer stopped on the problems above: fix them and run it again.' : message)
+  process.exit(1)
+}

@@ -306,7 +306,7 @@ const round = (value, digits) => Math.round(value * 10 ** digits) / 10 ** digits
 try {
   await main()
   await cleanup()
-  if (!args.keep) fs.rmSync(work, { recursive: true, force: true })
+  if (!args.keep) fs.rmSync(work, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 })
 } catch (error) {
   await cleanup()
   console.error(error instanceof Error ? (error.cause ? `${error.stack}\ncaused by ${error.cause}` : error.stack) : error)
