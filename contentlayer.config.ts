@@ -3,6 +3,7 @@ import path from 'node:path'
 import { defineDocumentType, defineNestedType, makeSource } from 'contentlayer2/source-files'
 import { env } from './lib/env'
 import { PUBLICATION_TYPES, publicationSchema, siteSchema, SLUG_PATTERN } from './lib/schema'
+import { checkMdxBody } from './lib/store/mdx-check'
 
 /**
  * Contentlayer checks field types; the shared zod schema adds the finer rules (month range,
@@ -82,6 +83,9 @@ export const Publication = defineDocumentType(() => ({
           throw new Error(`Invalid ${file}: file name must be a slug of a-z, 0-9 and single hyphens`)
         }
         assertValid(publicationSchema, doc, file)
+        // The body is kept as written: hold a hand-edited one to the rules the dashboard applies.
+        const bodyProblem = checkMdxBody(doc.body.raw)
+        if (bodyProblem) throw new Error(`Invalid ${file}: ${bodyProblem}`)
         return slug
       },
     },

@@ -1,5 +1,5 @@
 /**
- * Runs once when the server starts, before it answers requests: makes the admin credentials now
+ * Runs once when the server starts: makes the admin credentials now
  * (printing a generated password to the log on the very first start) rather than on the first
  * sign-in, and regenerates Contentlayer's output through the worker the store uses, so the site
  * starts with exactly what the files hold (saves are published from memory and regenerated in
@@ -14,6 +14,8 @@ export async function register() {
   const { recoverAfterCrash } = await import('./lib/store')
   const removed = await recoverAfterCrash()
   if (removed.length) console.log(`Cleaned up after an interrupted write: ${removed.join(', ')}`)
+  // `npm start` (scripts/server.mjs) has regenerated before listening; `next start` has not.
+  if (process.env.CONTENT_REGENERATED_AT_START === '1') return
   const { regenerateContent } = await import('./lib/store/regenerate')
   try {
     const { documents, ms } = await regenerateContent()

@@ -59,11 +59,28 @@ test.describe('a list longer than one page', () => {
 
     // Typing does not reload the page under the cursor: the search applies on Enter.
     await gotoHydrated(page, '/publications?type=conference')
+    await page.evaluate(() => ((window as unknown as { __samePage?: boolean }).__samePage = true))
     await page.getByLabel('Search').fill('diffeomorphisms')
+    // Longer than the pause after which a complete list applies a search: nothing may happen here.
+    await page.waitForTimeout(700)
+    expect(await page.evaluate(() => (window as unknown as { __samePage?: boolean }).__samePage)).toBe(true)
+    await expect(page).toHaveURL('/publications?type=conference')
     await expect(page.getByLabel('Search')).toBeFocused()
     await page.getByLabel('Search').press('Enter')
     await expect(page).toHaveURL('/publications?q=diffeomorphisms&type=conference')
     await expect(listedTitles(page)).toHaveText([stability.title])
+  })
+
+  test('a topic link on a paper page opens the list filtered on the server, across years', async ({ page }) => {
+    // The paper (2021) is past the first page; the link is a client navigation.
+    await gotoHydrated(page, `/publications/${stability.slug}`)
+    await page.getByRole('list', { name: 'Topics' }).getByRole('link', { name: 'invariance' }).click()
+    await expect(page).toHaveURL('/publications?tag=invariance')
+    // Three papers have the topic: 2022's one, then 2021's two linked below.
+    await expect(listedTitles(page)).toHaveText([deepConv.title])
+    await expect(page.getByRole('status').filter({ hasText: 'match' })).toHaveText('3 publications of 5 match.')
+    await expect(page.getByLabel('Topic')).toHaveValue('invariance')
+    await expect(page.getByRole('navigation', { name: 'Earlier years' }).getByRole('listitem')).toHaveText(['2021 (2)'])
   })
 
   test('without JavaScript, the form filters the same way', async ({ browser }) => {

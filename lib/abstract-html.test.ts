@@ -33,6 +33,10 @@ describe('abstractHtml', () => {
     expect(html).toContain('<span>s</span>')
   })
 
+  it('shows a body that is not valid MDX as escaped text rather than failing', () => {
+    expect(abstractHtml('I <3 math\n\nand an unclosed <b tag')).toBe('<p>I &lt;3 math</p>\n<p>and an unclosed &lt;b tag</p>')
+  })
+
   it('escapes text so it cannot become markup', () => {
     expect(abstractHtml('a &lt;script&gt; b')).toContain('a &#x3C;script> b')
   })
@@ -40,5 +44,26 @@ describe('abstractHtml', () => {
   it('returns the same string for the same body (rendered once)', () => {
     const body = 'Cached $x$ body.'
     expect(abstractHtml(body)).toBe(abstractHtml(body))
+  })
+})
+
+describe('abstractHtml against disguised addresses', () => {
+  it.each([
+    ['a tab inside the scheme', '<a href="java&#x09;script:alert(1)">x</a>'],
+    ['a control character before it', '<a href="&#x01;javascript:alert(1)">x</a>'],
+    ['a newline inside it', '<a href="java\nscript:alert(1)">x</a>'],
+    ['upper case', '<a href="JAVASCRIPT:alert(1)">x</a>'],
+    ['a data: image', '<img src="data:text/html,<script>alert(1)</script>" alt="x" />'],
+    ['a protocol-relative address', '<a href="//evil.example/x">x</a>'],
+    ['a backslash host', '<a href="/\\evil.example/x">x</a>'],
+  ])('drops %s', (_, body) => {
+    const html = abstractHtml(body)
+    expect(html).not.toMatch(/href=|src=/)
+  })
+
+  it('keeps ordinary addresses', () => {
+    expect(abstractHtml('<a href="https://example.org/a?b=c">x</a> <a href="/papers/x.pdf">y</a> <a href="mailto:a@b.org">z</a>')).toBe(
+      '<p><a href="https://example.org/a?b=c">x</a> <a href="/papers/x.pdf">y</a> <a href="mailto:a@b.org">z</a></p>',
+    )
   })
 })

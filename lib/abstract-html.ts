@@ -62,18 +62,40 @@ const processor = unified()
   .use(rehypeStringify)
   .freeze()
 
-// Bodies repeat across requests: each is rendered once (KaTeX is the costly part).
-const state = globalThis as { __abstractHtml?: Map<string, string> }
+// Bodies repeat across requests: each is rendered once (KaTeX is the costly part). Bounded by
+// size: the editor's previews pass through here too.
+const state = globalThis as { __abstractHtml?: Map<string, string>; __abstractHtmlChars?: number }
 const cache = (state.__abstractHtml ??= new Map<string, string>())
-const MAX_CACHED = 20_000
+const MAX_CACHED_CHARS = 64 * 1024 * 1024
 
-/** The body as HTML; throws when it is not valid MDX (the store refuses such bodies on save). */
+/** Plain paragraphs, escaped: for a body that is not valid MDX (the build and the store refuse those). */
+function asText(body: string): string {
+  const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+  return body
+    .split(/\n\s*\n/)
+    .map((paragraph) => paragraph.trim())
+    .filter(Boolean)
+    .map((paragraph) => `<p>${escape(paragraph)}</p>`)
+    .join('\n')
+}
+
+/** The body as HTML. A body that is not valid MDX is shown as escaped text rather than failing the page. */
 export function abstractHtml(body: string): string {
   const hit = cache.get(body)
   if (hit !== undefined) return hit
-  const html = String(processor.processSync(body))
+  let html: string
+  try {
+    html = String(processor.processSync(body))
+  } catch {
+    html = asText(body)
+  }
   // Every edit makes a new body and old ones are never asked for again: bound the cache.
-  if (cache.size >= MAX_CACHED) cache.clear()
+  const chars = body.length + html.length
+  if ((state.__abstractHtmlChars ?? 0) + chars > MAX_CACHED_CHARS) {
+    cache.clear()
+    state.__abstractHtmlChars = 0
+  }
   cache.set(body, html)
+  state.__abstractHtmlChars = (state.__abstractHtmlChars ?? 0) + chars
   return html
 }

@@ -5,7 +5,15 @@
 // from the content files after a start, then served from memory until a save revalidates it.
 // Plain JavaScript: Next imports this file at run time, outside its bundles.
 
-const MAX_BYTES = Number(process.env.PAGE_CACHE_MB || 512) * 1024 * 1024
+function megabytes() {
+  const raw = process.env.PAGE_CACHE_MB?.trim()
+  if (!raw) return 512
+  const value = Number(raw)
+  if (Number.isFinite(value) && value >= 0) return value
+  console.error(`PAGE_CACHE_MB must be a number of megabytes, not ${JSON.stringify(raw)}: using 512.`)
+  return 512
+}
+const MAX_BYTES = megabytes() * 1024 * 1024
 const TAGS_HEADER = 'x-next-cache-tags'
 
 /** key → { value, lastModified, cacheControl, bytes }, least recently used first. */

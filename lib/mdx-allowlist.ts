@@ -8,6 +8,10 @@ export const ALLOWED_ATTRIBUTES = new Set(['href', 'title', 'alt', 'src', 'width
 
 /** http(s), mailto, or an address without a scheme (relative); never `javascript:` and the like. */
 export function isSafeUrl(url: string): boolean {
-  const scheme = /^\s*([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase()
-  return scheme === undefined ? !url.trim().startsWith('//') : ['http', 'https', 'mailto'].includes(scheme)
+  // Browsers skip control characters and spaces at the start and tabs and newlines anywhere
+  // (`java\tscript:`): judge the address as they will read it.
+  const read = url.replace(/[\u0000-\u0020\u007f]/g, '')
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(read)?.[1]?.toLowerCase()
+  // Without a scheme: relative, but not `//host` (nor `\\host` or `/\host`, read the same way).
+  return scheme === undefined ? !/^[/\\]{2}/.test(read) : ['http', 'https', 'mailto'].includes(scheme)
 }

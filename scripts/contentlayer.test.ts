@@ -61,6 +61,8 @@ describe('the content build', () => {
     ['a malformed DOI', 'bad-doi.mdx', valid('doi: not-a-doi\n'), /bad-doi\.mdx[\s\S]*doi/],
     ['an unknown field', 'extra-field.mdx', valid('journal: Nature\n'), /extra-field\.mdx[\s\S]*journal/],
     ['a file name that is not a slug', 'Bad_Name.mdx', valid(''), /Bad_Name\.mdx[\s\S]*slug/],
+    ['an abstract that is not valid MDX', 'bad-body.mdx', `${valid('')}I <3 math and an unclosed <b\n`, /bad-body\.mdx[\s\S]*not valid MDX/],
+    ['an abstract with a component', 'bad-component.mdx', `${valid('')}See <Chart />\n`, /bad-component\.mdx[\s\S]*<Chart>/],
   ])('fails on %s, naming the file and the field', (_, name, text, message) => {
     const remove = withFile(name, text)
     try {

@@ -4,6 +4,7 @@
 // compresses responses (scripts/response-policy.mjs). Takes the options of `next start` it needs:
 // `-p/--port` (default: PORT, else 3000), `-H/--hostname` (default: every interface) and
 // `--keepAliveTimeout`. NEXT_DIST_DIR and the rest of the environment work as with `next start`.
+import { spawnSync } from 'node:child_process'
 import http from 'node:http'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -31,6 +32,13 @@ function whole(name, raw, { min, max }) {
 const port = whole('The port', values.port ?? process.env.PORT ?? '3000', { min: 0, max: 65535 })
 const hostname = values.hostname
 const keepAliveTimeout = values.keepAliveTimeout === undefined ? undefined : whole('--keepAliveTimeout', values.keepAliveTimeout, { min: 1, max: 2 ** 31 - 1 })
+
+// Contentlayer's output must hold what the files hold before the first request: saves reach the
+// site from memory and Contentlayer catches up in the background, which a stop can cut off.
+// (Next runs instrumentation.ts without waiting for it before it takes requests.)
+const regenerated = spawnSync(process.execPath, [path.join(projectRoot, 'scripts', 'contentlayer.mjs')], { stdio: 'inherit', env: process.env })
+if (regenerated.status === 0) process.env.CONTENT_REGENERATED_AT_START = '1'
+else console.error('Contentlayer could not regenerate the content: serving what the build generated.')
 
 // As `next start` does, before Next.js is loaded.
 process.env.NODE_ENV ||= 'production'

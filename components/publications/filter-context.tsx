@@ -43,6 +43,12 @@ export function FilterProvider({ index, initialFilters, partial, children }: { i
   // The prerendered page may be shown for a filtered address (client navigations ignore the
   // server's rewrite), and Back/Forward move between our own entries: the address is the truth.
   useEffect(() => {
+    // A cut list was filtered on the server: when it was reached by a client navigation that
+    // skipped the rewrite, load the address for real.
+    if (partial && window.location.pathname === '/publications' && filtersToQuery(parseFilters(new URLSearchParams(window.location.search))) !== filtersToQuery(initialFilters)) {
+      window.location.replace(window.location.href)
+      return
+    }
     const follow = () => setState(parseFilters(new URLSearchParams(window.location.search)))
     if (window.location.pathname === '/publications') follow()
     window.addEventListener('popstate', follow)

@@ -172,15 +172,17 @@ function titleOf(frontmatter: PublicationFrontmatter): string {
  * pages, feeds and cards all depend on the whole list: neighbours, related papers, counts).
  * Costs the same whatever the size of the list; Contentlayer catches up in the background.
  */
-function publish(changes: { slug: string; source: string | null }[]): void {
-  const now = new Date()
-  publishChanges(
-    changes.map(({ slug, source }) => {
+async function publish(changes: { slug: string; source: string | null }[]): Promise<void> {
+  const published = await Promise.all(
+    changes.map(async ({ slug, source }) => {
       if (source === null) return { slug, publication: null }
       const { frontmatter, body } = parsePublication(source)
-      return { slug, publication: fromSaved(slug, frontmatter, body, now) }
+      // The file's own time, as Contentlayer will read it.
+      const modified = await fs.stat(fileFor(slug)).then((stat) => stat.mtime, () => new Date())
+      return { slug, publication: fromSaved(slug, frontmatter, body, modified) }
     }),
   )
+  publishChanges(published)
   revalidatePath('/', 'layout')
   regenerateInBackground()
 }
@@ -242,9 +244,11 @@ export async function savePublication(input: SaveInput, actor: Actor): Promise<S
         await removeFile(target)
       } else if (before !== undefined) await writeFileAtomic(target, before)
       else await removeFile(target)
+      // A regeneration running meanwhile may have read the uncommitted file: run one more.
+      regenerateInBackground()
       return { ok: false, kind: 'error', message: `Nothing was saved: ${error instanceof Error ? error.message : String(error)}` }
     }
-    publish(renaming && input.originalSlug ? [{ slug: valid.slug, source }, { slug: input.originalSlug, source: null }] : [{ slug: valid.slug, source }])
+    await publish(renaming && input.originalSlug ? [{ slug: valid.slug, source }, { slug: input.originalSlug, source: null }] : [{ slug: valid.slug, source }])
     return { ok: true, slug: valid.slug, version: versionOf(source), ...(hash ? { commit: hash } : {}) }
   })
 }
@@ -265,9 +269,10 @@ export async function deletePublication(slug: string, version: string, actor: Ac
       hash = await commit([file], `Delete "${titleOf(frontmatter)}"`, actor)
     } catch (error) {
       await writeFileAtomic(file, before)
+      regenerateInBackground()
       return { ok: false, kind: 'error', message: `Nothing was deleted: ${error instanceof Error ? error.message : String(error)}` }
     }
-    publish([{ slug, source: null }])
+    await publish([{ slug, source: null }])
     return { ok: true, slug, version: '', ...(hash ? { commit: hash } : {}) }
   })
 }
@@ -314,9 +319,10 @@ export async function restorePublication(slug: string, commitHash: string, versi
       hash = await commit([file], `Restore "${titleOf(restored.frontmatter)}" to ${entry.commit.slice(0, 7)}`, actor)
     } catch (error) {
       await writeFileAtomic(file, before)
+      regenerateInBackground()
       return { ok: false, kind: 'error', message: `Nothing was restored: ${error instanceof Error ? error.message : String(error)}` }
     }
-    publish([{ slug, source }])
+    await publish([{ slug, source }])
     return { ok: true, slug, version: versionOf(source), ...(hash ? { commit: hash } : {}) }
   })
 }

@@ -22,6 +22,7 @@ describe('checkMdxBody', () => {
     ['an expression attribute', '<a href={evil}>x</a>', /expressions in the attributes/],
     ['a javascript: link in a tag', '<a href="javascript:alert(1)">x</a>', /http\(s\), mailto or relative/],
     ['a javascript: markdown link', '[x](javascript:alert(1))', /http\(s\), mailto or relative/],
+    ['a javascript: link disguised by a tab', '<a href="java&#x09;script:alert(1)">x</a>', /http\(s\), mailto or relative/],
     ['broken MDX', 'An unclosed <div', /not valid MDX/],
   ])('refuses %s with a message', (_, body, message) => {
     expect(checkMdxBody(body)).toMatch(message)
