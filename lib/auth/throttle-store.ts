@@ -9,7 +9,7 @@ export function loginThrottle(): LoginThrottle {
 }
 
 /**
- * The client's address. `next start` fills X-Forwarded-For from the socket when the request has
+ * The client's address. Next's server fills X-Forwarded-For from the socket when the request has
  * none; behind a reverse proxy, the proxy must set it (README, "Security").
  */
 export function clientAddress(headers: Headers): string {
