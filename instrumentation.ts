@@ -11,9 +11,8 @@ export async function register() {
   if (process.env.NEXT_PHASE === 'phase-production-build') return
   const { adminCredentials } = await import('./lib/auth/credentials')
   adminCredentials()
-  const { recoverAfterCrash } = await import('./lib/store')
-  const removed = await recoverAfterCrash()
-  if (removed.length) console.log(`Cleaned up after an interrupted write: ${removed.join(', ')}`)
+  const { recoverOnce } = await import('./lib/store')
+  await recoverOnce()
   // `npm start` (scripts/server.mjs) has regenerated before listening; `next start` has not.
   if (process.env.CONTENT_REGENERATED_AT_START === '1') return
   const { regenerateContent } = await import('./lib/store/regenerate')

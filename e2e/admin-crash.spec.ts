@@ -59,8 +59,9 @@ test.describe('crash safety', () => {
                 paper.inFlight = undefined
                 acknowledgedSaves++
               } else expect(response.status, `${slug}: ${await response.text()}`).toBe(409)
-            } catch {
-              return // the server is gone
+            } catch (error) {
+              if (error instanceof TypeError) return // fetch failed: the server is gone
+              throw error // a refused save (not a conflict) is a failure, not a crash
             }
           }
         })

@@ -59,10 +59,12 @@ function fileFor(slug: string): string {
   return file
 }
 
-// Writes are serialized: one at a time per server process (globalThis: Next may load this module twice).
-const lockState = globalThis as { __storeLock?: Promise<unknown> }
+// Writes are serialized: one at a time per server process (globalThis: Next may load this module
+// twice). The first waits for the clean-up after a crash: Next takes requests before
+// instrumentation.ts has run, and a git lock left by a killed commit would fail the save.
+const lockState = globalThis as { __storeLock?: Promise<unknown>; __storeRecovery?: Promise<void> }
 function exclusive<T>(task: () => Promise<T>): Promise<T> {
-  const previous = lockState.__storeLock ?? Promise.resolve()
+  const previous = lockState.__storeLock ?? recoverOnce()
   const next = previous.then(task, task)
   lockState.__storeLock = next.catch(() => undefined)
   return next
@@ -112,6 +114,17 @@ async function noGitRunning(): Promise<boolean> {
   } catch {
     return false
   }
+}
+
+/** `recoverAfterCrash` once per server process, whoever asks first (the start or the first write). */
+export function recoverOnce(): Promise<void> {
+  lockState.__storeRecovery ??= recoverAfterCrash().then(
+    (removed) => {
+      if (removed.length) console.log(`Cleaned up after an interrupted write: ${removed.join(', ')}`)
+    },
+    (error: unknown) => console.error('Could not clean up after an interrupted write:', error),
+  )
+  return lockState.__storeRecovery
 }
 
 export async function existingSlugs(): Promise<Set<string>> {
