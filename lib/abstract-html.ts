@@ -5,6 +5,7 @@ import rehypeStringify from 'rehype-stringify'
 import { unified } from 'unified'
 import { ALLOWED_ATTRIBUTES, ALLOWED_TAGS, isSafeUrl } from './mdx-allowlist'
 import { rehypePlugins, remarkPlugins } from './mdx-plugins'
+import { escapeXml } from './text'
 
 /**
  * A publication's body (MDX: markdown, math and a few HTML-like tags) rendered to an HTML string.
@@ -70,12 +71,11 @@ const MAX_CACHED_CHARS = 64 * 1024 * 1024
 
 /** Plain paragraphs, escaped: for a body that is not valid MDX (the build and the store refuse those). */
 function asText(body: string): string {
-  const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
   return body
     .split(/\n\s*\n/)
     .map((paragraph) => paragraph.trim())
     .filter(Boolean)
-    .map((paragraph) => `<p>${escape(paragraph)}</p>`)
+    .map((paragraph) => `<p>${escapeXml(paragraph)}</p>`)
     .join('\n')
 }
 

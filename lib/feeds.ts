@@ -1,11 +1,7 @@
 import { toBibtexEntries, toCsl, type CslItem } from './citations'
 import { absoluteUrl } from './scholar'
 import type { Publication, Site } from './types'
-import { firstSentence, latexToPlainText, mdxToPlainText } from './text'
-
-export function escapeXml(value: string): string {
-  return value.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c] ?? c)
-}
+import { escapeXml, firstSentence, latexToPlainText, mdxToPlainText } from './text'
 
 /** BibTeX of every public paper, one entry each, by citation-js. */
 export function bibliography(publications: Publication[], siteUrl: URL): string {

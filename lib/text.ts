@@ -80,3 +80,8 @@ export function firstSentence(text: string, max = 300): string {
   const cut = sentence.slice(0, max - 1)
   return `${cut.slice(0, cut.lastIndexOf(' ') > 0 ? cut.lastIndexOf(' ') : cut.length)}…`
 }
+
+/** Text made safe inside XML or HTML elements and quoted attributes. */
+export function escapeXml(value: string): string {
+  return value.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c] ?? c)
+}

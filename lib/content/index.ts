@@ -84,12 +84,11 @@ const overlay: Overlay = (overlayState.__contentOverlay ??= { seq: 0, entries: n
 
 /**
  * Shows saved files on the site now: a publication under its slug, or `null` for a deleted one.
- * Returns a number to pass to `settleChanges` once Contentlayer has generated from these files.
+ * A regeneration that starts later (`latestChange`) takes them in.
  */
-export function publishChanges(changes: { slug: string; publication: Publication | null }[]): number {
+export function publishChanges(changes: { slug: string; publication: Publication | null }[]): void {
   const seq = ++overlay.seq
   for (const { slug, publication } of changes) overlay.entries.set(slug, { seq, publication })
-  return seq
 }
 
 /** The highest number `publishChanges` has returned: what a regeneration starting now will include. */
