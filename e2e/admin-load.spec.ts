@@ -1,5 +1,6 @@
+import http from 'node:http'
 import autocannon from 'autocannon'
-import { expect, frontmatterOf, tag, test } from './support/admin'
+import { clientAddress, expect, frontmatterOf, tag, test } from './support/admin'
 import { E2E_BASE_URL } from './support/paths'
 
 /**
@@ -83,5 +84,80 @@ test.describe('under load', () => {
     expect(conflicts, 'the stale editor was refused').toBeGreaterThan(0)
     for (const slug of slugs) expect(frontmatterOf(slug).title, slug).toBe(lastAcknowledged.get(slug))
     console.log(`${results.reduce((sum, result) => sum + result.requests.total, 0)} public requests, ${saves} saves, ${conflicts} conflicts`)
+  })
+
+  test(`a cached page answers within 100 ms while the server is attacked for ${SECONDS} s`, async ({ page }) => {
+    const cached = '/publications/landscape-and-training-regimes-in-deep-learning'
+    expect((await fetch(`${E2E_BASE_URL}${cached}`)).status).toBe(200)
+    const deadline = Date.now() + SECONDS * 1000
+    const counts = { signIns: 0, notFound: 0, oversized: 0, malformed: 0 }
+
+    // Four clients guessing passwords for made-up emails, each from addresses of its own.
+    const guesser = async () => {
+      while (Date.now() < deadline) {
+        const from = clientAddress()
+        const csrf = await fetch(`${E2E_BASE_URL}/api/auth/csrf`, { headers: { 'x-forwarded-for': from } })
+        const { csrfToken } = (await csrf.json()) as { csrfToken: string }
+        const cookie = csrf.headers.getSetCookie().map((value) => value.split(';')[0]).join('; ')
+        const response = await fetch(`${E2E_BASE_URL}/api/auth/callback/credentials`, {
+          method: 'POST',
+          redirect: 'manual',
+          headers: { cookie, 'x-forwarded-for': from, 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({ csrfToken, email: `nobody-${tag()}@example.org`, password: 'guess', json: 'true' }),
+        })
+        await response.text()
+        expect([401, 503], `a guess answered ${response.status}`).toContain(response.status)
+        counts.signIns++
+      }
+    }
+    // Endless made-up papers with 8 kB slugs, which must neither be slow nor fill the page cache.
+    const notFound = async () => {
+      while (Date.now() < deadline) {
+        const response = await fetch(`${E2E_BASE_URL}/publications/${tag().repeat(1_000)}`)
+        await response.text()
+        expect(response.status).toBe(404)
+        counts.notFound++
+      }
+    }
+    // Bodies announced at 100 MB, and malformed addresses.
+    const oversized = async () => {
+      while (Date.now() < deadline) {
+        const status = await new Promise<number>((resolve, reject) => {
+          const request = http.request(`${E2E_BASE_URL}/api/auth/callback/credentials`, { method: 'POST', headers: { 'content-length': String(100 * 1024 * 1024) } }, (response) => {
+            response.resume()
+            resolve(response.statusCode ?? 0)
+          })
+          request.on('error', (error: NodeJS.ErrnoException) => (error.code === 'ECONNRESET' || error.code === 'EPIPE' ? undefined : reject(error)))
+          request.write('x'.repeat(16 * 1024))
+        })
+        expect(status).toBe(413)
+        counts.oversized++
+        const malformed = await fetch(`${E2E_BASE_URL}/publications/%ff/cite/ris`)
+        await malformed.text()
+        expect(malformed.status).toBe(400)
+        counts.malformed++
+      }
+    }
+
+    const latencies: number[] = []
+    const probe = async () => {
+      while (Date.now() < deadline) {
+        const start = performance.now()
+        const response = await fetch(`${E2E_BASE_URL}${cached}`)
+        await response.arrayBuffer()
+        latencies.push(performance.now() - start)
+        expect(response.status).toBe(200)
+        await new Promise((resolve) => setTimeout(resolve, 50))
+      }
+    }
+
+    await Promise.all([guesser(), guesser(), guesser(), guesser(), notFound(), notFound(), oversized(), probe()])
+    latencies.sort((a, b) => a - b)
+    const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? Infinity
+    console.log(`cached page under attack: p50 ${at(0.5).toFixed(1)} ms, p95 ${at(0.95).toFixed(1)} ms, max ${at(1).toFixed(1)} ms over ${latencies.length} requests; ${JSON.stringify(counts)}`)
+    expect(counts.signIns, 'the guessers were answered').toBeGreaterThan(4)
+    expect(at(0.95), 'p95 of the cached page').toBeLessThanOrEqual(100)
+    // The session is still good afterwards.
+    expect((await page.request.get('/api/admin/publications')).status()).toBe(200)
   })
 })

@@ -6,3 +6,4 @@ export const BODY_LIMIT: number
 export function compileTrust(setting: string | undefined): Trust
 export function settleForwarding(req: IncomingLike, trust: Trust): void
 export function refusal(req: IncomingLike): { status: number; message: string } | undefined
+export function settlePaperAddress(req: IncomingLike): void

@@ -6,6 +6,9 @@
 //   believes it is served on.
 // - Whether its address is decodable: Next.js answers a malformed percent-encoding in the path
 //   (`/publications/%ff`) with a 500; it gets a 400 here.
+// - Whether it asks for a paper that cannot exist: `/publications/<x>` where x could never be a
+//   slug is answered as `/publications/_`, whose 404 page is rendered once and cached, rather than
+//   rendering and caching a 404 page per made-up address.
 // - Whether its body is small enough, from Content-Length, before a byte of it is read: a sign-in
 //   is a few hundred bytes, so `/api/auth/*` takes at most 8 kB, everything else 4 MB (above
 //   next.config.mjs's limit for server actions). A body without a length (chunked) is refused:
@@ -85,4 +88,24 @@ export function refusal(req) {
 
 function formatBytes(bytes) {
   return bytes >= 1024 * 1024 ? `${bytes / 1024 / 1024} MB` : `${bytes / 1024} kB`
+}
+
+// The slug rule of lib/schema.ts (SLUG_PATTERN, MAX_SLUG_LENGTH); linear on any input.
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+const MAX_SLUG_LENGTH = 100
+const PAPER_PAGE = /^\/publications\/([^/]+)\/?$/
+
+/**
+ * Points a request for the page of a paper that cannot exist (its slug breaks the slug rule) at
+ * one address for all of them. Call after `refusal`: the path decodes.
+ */
+export function settlePaperAddress(req) {
+  const url = req.url ?? '/'
+  const query = url.indexOf('?')
+  const pathname = query === -1 ? url : url.slice(0, query)
+  const segment = PAPER_PAGE.exec(pathname)?.[1]
+  if (segment === undefined) return
+  const slug = decodeURIComponent(segment)
+  if (slug.length <= MAX_SLUG_LENGTH && SLUG.test(slug)) return
+  req.url = `/publications/_${query === -1 ? '' : url.slice(query)}`
 }

@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { AUTH_BODY_LIMIT, BODY_LIMIT, compileTrust, refusal, settleForwarding } from './request-guard.mjs'
+import { MAX_SLUG_LENGTH, slugProblem } from '../lib/schema'
+import { AUTH_BODY_LIMIT, BODY_LIMIT, compileTrust, refusal, settleForwarding, settlePaperAddress } from './request-guard.mjs'
 
 type FakeRequest = { url: string; headers: Record<string, string | string[] | undefined>; socket: { remoteAddress: string; encrypted?: boolean } }
 
@@ -76,5 +77,33 @@ describe('requests refused before Next.js reads them', () => {
 
   it('a body without a length is a 411', () => {
     expect(refusal(request('127.0.0.1', { 'transfer-encoding': 'chunked' }, '/api/auth/callback/credentials'))?.status).toBe(411)
+  })
+})
+
+describe('addresses of papers that cannot exist', () => {
+  const settled = (url: string) => {
+    const req = request('127.0.0.1', {}, url)
+    settlePaperAddress(req)
+    return req.url
+  }
+
+  it('share one address, so their 404 page is rendered once', () => {
+    expect(settled(`/publications/${'ab'.repeat(4_000)}`)).toBe('/publications/_')
+    expect(settled('/publications/Not-A-Slug?_rsc=1')).toBe('/publications/_?_rsc=1')
+    expect(settled('/publications/caf%C3%A9/')).toBe('/publications/_')
+  })
+
+  it('agree with the slug rule on every input', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.stringMatching(/^[a-z0-9-]{1,110}$/), fc.string({ minLength: 1, maxLength: 120 })), (slug) => {
+        const url = `/publications/${encodeURIComponent(slug)}`
+        expect(settled(url) === url, slug).toBe(slugProblem(slug) === undefined || /^(con|prn|aux|nul|com\d|lpt\d)$/.test(slug))
+      }),
+    )
+    expect(settled(`/publications/${'a'.repeat(MAX_SLUG_LENGTH)}`)).toBe(`/publications/${'a'.repeat(MAX_SLUG_LENGTH)}`)
+  })
+
+  it('leave every other address alone', () => {
+    for (const url of ['/publications', '/publications/x/cite/ris', '/publications/BAD/abstract', '/admin/publications/BAD/edit', '/']) expect(settled(url)).toBe(url)
   })
 })

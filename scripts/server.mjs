@@ -33,7 +33,7 @@ const port = whole('The port', values.port ?? process.env.PORT ?? '3000', { min:
 const hostname = values.hostname
 const keepAliveTimeout = values.keepAliveTimeout === undefined ? undefined : whole('--keepAliveTimeout', values.keepAliveTimeout, { min: 1, max: 2 ** 31 - 1 })
 
-const { compileTrust, refusal, settleForwarding } = await import('./request-guard.mjs')
+const { compileTrust, refusal, settleForwarding, settlePaperAddress } = await import('./request-guard.mjs')
 let trust
 try {
   trust = compileTrust(process.env.TRUST_PROXY)
@@ -70,6 +70,7 @@ server.on('request', (req, res) => {
     res.end(`${refused.message}\n`)
     return
   }
+  settlePaperAddress(req)
   handle(req, res).catch((error) => {
     console.error(`Failed to handle request for ${req.url}`)
     console.error(error)

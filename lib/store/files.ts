@@ -48,7 +48,11 @@ export async function readIfExists(file: string): Promise<string | undefined> {
   try {
     return await fs.readFile(file, 'utf8')
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    const failure = error as NodeJS.ErrnoException
+    if (failure.code === 'ENOENT') return undefined
+    // Node leaves out which file a failed read was of (EISDIR): `describeFailure` names it.
+    failure.path ??= file
+    failure.syscall ??= 'read'
     throw error
   }
 }
