@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { clientAddress, E2E_ADMIN, expect, expectListed, expectPaperPage, fetchPublic, generatedTitles, head, paperFile, tag, test } from './support/admin'
 import { E2E_BASE_URL, E2E_CONTENT_DIR, E2E_PORT } from './support/paths'
+import { postSignIn, signInForm } from './support/requests'
 
 /**
  * Regressions of the second attacker's test that the shared server can show without locking
@@ -132,21 +133,7 @@ test.describe('what the store refuses', () => {
 })
 
 test('signing in takes as long for an unknown email as for the admin’s with a wrong password', async () => {
-  const tryOnce = async (email: string, password: string) => {
-    const from = clientAddress()
-    const csrf = await fetch(new URL('/api/auth/csrf', E2E_BASE_URL), { headers: { 'x-forwarded-for': from } })
-    const { csrfToken } = (await csrf.json()) as { csrfToken: string }
-    const cookie = csrf.headers.getSetCookie().map((value) => value.split(';')[0]).join('; ')
-    const start = performance.now()
-    const response = await fetch(new URL('/api/auth/callback/credentials', E2E_BASE_URL), {
-      method: 'POST',
-      redirect: 'manual',
-      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': from },
-      body: new URLSearchParams({ csrfToken, email, password, json: 'true' }),
-    })
-    await response.text()
-    return { ms: performance.now() - start, status: response.status }
-  }
+  const tryOnce = (email: string, password: string) => postSignIn(E2E_BASE_URL, { from: clientAddress(), body: signInForm([['email', email], ['password', password]]) })
   const admin: number[] = []
   const unknown: number[] = []
   await tryOnce(`warm-up-${tag()}@example.org`, 'x')

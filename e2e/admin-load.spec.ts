@@ -1,7 +1,7 @@
-import http from 'node:http'
 import autocannon from 'autocannon'
 import { clientAddress, expect, frontmatterOf, tag, test } from './support/admin'
 import { E2E_BASE_URL } from './support/paths'
+import { postAnnouncing, postSignIn, signInForm } from './support/requests'
 
 /**
  * Mixed traffic on loopback: public pages at 64 connections while the admin saves edits to
@@ -95,17 +95,7 @@ test.describe('under load', () => {
     // Four clients guessing passwords for made-up emails, each from addresses of its own.
     const guesser = async () => {
       while (Date.now() < deadline) {
-        const from = clientAddress()
-        const csrf = await fetch(`${E2E_BASE_URL}/api/auth/csrf`, { headers: { 'x-forwarded-for': from } })
-        const { csrfToken } = (await csrf.json()) as { csrfToken: string }
-        const cookie = csrf.headers.getSetCookie().map((value) => value.split(';')[0]).join('; ')
-        const response = await fetch(`${E2E_BASE_URL}/api/auth/callback/credentials`, {
-          method: 'POST',
-          redirect: 'manual',
-          headers: { cookie, 'x-forwarded-for': from, 'content-type': 'application/x-www-form-urlencoded' },
-          body: new URLSearchParams({ csrfToken, email: `nobody-${tag()}@example.org`, password: 'guess', json: 'true' }),
-        })
-        await response.text()
+        const response = await postSignIn(E2E_BASE_URL, { from: clientAddress(), body: signInForm([['email', `nobody-${tag()}@example.org`], ['password', 'guess']]) })
         expect([401, 503], `a guess answered ${response.status}`).toContain(response.status)
         counts.signIns++
       }
@@ -122,14 +112,7 @@ test.describe('under load', () => {
     // Bodies announced at 100 MB, and malformed addresses.
     const oversized = async () => {
       while (Date.now() < deadline) {
-        const status = await new Promise<number>((resolve, reject) => {
-          const request = http.request(`${E2E_BASE_URL}/api/auth/callback/credentials`, { method: 'POST', headers: { 'content-length': String(100 * 1024 * 1024) } }, (response) => {
-            response.resume()
-            resolve(response.statusCode ?? 0)
-          })
-          request.on('error', (error: NodeJS.ErrnoException) => (error.code === 'ECONNRESET' || error.code === 'EPIPE' ? undefined : reject(error)))
-          request.write('x'.repeat(16 * 1024))
-        })
+        const status = await postAnnouncing(E2E_BASE_URL, '/api/auth/callback/credentials', { 'content-length': String(100 * 1024 * 1024) })
         expect(status).toBe(413)
         counts.oversized++
         const malformed = await fetch(`${E2E_BASE_URL}/publications/%ff/cite/ris`)

@@ -1,9 +1,9 @@
-import http from 'node:http'
 import path from 'node:path'
 import { expect, test } from '@playwright/test'
 import { clientAddress, tag } from './support/admin'
 import { E2E_ADMIN, E2E_PORT, E2E_ROOT } from './support/paths'
 import { ServerProcess } from './support/server-process'
+import { postAnnouncing, postSignIn, signInForm } from './support/requests'
 
 /**
  * The sign-in throttle against the bypasses an attacker used: a forged X-Forwarded-For, repeated
@@ -12,38 +12,10 @@ import { ServerProcess } from './support/server-process'
  * lock the admin out for 15 minutes; a restart forgets the counts.
  */
 
-type Attempt = { status: number; text: string }
-
-/** One sign-in POST with a fresh CSRF token, as `from` (sent as X-Forwarded-For). */
-async function attempt(server: ServerProcess, from: string, body: (csrfToken: string) => string, contentType = 'application/x-www-form-urlencoded'): Promise<Attempt> {
-  const csrf = await fetch(`${server.origin}/api/auth/csrf`, { headers: { 'x-forwarded-for': from } })
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string }
-  const cookie = csrf.headers.getSetCookie().map((value) => value.split(';')[0]).join('; ')
-  const response = await fetch(`${server.origin}/api/auth/callback/credentials`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { cookie, 'content-type': contentType, 'x-forwarded-for': from },
-    body: body(csrfToken),
-  })
-  return { status: response.status, text: await response.text() }
-}
-
-const form = (fields: [string, string][]) => (csrfToken: string) => new URLSearchParams([['csrfToken', csrfToken], ...fields, ['json', 'true']]).toString()
+const attempt = (server: ServerProcess, from: string, body: (csrfToken: string) => string, contentType?: string) =>
+  postSignIn(server.origin, { from, body, ...(contentType ? { contentType } : {}) })
+const form = signInForm
 const rightPassword = form([['email', E2E_ADMIN.email], ['password', E2E_ADMIN.password]])
-
-/** Sends headers that announce `length` bytes, then a little of the body, and returns the answer's status. */
-function postAnnouncing(server: ServerProcess, pathname: string, headers: Record<string, string>): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const request = http.request(`${server.origin}${pathname}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers } }, (response) => {
-      response.resume()
-      resolve(response.statusCode ?? 0)
-    })
-    // The server answers and closes without reading the rest: that is what is being tested.
-    request.on('error', (error: NodeJS.ErrnoException) => (error.code === 'ECONNRESET' || error.code === 'EPIPE' ? undefined : reject(error)))
-    request.write('email=a%40b.org&password=')
-    request.write('x'.repeat(64 * 1024))
-  })
-}
 
 test.describe('the sign-in throttle, on a server that trusts no proxy', () => {
   test.setTimeout(180_000)
@@ -111,9 +83,9 @@ test.describe('the sign-in throttle, behind a trusted proxy', () => {
 
   test('answers an oversized or length-less sign-in body before reading it', async () => {
     const start = Date.now()
-    expect(await postAnnouncing(server, '/api/auth/callback/credentials', { 'content-length': String(100 * 1024 * 1024) })).toBe(413)
-    expect(await postAnnouncing(server, '/api/auth/callback/credentials', { 'transfer-encoding': 'chunked' })).toBe(411)
-    expect(await postAnnouncing(server, '/api/admin/publications', { 'content-length': String(100 * 1024 * 1024) })).toBe(413)
+    expect(await postAnnouncing(server.origin, '/api/auth/callback/credentials', { 'content-length': String(100 * 1024 * 1024) })).toBe(413)
+    expect(await postAnnouncing(server.origin, '/api/auth/callback/credentials', { 'transfer-encoding': 'chunked' })).toBe(411)
+    expect(await postAnnouncing(server.origin, '/api/admin/publications', { 'content-length': String(100 * 1024 * 1024) })).toBe(413)
     expect(Date.now() - start, 'none of the 100 MB was waited for').toBeLessThan(5_000)
     expect((await fetch(`${server.origin}/robots.txt`)).status, 'the server carries on').toBe(200)
   })
