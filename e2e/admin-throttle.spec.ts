@@ -1,4 +1,5 @@
 import path from 'node:path'
+import fc from 'fast-check'
 import { expect, test } from '@playwright/test'
 import { clientAddress, tag } from './support/admin'
 import { E2E_ADMIN, E2E_PORT, E2E_ROOT } from './support/paths'
@@ -79,6 +80,30 @@ test.describe('the sign-in throttle, behind a trusted proxy', () => {
     for (let guess = 1; guess <= 5; guess++) expect((await attempt(server, attacker, form([['email', `nobody-${tag()}@example.org`], ['password', 'x']]))).status).toBe(401)
     expect((await attempt(server, attacker, rightPassword)).status).toBe(429)
     expect((await attempt(server, clientAddress(), rightPassword)).status, 'another client signs in').toBe(200)
+  })
+
+  test('no generated sign-in body with repeated fields or a mixed content type signs in or escapes the count', async () => {
+    const contentTypes = ['application/x-www-form-urlencoded', 'application/x-www-form-urlencoded; x=application/json', 'application/json', 'text/plain', 'application/x-www-form-urlencoded;charset=UTF-8']
+    const field = fc.oneof(
+      fc.constant<[string, string]>(['email', E2E_ADMIN.email]),
+      fc.emailAddress().map((email): [string, string] => ['email', email]),
+      fc.string({ maxLength: 12 }).map((password): [string, string] => ['password', `wrong-${password}`]),
+      fc.constantFrom<[string, string]>(['email', ` ${E2E_ADMIN.email.toUpperCase()} `], ['callbackUrl', '/admin'], ['json', 'false']),
+    )
+    let namingAdmin = 0
+    await fc.assert(
+      fc.asyncProperty(fc.array(field, { minLength: 1, maxLength: 5 }), fc.constantFrom(...contentTypes), fc.boolean(), async (fields, contentType, asJson) => {
+        const body = asJson ? (csrfToken: string) => JSON.stringify({ csrfToken, ...Object.fromEntries(fields) }) : form(fields)
+        const answer = await attempt(server, clientAddress(), body, contentType)
+        const shown = `${contentType} ${asJson ? 'JSON' : 'form'} ${JSON.stringify(fields)}: ${answer.status}`
+        expect(answer.session, shown).toBe(false)
+        expect(answer.status, shown).toBeLessThan(500)
+        if (fields.some(([name, value]) => name === 'email' && value.trim().toLowerCase() === E2E_ADMIN.email)) namingAdmin++
+      }),
+      { numRuns: 40 },
+    )
+    // Every attempt that named the admin counted against the admin, however it was disguised.
+    if (namingAdmin >= 5) expect((await attempt(server, clientAddress(), rightPassword)).status).toBe(429)
   })
 
   test('answers an oversized or length-less sign-in body before reading it', async () => {

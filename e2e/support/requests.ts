@@ -8,7 +8,7 @@ import http from 'node:http'
 export async function postSignIn(
   origin: string,
   { from, body, contentType = 'application/x-www-form-urlencoded' }: { from: string; body: (csrfToken: string) => string; contentType?: string },
-): Promise<{ status: number; text: string; ms: number }> {
+): Promise<{ status: number; text: string; ms: number; session: boolean }> {
   const csrf = await fetch(`${origin}/api/auth/csrf`, { headers: { 'x-forwarded-for': from } })
   const { csrfToken } = (await csrf.json()) as { csrfToken: string }
   const cookie = csrf.headers.getSetCookie().map((value) => value.split(';')[0]).join('; ')
@@ -20,7 +20,8 @@ export async function postSignIn(
     body: body(csrfToken),
   })
   const text = await response.text()
-  return { status: response.status, text, ms: performance.now() - start }
+  const session = response.headers.getSetCookie().some((value) => /^(__Secure-)?next-auth\.session-token=[^;]/.test(value))
+  return { status: response.status, text, ms: performance.now() - start, session }
 }
 
 /** The sign-in form next-auth's client sends, with these fields (in order; repeats allowed). */
