@@ -2,29 +2,29 @@ import { describe, expect, it } from 'vitest'
 import { abstractHtml } from './abstract-html'
 
 describe('abstractHtml', () => {
-  it('renders markdown paragraphs, emphasis and links', () => {
-    const html = abstractHtml('We show *this*.\n\nSee [the code](https://example.org/code).')
+  it('renders markdown paragraphs, emphasis and links', async () => {
+    const html = await abstractHtml('We show *this*.\n\nSee [the code](https://example.org/code).')
     expect(html).toContain('<p>We show <em>this</em>.</p>')
     expect(html).toContain('<a href="https://example.org/code">the code</a>')
   })
 
-  it('renders inline and display math with KaTeX, as HTML and MathML', () => {
-    const html = abstractHtml('Loss $\\mathcal{L}(\\theta)$ is\n\n$$\n\\sum_i x_i^2\n$$')
+  it('renders inline and display math with KaTeX, as HTML and MathML', async () => {
+    const html = await abstractHtml('Loss $\\mathcal{L}(\\theta)$ is\n\n$$\n\\sum_i x_i^2\n$$')
     expect(html).toContain('class="katex"')
     expect(html).toContain('class="katex-display"')
     expect(html).toContain('<math')
     expect(html).not.toContain('$')
   })
 
-  it('keeps allowed tags with their attributes', () => {
-    const html = abstractHtml('H<sub>2</sub>O and x<sup>2</sup>, <abbr title="graph neural network">GNN</abbr>.')
+  it('keeps allowed tags with their attributes', async () => {
+    const html = await abstractHtml('H<sub>2</sub>O and x<sup>2</sup>, <abbr title="graph neural network">GNN</abbr>.')
     expect(html).toContain('H<sub>2</sub>O')
     expect(html).toContain('x<sup>2</sup>')
     expect(html).toContain('<abbr title="graph neural network">GNN</abbr>')
   })
 
-  it('leaves out components, expressions, imports and unsafe addresses of hand-written files', () => {
-    const html = abstractHtml(
+  it('leaves out components, expressions, imports and unsafe addresses of hand-written files', async () => {
+    const html = await abstractHtml(
       'import X from "y"\n\nText {1 + 1} <Widget>inside</Widget> <a href="javascript:alert(1)">link</a> [md](javascript:alert(2)) <span onClick="x">s</span>',
     )
     expect(html).not.toMatch(/import|Widget|javascript|onclick|\{|2<\/p>/i)
@@ -33,17 +33,17 @@ describe('abstractHtml', () => {
     expect(html).toContain('<span>s</span>')
   })
 
-  it('shows a body that is not valid MDX as escaped text rather than failing', () => {
-    expect(abstractHtml('I <3 math\n\nand an unclosed <b tag')).toBe('<p>I &lt;3 math</p>\n<p>and an unclosed &lt;b tag</p>')
+  it('shows a body that is not valid MDX as escaped text rather than failing', async () => {
+    expect(await abstractHtml('I <3 math\n\nand an unclosed <b tag')).toBe('<p>I &lt;3 math</p>\n<p>and an unclosed &lt;b tag</p>')
   })
 
-  it('escapes text so it cannot become markup', () => {
-    expect(abstractHtml('a &lt;script&gt; b')).toContain('a &#x3C;script> b')
+  it('escapes text so it cannot become markup', async () => {
+    expect(await abstractHtml('a &lt;script&gt; b')).toContain('a &#x3C;script> b')
   })
 
-  it('returns the same string for the same body (rendered once)', () => {
+  it('returns the same string for the same body (rendered once)', async () => {
     const body = 'Cached $x$ body.'
-    expect(abstractHtml(body)).toBe(abstractHtml(body))
+    expect(await abstractHtml(body)).toBe(await abstractHtml(body))
   })
 })
 
@@ -56,13 +56,13 @@ describe('abstractHtml against disguised addresses', () => {
     ['a data: image', '<img src="data:text/html,<script>alert(1)</script>" alt="x" />'],
     ['a protocol-relative address', '<a href="//evil.example/x">x</a>'],
     ['a backslash host', '<a href="/\\evil.example/x">x</a>'],
-  ])('drops %s', (_, body) => {
-    const html = abstractHtml(body)
+  ])('drops %s', async (_, body) => {
+    const html = await abstractHtml(body)
     expect(html).not.toMatch(/href=|src=/)
   })
 
-  it('keeps ordinary addresses', () => {
-    expect(abstractHtml('<a href="https://example.org/a?b=c">x</a> <a href="/papers/x.pdf">y</a> <a href="mailto:a@b.org">z</a>')).toBe(
+  it('keeps ordinary addresses', async () => {
+    expect(await abstractHtml('<a href="https://example.org/a?b=c">x</a> <a href="/papers/x.pdf">y</a> <a href="mailto:a@b.org">z</a>')).toBe(
       '<p><a href="https://example.org/a?b=c">x</a> <a href="/papers/x.pdf">y</a> <a href="mailto:a@b.org">z</a></p>',
     )
   })

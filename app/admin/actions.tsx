@@ -64,13 +64,10 @@ export type PreviewResult = { ok: true; preview: ReactNode } | { ok: false; mess
 export async function previewBodyAction(body: string): Promise<PreviewResult> {
   await requireAdmin()
   if (typeof body !== 'string') return { ok: false, message: 'Nothing to preview.' }
-  const problem = checkMdxBody(body)
+  // The check renders the body too (in the worker, within the budget) and keeps its HTML.
+  const problem = await checkMdxBody(body)
   if (problem) return { ok: false, message: problem }
-  try {
-    return { ok: true, preview: <div dangerouslySetInnerHTML={{ __html: abstractHtml(body) }} /> }
-  } catch (error) {
-    return { ok: false, message: `The abstract could not be rendered: ${error instanceof Error ? error.message : String(error)}` }
-  }
+  return { ok: true, preview: <div dangerouslySetInnerHTML={{ __html: await abstractHtml(body) }} /> }
 }
 
 export type ImportCandidate = {
