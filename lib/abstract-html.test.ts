@@ -1,5 +1,8 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { abstractHtml } from './abstract-html'
+import { BODY_BUDGET_MS } from './body-worker'
+import { withMainThreadWatch } from './testing/main-thread'
 
 describe('abstractHtml', () => {
   it('renders markdown paragraphs, emphasis and links', async () => {
@@ -65,5 +68,48 @@ describe('abstractHtml against disguised addresses', () => {
     expect(await abstractHtml('<a href="https://example.org/a?b=c">x</a> <a href="/papers/x.pdf">y</a> <a href="mailto:a@b.org">z</a>')).toBe(
       '<p><a href="https://example.org/a?b=c">x</a> <a href="/papers/x.pdf">y</a> <a href="mailto:a@b.org">z</a></p>',
     )
+  })
+})
+
+describe('abstractHtml and the page around it', () => {
+  it.each(['__next_f', 'TURBOPACK', 'abstract-heading', 'main'])('cannot take the page’s id %s', async (id) => {
+    const html = await abstractHtml(`<span id="${id}">x</span> <img id="${id}" src="/a.png" alt="a" />`)
+    expect(html).not.toContain(`id="${id}"`)
+    expect(html).toContain(`<span id="user-content-${id}">x</span>`)
+  })
+
+  it('prefixes every id, and same-page links point at the prefixed ids', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.stringMatching(/^[A-Za-z_][\w-]{0,20}$/), async (id) => {
+        const html = await abstractHtml(`<span id="${id}">target</span> <a href="#${id}">tag</a> and [markdown](#${id}).`)
+        const ids = [...html.matchAll(/\sid="([^"]*)"/g)].map((match) => match[1])
+        expect(ids).toEqual([`user-content-${id}`])
+        expect([...html.matchAll(/href="#([^"]*)"/g)].map((match) => match[1])).toEqual([`user-content-${id}`, `user-content-${id}`])
+      }),
+      { numRuns: 50 },
+    )
+  })
+
+  it('leaves other links and an empty fragment as they are', async () => {
+    expect(await abstractHtml('<a href="#">top</a> [x](https://example.org/#a) [y](/p#b)')).toBe('<p><a href="#">top</a> <a href="https://example.org/#a">x</a> <a href="/p#b">y</a></p>')
+  })
+})
+
+describe('abstractHtml on a hand-written body too costly to render', () => {
+  it('shows it as escaped text within the budget, without holding up the main thread, and only once', { timeout: 30_000 }, async () => {
+    const body = `<b>bold</b> ${'*a'.repeat(32 * 1024)}`
+    const first = await withMainThreadWatch(() => abstractHtml(body))
+    expect(first.value.startsWith('<p>&lt;b&gt;bold&lt;/b&gt; *a*a')).toBe(true)
+    expect(first.ms).toBeLessThan(BODY_BUDGET_MS + 2_000)
+    expect(first.longestStallMs).toBeLessThan(250)
+    const again = await withMainThreadWatch(() => abstractHtml(body))
+    expect(again.value).toBe(first.value)
+    expect(again.ms, 'the fallback is kept, not tried again on every request').toBeLessThan(50)
+  })
+
+  it('shows a body nested too deeply as escaped text at once', async () => {
+    const { value, ms } = await withMainThreadWatch(() => abstractHtml('>'.repeat(200 * 1024)))
+    expect(value).toBe(`<p>${'&gt;'.repeat(200 * 1024)}</p>`)
+    expect(ms).toBeLessThan(BODY_BUDGET_MS)
   })
 })

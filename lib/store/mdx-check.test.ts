@@ -1,4 +1,7 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { BODY_BUDGET_MS } from '../body-worker'
+import { withMainThreadWatch } from '../testing/main-thread'
 import { checkMdxBody, MAX_BODY_BYTES } from './mdx-check'
 
 describe('checkMdxBody', () => {
@@ -35,5 +38,51 @@ describe('checkMdxBody', () => {
 
   it('counts bytes, not characters', async () => {
     expect(await checkMdxBody('é'.repeat(MAX_BODY_BYTES / 2 + 1))).toMatch(/limit/)
+  })
+})
+
+/**
+ * Bodies on which the MDX parser's cost grows faster than the text: runs of quote or list markers,
+ * emphasis, brackets, dollars, deep indentation and tags. 40 kB of `>` blocked a server for 10 s,
+ * `*a` 32k times passed and then cost 10 s per render.
+ */
+const PATHOLOGICAL = ['>', '*a', '_a', '[', '![', '$', '- ', '> - ', '1. ', '<span>', '[a](', '`', '\\sqrt{', '*[', '<b>*']
+const pathologicalBody = fc
+  .record({ unit: fc.constantFrom(...PATHOLOGICAL), kB: fc.integer({ min: 16, max: 255 }), prefix: fc.constantFrom('', 'Intro. ', '$x$ ') })
+  .map(({ unit, kB, prefix }) => prefix + unit.repeat(Math.floor((kB * 1024 - prefix.length) / unit.length)))
+
+describe('checkMdxBody on bodies that are costly to parse', () => {
+  // Past the budget the worker is ended; what is left is the round trip and a new worker.
+  const ANSWER_WITHIN_MS = BODY_BUDGET_MS + 2_000
+  // Timers keep running on the main thread (on a busy machine a stall of a few dozen ms is normal).
+  const MAIN_THREAD_STALL_MS = 250
+
+  it('answers within the budget, accepted or refused with a message, and never holds up the main thread', { timeout: 120_000 }, async () => {
+    await fc.assert(
+      fc.asyncProperty(pathologicalBody, async (body) => {
+        const { value: problem, ms, longestStallMs } = await withMainThreadWatch(() => checkMdxBody(body))
+        expect(ms, `${body.slice(0, 12)}… (${body.length} chars)`).toBeLessThan(ANSWER_WITHIN_MS)
+        expect(longestStallMs, 'longest stall of the main thread').toBeLessThan(MAIN_THREAD_STALL_MS)
+        if (problem !== undefined) expect(problem).toMatch(/^The abstract .{20,}/)
+      }),
+      { numRuns: 8, endOnFailure: true },
+    )
+  })
+
+  it('refuses deep nesting at once, naming the limit', async () => {
+    for (const body of ['>'.repeat(40 * 1024), '- '.repeat(100) + 'x', Array.from({ length: 100 }, (_, i) => `${' '.repeat(2 * i)}- x`).join('\n'), `${'<span>'.repeat(80)}x${'</span>'.repeat(80)}`]) {
+      const { value: problem, ms } = await withMainThreadWatch(() => checkMdxBody(body))
+      expect(problem).toMatch(/nests .* more than 64 levels deep/)
+      expect(ms).toBeLessThan(BODY_BUDGET_MS)
+    }
+  })
+
+  it('refuses a body whose rendering exceeds the budget, and says what to simplify', { timeout: 30_000 }, async () => {
+    expect(await checkMdxBody('*a'.repeat(32 * 1024))).toMatch(/takes more than 3 s to check and render.*Long runs of >, \*, _, \[ or \$/)
+  })
+
+  it('still accepts nesting and emphasis at ordinary depths', async () => {
+    expect(await checkMdxBody('> quoted\n>\n> > - a *b* **c**\n> >   - d [e](https://example.org)')).toBeUndefined()
+    expect(await checkMdxBody(`${'<span>'.repeat(30)}x${'</span>'.repeat(30)}`)).toBeUndefined()
   })
 })
