@@ -101,7 +101,8 @@ describe('abstractHtml on a hand-written body too costly to render', () => {
     const first = await withMainThreadWatch(() => abstractHtml(body))
     expect(first.value.startsWith('<p>&lt;b&gt;bold&lt;/b&gt; *a*a')).toBe(true)
     expect(first.ms).toBeLessThan(BODY_BUDGET_MS + 2_000)
-    expect(first.longestStallMs).toBeLessThan(250)
+    // Room for a loaded two-core machine; rendering it on the main thread stalled it for 10 s or more.
+    expect(first.longestStallMs).toBeLessThan(1_000)
     const again = await withMainThreadWatch(() => abstractHtml(body))
     expect(again.value).toBe(first.value)
     expect(again.ms, 'the fallback is kept, not tried again on every request').toBeLessThan(50)
