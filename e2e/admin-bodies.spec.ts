@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import fc from 'fast-check'
-import { expect, expectNothingWritten, fetchPublic, git, hydrated, paperFile, snapshot, tag, test } from './support/admin'
+import { expect, expectNothingWritten, fetchPublic, generatedTitles, git, hydrated, paperFile, snapshot, tag, test } from './support/admin'
 import { E2E_BASE_URL } from './support/paths'
 
 /**
@@ -17,12 +17,12 @@ const PAGE_WITHIN_MS = 5_000
 // The BibTeX budget is 5 s (lib/import/read-paste.ts).
 const IMPORT_WITHIN_MS = 8_000
 /**
- * The issue asks for 100 ms. This machine has two cores shared with the test runner, Chromium
- * and the parser working at full speed in its worker, and other jobs: an idle answer takes a few
- * ms, but the system alone can keep a process waiting for a few hundred. The bound is what
- * holds there and still fails clearly on the code before the worker (10 s and more).
+ * The issue asks for 100 ms. This machine has two cores shared with the test runner, Chromium,
+ * the parser working at full speed in its worker, and other jobs: the slowest of some 4,000
+ * visits during these attacks took 119 ms, so 100 ms is not reliable here. 500 ms leaves room for
+ * that and still fails clearly on the code before the worker (10 s and more).
  */
-const VISITOR_WITHIN_MS = 750
+const VISITOR_WITHIN_MS = 500
 const VISITOR_PAGE = '/robots.txt'
 
 const K = 1024
@@ -63,6 +63,7 @@ function watchVisitor(pathname: string): Watch {
 }
 
 function expectVisitorServed(times: number[], what: string) {
+  console.log(`${what}: ${times.length} visits of ${VISITOR_PAGE}, slowest ${Math.round(Math.max(...times))} ms`)
   expect(times.length, `${VISITOR_PAGE} was answered while ${what} was processed`).toBeGreaterThan(0)
   expect(Math.max(...times), `slowest ${VISITOR_PAGE} while ${what} was processed`).toBeLessThan(VISITOR_WITHIN_MS)
 }
@@ -95,8 +96,12 @@ test.describe('bodies and imports in bounded time', () => {
       expectVisitorServed(await visitor.stop(), what)
       expect(ms, `saving ${what}`).toBeLessThan(SAVE_WITHIN_MS)
       const result = (await response.json()) as { fieldErrors?: { body?: string[] } }
-      if (response.status() === 201) accepted.push({ slug, what })
-      else {
+      if (response.status() === 201) {
+        accepted.push({ slug, what })
+        // Contentlayer takes it in (in the background): an accepted body is an ordinary publication.
+        // Waiting also keeps its output from landing in the next payload's "nothing written" check.
+        await expect.poll(() => generatedTitles().includes(`Costly body ${slug}`), { timeout: 60_000, message: `Contentlayer took ${what} in` }).toBe(true)
+      } else {
         expect(response.status(), what).toBe(422)
         expect(result.fieldErrors?.body?.[0], `${what} is refused with a message on the body`).toMatch(/^The abstract .{20,}/)
         expectNothingWritten(before)
@@ -118,10 +123,16 @@ test.describe('bodies and imports in bounded time', () => {
     fs.writeFileSync(paperFile(slug), `---\ntitle: Hand written ${slug}\nyear: 2013\nauthors:\n  - name: Ada\n---\n\n${body}\n`)
     git('add', `publications/${slug}.mdx`)
     git('commit', '-q', '-m', `Hand-written ${slug}`)
-    // The server takes a hand-written file in when Contentlayer regenerates, as after any save.
-    const trigger = `trigger-${tag()}`
-    expect((await page.request.post('/api/admin/publications', { data: { slug: trigger, frontmatter: { title: `Trigger ${trigger}`, year: 2013, authors: [{ name: 'Ada' }], draft: true }, body: '' } })).status()).toBe(201)
-    await expect.poll(async () => (await fetchPublic(`/publications/${slug}`)).status, { timeout: 60_000 }).toBe(200)
+    // The server takes a hand-written file in when Contentlayer regenerates, as after any save,
+    // and shows it once the pages are revalidated, as by the next save.
+    const save = async () => {
+      const trigger = `trigger-${tag()}`
+      const response = await page.request.post('/api/admin/publications', { data: { slug: trigger, frontmatter: { title: `Trigger ${trigger}`, year: 2013, authors: [{ name: 'Ada' }], draft: true }, body: '' } })
+      expect(response.status()).toBe(201)
+    }
+    await save()
+    await expect.poll(() => generatedTitles().includes(`Hand written ${slug}`), { timeout: 60_000, message: 'Contentlayer took the hand-written file in' }).toBe(true)
+    await save()
     for (const pathname of [`/publications/${slug}/abstract`, `/publications/${slug}`]) {
       const visitor = watchVisitor(VISITOR_PAGE)
       const { value: answer, ms } = await timed(() => fetchPublic(pathname))
