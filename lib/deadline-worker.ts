@@ -103,7 +103,11 @@ export function deadlineWorker<Request extends Record<string, unknown>, Reply>(
     if (busy) return
     busy = true
     try {
-      for (let job = queue.shift(); job; job = queue.shift()) job.resolve(await run(job.request))
+      for (let job = queue.shift(); job; job = queue.shift()) {
+        // Every caller gets an answer, even when a worker cannot be made at all.
+        const outcome = await run(job.request).catch((error: unknown): WorkerOutcome<Reply> => ({ kind: 'failed', message: error instanceof Error ? error.message : String(error) }))
+        job.resolve(outcome)
+      }
     } finally {
       busy = false
     }
