@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { firstSentence, latexToPlainText, mdxToPlainText, monthName, normalizeText, plural } from './text'
 
@@ -89,5 +90,28 @@ describe('plain text of escaped MDX', () => {
 
   it('does not take an escaped dollar for the start of math', () => {
     expect(latexToPlainText('from \\$5 to $x^2$')).toBe('from \\$5 to x^2')
+  })
+})
+
+describe('mdxToPlainText on long runs of unclosed brackets', () => {
+  // It runs on the main thread for every paper page, the feed and the JSON-LD: 250 kB of `[` took 90 s.
+  it('takes time linear in the body', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(['', '['], ['', '!['], ['', '<'], ['', '[a]('], ['', '![a]('], ['$', '\\sqrt{'], ['$', '\\mathrm{'], ['', '&#'], ['', '*']),
+        fc.integer({ min: 32, max: 128 }),
+        ([around, unit], kB) => {
+          const body = `${around}${unit.repeat(Math.floor((kB * 1024) / unit.length))}${around}`
+          const started = performance.now()
+          mdxToPlainText(body)
+          expect(performance.now() - started, `${around}${unit} × ${Math.floor((kB * 1024) / unit.length)}`).toBeLessThan(300)
+        },
+      ),
+      { numRuns: 20, endOnFailure: true },
+    )
+  })
+
+  it('leaves a character reference beyond Unicode as it is instead of failing', () => {
+    expect(mdxToPlainText('Code &#99999999; and &#x110000; stay, &#x3b1; is α.')).toBe('Code &#99999999; and &#x110000; stay, α is α.')
   })
 })

@@ -35,8 +35,10 @@ export function latexToPlainText(value: string): string {
     // Math between unescaped dollars; `\$` is a literal dollar sign.
     .replace(/(?<!\\)\$\$?((?:\\\$|[^$])*?)(?<!\\)\$\$?/g, (_, math: string) =>
       math
-        .replace(/\\sqrt\{([^}]*)\}/g, '√($1)')
-        .replace(/\\(?:mathrm|mathbf|mathcal|text|textit|textbf|operatorname)\{([^}]*)\}/g, '$1')
+        // Each group stops at the next brace, so no character is scanned from more than one start:
+        // `[^}]*` rescanned the rest of the text from every unclosed `\sqrt{` (quadratic).
+        .replace(/\\sqrt\{([^{}]*)\}/g, '√($1)')
+        .replace(/\\(?:mathrm|mathbf|mathcal|text|textit|textbf|operatorname)\{([^{}]*)\}/g, '$1')
         .replace(/\\([A-Za-z]+)/g, (whole, name: string) => symbols[name] ?? name)
         .replace(/[{}]/g, '')
         .replace(/\s+/g, ' ')
@@ -46,14 +48,18 @@ export function latexToPlainText(value: string): string {
     .trim()
 }
 
-/** Plain text of an MDX body (markdown and math flattened), for descriptions and feeds. */
+/**
+ * Plain text of an MDX body (markdown and math flattened), for descriptions and feeds. Linear in
+ * the body: every pattern stops at the next opening bracket of its kind, so a run of `<`, `[` or
+ * `![` without a closing one is not rescanned from each of them.
+ */
 export function mdxToPlainText(body: string): string {
   return decodeEntities(
     latexToPlainText(
       body
-        .replace(/<[^>]+>/g, ' ')
-        .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
-        .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+        .replace(/<[^<>]+>/g, ' ')
+        .replace(/!\[[^[\]]*\]\([^()]*\)/g, '')
+        .replace(/\[([^[\]]*)\]\([^()]*\)/g, '$1')
         .replace(/^#{1,6}\s+/gm, '')
         .replace(/[*_`]{1,3}([^*_`]+)[*_`]{1,3}/g, '$1'),
     )
@@ -66,8 +72,11 @@ const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quo
 
 function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, code: string) => {
-    if (code.startsWith('#x') || code.startsWith('#X')) return String.fromCodePoint(Number.parseInt(code.slice(2), 16))
-    if (code.startsWith('#')) return String.fromCodePoint(Number(code.slice(1)))
+    if (code.startsWith('#')) {
+      const point = code.startsWith('#x') || code.startsWith('#X') ? Number.parseInt(code.slice(2), 16) : Number(code.slice(1))
+      // Beyond Unicode (`&#99999999;`) is no character: fromCodePoint would throw and fail the page.
+      return point <= 0x10ffff ? String.fromCodePoint(point) : entity
+    }
     return NAMED_ENTITIES[code.toLowerCase()] ?? entity
   })
 }

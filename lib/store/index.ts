@@ -162,9 +162,9 @@ export async function listPublications(): Promise<{ publications: StoredPublicat
   return { publications, broken }
 }
 
-export function validatePublication(input: { slug: unknown; frontmatter: unknown; body: unknown }):
-  | { ok: true; slug: string; frontmatter: PublicationFrontmatter; body: string }
-  | Extract<Failure, { kind: 'invalid' }> {
+export async function validatePublication(input: { slug: unknown; frontmatter: unknown; body: unknown }): Promise<
+  { ok: true; slug: string; frontmatter: PublicationFrontmatter; body: string } | Extract<Failure, { kind: 'invalid' }>
+> {
   const fieldErrors: FieldErrors = {}
   const add = (field: string, message: string) => (fieldErrors[field] ??= []).push(message)
   const slugIssue = slugProblem(input.slug)
@@ -172,7 +172,7 @@ export function validatePublication(input: { slug: unknown; frontmatter: unknown
   const parsed = publicationSchema.safeParse(input.frontmatter)
   if (!parsed.success) for (const issue of parsed.error.issues) add(issue.path.join('.') || 'form', issue.message)
   const body = typeof input.body === 'string' ? input.body : ''
-  const bodyIssue = checkMdxBody(body)
+  const bodyIssue = await checkMdxBody(body)
   if (bodyIssue) add('body', bodyIssue)
   if (Object.keys(fieldErrors).length > 0 || !parsed.success) {
     const count = Object.values(fieldErrors).flat().length
@@ -278,7 +278,7 @@ async function writeChanges(changes: Change[], message: string, actor: Actor, fa
 
 /** Creates, edits or renames a publication. */
 export async function savePublication(input: SaveInput, actor: Actor): Promise<StoreResult> {
-  const valid = validatePublication(input)
+  const valid = await validatePublication(input)
   if (!valid.ok) return valid
   if (input.originalSlug !== undefined && slugProblem(input.originalSlug)) return { ok: false, kind: 'not-found', message: 'The publication you were editing does not exist.' }
 
@@ -354,7 +354,7 @@ export async function restorePublication(slug: string, commitHash: string, versi
     return { ok: false, kind: 'error', message: `That version cannot be restored: ${reason}` }
   }
   // An old version was written under older rules (or by hand): it passes today's checks or stays in history.
-  const checked = validatePublication({ slug, frontmatter: restored.frontmatter, body: restored.body })
+  const checked = await validatePublication({ slug, frontmatter: restored.frontmatter, body: restored.body })
   if (!checked.ok) return { ok: false, kind: 'error', message: `That version cannot be restored as it is: ${Object.entries(checked.fieldErrors).map(([field, messages]) => `${field} ${messages.join(', ')}`).join('; ')}` }
   return exclusive(async () => {
     const file = fileFor(slug)
