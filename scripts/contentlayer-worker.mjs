@@ -1,7 +1,16 @@
 // A long-lived Contentlayer for the running server: the store asks it to regenerate in the
 // background after saves, and the server's start once. Kept loaded (config compiled once, cache
 // warm). Started by lib/store/regenerate.ts with an IPC channel.
+import os from 'node:os'
 import { createBuilder } from './contentlayer-build.mjs'
+
+// Background work: a lower CPU priority than the server answering visitors (set on this, the main
+// thread; threads it starts later inherit it).
+try {
+  os.setPriority(10)
+} catch {
+  // not permitted here
+}
 
 const { build } = createBuilder('contentlayer-worker')
 
