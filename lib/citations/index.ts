@@ -87,7 +87,8 @@ export function toCsl(publication: Citable, pageUrl?: string): CslItem {
   if (publication.venueShort) item['container-title-short'] = publication.venueShort
   if (publication.volume) item.volume = publication.volume
   if (publication.issue) item.issue = publication.issue
-  if (publication.pages) item.page = publication.pages.replace(/\s*[–—]\s*/g, '-')
+  // Split on the dashes alone, then trim: `\s*[–—]\s*` took quadratic time on a run of spaces.
+  if (publication.pages) item.page = publication.pages.split(/[–—]/).map((part) => part.trim()).join('-')
   if (publication.doi) item.DOI = publication.doi
   if (url) item.URL = url
   if (abstract) item.abstract = abstract
