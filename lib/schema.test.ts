@@ -154,4 +154,15 @@ describe('characters the outputs cannot carry', () => {
       }),
     )
   })
+
+  it('every author name the schema accepts makes a citation (the name parser throws on line breaks)', () => {
+    const nameUnit = fc.constantFrom('A', 'b', ' ', ',', '.', '-', "'", 'von', ' and ', 'é', '张', '\\', '{', '}', '%', '\n', '\u2028', '\u0000', 'Jr.')
+    fc.assert(
+      fc.property(fc.array(nameUnit, { minLength: 1, maxLength: 8 }), (parts) => {
+        const authors = [{ name: parts.join('') }]
+        if (!publicationSchema.safeParse({ ...valid, authors }).success) return
+        expect(() => toBibtex({ ...valid, authors })).not.toThrow()
+      }),
+    )
+  })
 })

@@ -7,7 +7,7 @@ import { PublicationLinks } from '@/components/publications/publication-links'
 import { TitleText } from '@/components/publications/title-text'
 import { abstractHtml } from '@/lib/abstract-html'
 import { marksInUse, marksLegend } from '@/lib/authors'
-import { getNeighbours, getPublication, getRelated, getSite } from '@/lib/content'
+import { getCitationKey, getNeighbours, getPublication, getRelated, getSite } from '@/lib/content'
 import { env } from '@/lib/env'
 import { absoluteUrl, jsonLdScript, scholarlyArticle, scholarTags } from '@/lib/scholar'
 import { PUBLICATION_TYPE_LABELS } from '@/lib/publication-types'
@@ -102,7 +102,11 @@ export default async function PublicationPage({ params }: Props) {
 
       <section aria-labelledby="cite-heading" className="paper-section">
         <h2 id="cite-heading">Cite</h2>
-        <CitePanel publication={publication} pageUrl={absoluteUrl(env.siteUrl, `/publications/${publication.slug}`)} />
+        <CitePanel
+          publication={publication}
+          pageUrl={absoluteUrl(env.siteUrl, `/publications/${publication.slug}`)}
+          citationKey={getCitationKey(publication.slug) ?? publication.slug}
+        />
       </section>
 
       {related.length ? (
