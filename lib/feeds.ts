@@ -3,7 +3,8 @@ import { citableItem, toBibtexEntries } from './citations'
 import { logOnce } from './log'
 import { absoluteUrl } from './scholar'
 import type { Publication, Site } from './types'
-import { escapeXml, firstSentence, latexToPlainText, mdxToPlainText } from './text'
+import { mdxToPlainText } from './plain-text'
+import { escapeXml, firstSentence, latexToPlainText } from './text'
 
 /**
  * BibTeX of every public paper, one entry each, by citation-js, under the keys `citationKeys`

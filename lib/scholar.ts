@@ -1,6 +1,7 @@
 import { arxivUrl, doiUrl } from './links'
 import type { Publication } from './types'
-import { latexToPlainText, mdxToPlainText } from './text'
+import { mdxToPlainText } from './plain-text'
+import { latexToPlainText } from './text'
 
 /** The public address of a paper's page (and of anything else on the site). */
 export function absoluteUrl(siteUrl: URL, pathname: string): string {

@@ -99,6 +99,12 @@ function adversarialInputs(): { name: string; value: string }[] {
   return inputs
 }
 
+function millisecondsOf(run: () => unknown): number {
+  const started = performance.now()
+  run()
+  return performance.now() - started
+}
+
 describe('regular expressions in what visitors reach', () => {
   const files = visitorFiles()
   const found = files.map((file) => ({ file, ...regexLiterals(file) }))
@@ -106,7 +112,7 @@ describe('regular expressions in what visitors reach', () => {
 
   it('are found in the public routes and what they import', () => {
     const names = files.map((file) => path.relative(ROOT, file))
-    for (const expected of ['lib/text.ts', 'lib/feeds.ts', 'lib/citations/index.ts', 'lib/scholar.ts', 'lib/bibtex.ts', 'lib/filter.ts', 'lib/authors.ts', 'components/publications/title-text.tsx', 'scripts/response-policy.mjs']) {
+    for (const expected of ['lib/text.ts', 'lib/plain-text.ts', 'lib/feeds.ts', 'lib/citations/index.ts', 'lib/scholar.ts', 'lib/bibtex.ts', 'lib/filter.ts', 'lib/authors.ts', 'components/publications/title-text.tsx', 'scripts/response-policy.mjs']) {
       expect(names).toContain(expected)
     }
     expect(literals.length).toBeGreaterThan(20)
@@ -122,9 +128,8 @@ describe('regular expressions in what visitors reach', () => {
     const inputs = adversarialInputs()
     for (const { file, line, source, regex } of literals) {
       for (const input of inputs) {
-        const started = performance.now()
-        input.value.replace(regex, '')
-        const elapsed = performance.now() - started
+        // The better of two runs: a backtracking pattern is slow every time, a busy machine only now and then.
+        const elapsed = Math.min(millisecondsOf(() => input.value.replace(regex, '')), millisecondsOf(() => input.value.replace(regex, '')))
         if (elapsed > BUDGET_MS) {
           slow.push(`${file}:${line} ${source} on ${input.name}: ${Math.round(elapsed)} ms`)
           break

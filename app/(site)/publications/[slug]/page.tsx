@@ -11,7 +11,8 @@ import { getCitationKey, getNeighbours, getPublication, getRelated, getSite } fr
 import { env } from '@/lib/env'
 import { absoluteUrl, jsonLdScript, scholarlyArticle, scholarTags } from '@/lib/scholar'
 import { PUBLICATION_TYPE_LABELS } from '@/lib/publication-types'
-import { firstSentence, latexToPlainText, mdxToPlainText, monthName } from '@/lib/text'
+import { mdxToPlainText } from '@/lib/plain-text'
+import { firstSentence, latexToPlainText, monthName } from '@/lib/text'
 
 type Props = { params: Promise<{ slug: string }> }
 
