@@ -18,7 +18,7 @@ const CONTAINER_WEIGHT = 5
  * How many characters of `body` open or close markdown structure (emphasis, links, quotes, lists,
  * tags, expressions). micromark's slow cases all need many of them, so their count bounds the
  * parse: at most `PARSE_MAX_MARKS` of them and `PARSE_MAX_CHARS` characters parse in a few
- * milliseconds whatever they are (`lib/text.test.ts` times the worst shapes we know).
+ * milliseconds whatever they are (`lib/plain-text.test.ts` times the worst shapes we know).
  */
 function markupMarks(body: string): number {
   let marks = 0
@@ -31,7 +31,8 @@ function markupMarks(body: string): number {
     if (char === '>') marks += CONTAINER_WEIGHT
     else if ('*_[]<`{}!|~#'.includes(char)) marks++
     else if (next === ' ' || next === '\t') {
-      if (char === '-' || char === '+' || ((char === '.' || char === ')') && /[0-9]/.test(body[i - 1] ?? ''))) marks += CONTAINER_WEIGHT
+      const previous = body.charCodeAt(i - 1)
+      if (char === '-' || char === '+' || ((char === '.' || char === ')') && previous >= 48 && previous <= 57)) marks += CONTAINER_WEIGHT
     }
   }
   return marks
@@ -101,24 +102,23 @@ function flatText(body: string): string {
  * computed per request), hence the cap on what is parsed and the memory of recent results.
  */
 export function mdxToPlainText(body: string): string {
+  // Flattening is linear and cheap: only parsed bodies (at most PARSE_MAX_CHARS each) are remembered.
+  if (body.length > PARSE_MAX_CHARS || markupMarks(body) > PARSE_MAX_MARKS) return flatText(body)
   const known = recentPlainTexts.get(body)
   if (known !== undefined) return known
   let text: string
-  if (body.length > PARSE_MAX_CHARS || markupMarks(body) > PARSE_MAX_MARKS) text = flatText(body)
-  else {
-    try {
-      text = latexToPlainText(treeText(parseBody(body)))
-    } catch {
-      // Not valid MDX (only a hand-edited file can be): the flat text still gives its words.
-      text = flatText(body)
-    }
+  try {
+    text = latexToPlainText(treeText(parseBody(body)))
+  } catch {
+    // Not valid MDX (only a hand-edited file can be): the flat text still gives its words.
+    text = flatText(body)
   }
   if (recentPlainTexts.size >= RECENT_PLAIN_TEXTS) recentPlainTexts.delete(recentPlainTexts.keys().next().value ?? '')
   recentPlainTexts.set(body, text)
   return text
 }
 
-// The bodies of the papers visitors are reading: a few hundred is plenty, and bounded memory.
+// The bodies of the papers visitors are reading: a few hundred is plenty, each at most PARSE_MAX_CHARS.
 const RECENT_PLAIN_TEXTS = 500
 const recentPlainTexts = new Map<string, string>()
 
