@@ -3,7 +3,7 @@ import path from 'node:path'
 import { defineDocumentType, defineNestedType, makeSource } from 'contentlayer2/source-files'
 import { env } from './lib/env'
 import { bodyCharacterProblem, PUBLICATION_TYPES, publicationSchema, siteSchema, SLUG_PATTERN } from './lib/schema'
-import { checkMdxBody } from './lib/store/mdx-check'
+import { checkHandWrittenBody } from './lib/store/mdx-check'
 
 /**
  * Contentlayer checks field types; the shared zod schema adds the finer rules (month range,
@@ -76,7 +76,7 @@ export const Publication = defineDocumentType(() => ({
   computedFields: {
     slug: {
       type: 'string',
-      resolve: (doc) => {
+      resolve: async (doc) => {
         const file = doc._raw.sourceFilePath
         const slug = path.basename(file, '.mdx')
         if (!SLUG_PATTERN.test(slug)) {
@@ -84,7 +84,7 @@ export const Publication = defineDocumentType(() => ({
         }
         assertValid(publicationSchema, doc, file)
         // The body is kept as written: hold a hand-edited one to the rules the dashboard applies.
-        const bodyProblem = bodyCharacterProblem(doc.body.raw) ?? checkMdxBody(doc.body.raw)
+        const bodyProblem = bodyCharacterProblem(doc.body.raw) ?? (await checkHandWrittenBody(doc.body.raw, file))
         if (bodyProblem) throw new Error(`Invalid ${file}: ${bodyProblem}`)
         return slug
       },

@@ -1,6 +1,7 @@
 import autocannon from 'autocannon'
-import { expect, frontmatterOf, tag, test } from './support/admin'
+import { clientAddress, expect, frontmatterOf, tag, test } from './support/admin'
 import { E2E_BASE_URL } from './support/paths'
+import { postAnnouncing, postSignIn, signInForm } from './support/requests'
 
 /**
  * Mixed traffic on loopback: public pages at 64 connections while the admin saves edits to
@@ -83,5 +84,72 @@ test.describe('under load', () => {
     expect(conflicts, 'the stale editor was refused').toBeGreaterThan(0)
     for (const slug of slugs) expect(frontmatterOf(slug).title, slug).toBe(lastAcknowledged.get(slug))
     console.log(`${results.reduce((sum, result) => sum + result.requests.total, 0)} public requests, ${saves} saves, ${conflicts} conflicts`)
+  })
+
+  test(`a cached page answers within 100 ms while each attack runs`, async ({ page }) => {
+    const cached = '/publications/landscape-and-training-regimes-in-deep-learning'
+    expect((await fetch(`${E2E_BASE_URL}${cached}`)).status).toBe(200)
+    const phaseMs = Math.max(3, SECONDS / 3) * 1000
+    type Attack = (until: number) => Promise<number>
+
+    // A client guessing passwords for made-up emails, from addresses of its own.
+    const guesser: Attack = async (until) => {
+      let count = 0
+      for (; Date.now() < until; count++) {
+        const response = await postSignIn(E2E_BASE_URL, { from: clientAddress(), body: signInForm([['email', `nobody-${tag()}@example.org`], ['password', 'guess']]) })
+        expect([401, 503], `a guess answered ${response.status}`).toContain(response.status)
+      }
+      return count
+    }
+    // Endless made-up papers with 8 kB slugs, which must neither be slow nor fill the page cache.
+    const madeUpPapers: Attack = async (until) => {
+      let count = 0
+      for (; Date.now() < until; count++) {
+        const response = await fetch(`${E2E_BASE_URL}/publications/${tag().repeat(1_000)}`)
+        await response.text()
+        expect(response.status).toBe(404)
+      }
+      return count
+    }
+    // Bodies announced at 100 MB, and malformed addresses.
+    const oversized: Attack = async (until) => {
+      let count = 0
+      for (; Date.now() < until; count++) {
+        expect(await postAnnouncing(E2E_BASE_URL, '/api/auth/callback/credentials', { 'content-length': String(100 * 1024 * 1024) })).toBe(413)
+        const malformed = await fetch(`${E2E_BASE_URL}/publications/%ff/cite/ris`)
+        await malformed.text()
+        expect(malformed.status).toBe(400)
+      }
+      return count
+    }
+
+    const probe = async (until: number) => {
+      const latencies: number[] = []
+      while (Date.now() < until) {
+        const start = performance.now()
+        const response = await fetch(`${E2E_BASE_URL}${cached}`)
+        await response.arrayBuffer()
+        latencies.push(performance.now() - start)
+        expect(response.status).toBe(200)
+        await new Promise((resolve) => setTimeout(resolve, 50))
+      }
+      return latencies.sort((a, b) => a - b)
+    }
+
+    const phases: [string, Attack[]][] = [
+      ['four clients guessing passwords', [guesser, guesser, guesser, guesser]],
+      ['two clients asking for made-up papers', [madeUpPapers, madeUpPapers]],
+      ['oversized bodies and malformed addresses', [oversized]],
+    ]
+    for (const [name, attackers] of phases) {
+      const until = Date.now() + phaseMs
+      const [latencies, ...counts] = await Promise.all([probe(until), ...attackers.map((attack) => attack(until))])
+      const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? Infinity
+      console.log(`cached page during ${name}: p50 ${at(0.5).toFixed(1)} ms, p95 ${at(0.95).toFixed(1)} ms, max ${at(1).toFixed(1)} ms over ${latencies.length} requests; ${counts.join(' + ')} attacks`)
+      expect(counts.reduce((sum, count) => sum + count, 0), `${name}: the attackers were answered`).toBeGreaterThan(4)
+      expect(at(0.95), `p95 of the cached page during ${name}`).toBeLessThanOrEqual(100)
+    }
+    // The admin's session is still good afterwards.
+    expect((await page.request.get('/api/admin/publications')).status()).toBe(200)
   })
 })

@@ -1,4 +1,5 @@
 import 'server-only'
+import { isSameOrigin } from './request-origin'
 import type { StoreResult } from './store'
 
 /**
@@ -13,15 +14,18 @@ export function storeResponse(result: StoreResult, created = false): Response {
   return Response.json(result, { status: STATUS[result.kind] })
 }
 
+/** A 403 for a write from another site's page, or undefined when it comes from this site. */
+export function refuseCrossSite(request: Request): Response | undefined {
+  return isSameOrigin(request) ? undefined : Response.json({ ok: false, message: 'Cross-site requests are refused.' }, { status: 403 })
+}
+
 /**
  * Writes must come from this site: a foreign Origin is refused, and the body must be JSON (which a
  * cross-site form cannot send without a CORS preflight we never grant).
  */
 export async function readJsonWrite(request: Request): Promise<{ ok: true; body: unknown } | { ok: false; response: Response }> {
-  const origin = request.headers.get('origin')
-  if (origin !== null && origin !== new URL(request.url).origin) {
-    return { ok: false, response: Response.json({ ok: false, message: 'Cross-site requests are refused.' }, { status: 403 }) }
-  }
+  const crossSite = refuseCrossSite(request)
+  if (crossSite) return { ok: false, response: crossSite }
   if (!request.headers.get('content-type')?.toLowerCase().startsWith('application/json')) {
     return { ok: false, response: Response.json({ ok: false, message: 'Send the publication as application/json.' }, { status: 415 }) }
   }

@@ -14,23 +14,86 @@ function megabytes() {
   return 512
 }
 const MAX_BYTES = megabytes() * 1024 * 1024
+/**
+ * Pages that answer 404 (an unknown slug) get a small space of their own: anyone can ask for
+ * endless made-up addresses, and their pages must never push real ones out.
+ */
+const NOT_FOUND_MAX_BYTES = Math.min(MAX_BYTES, 4 * 1024 * 1024)
+const NOT_FOUND_MAX_ENTRIES = 500
 const TAGS_HEADER = 'x-next-cache-tags'
 
-/** key → { value, lastModified, cacheControl, bytes }, least recently used first. */
-const entries = new Map()
+/** key → { value, lastModified, cacheControl, bytes }, least recently used first, within a byte bound. */
+class Store {
+  entries = new Map()
+  bytes = 0
+
+  constructor(maxBytes, maxEntries = Infinity) {
+    this.maxBytes = maxBytes
+    this.maxEntries = maxEntries
+  }
+
+  get(key) {
+    const entry = this.entries.get(key)
+    if (!entry) return undefined
+    // Most recently used goes last.
+    this.entries.delete(key)
+    this.entries.set(key, entry)
+    return entry
+  }
+
+  add(key, entry) {
+    if (entry.bytes > this.maxBytes) return
+    this.entries.set(key, entry)
+    this.bytes += entry.bytes
+    for (const oldest of this.entries.keys()) {
+      if (this.bytes <= this.maxBytes && this.entries.size <= this.maxEntries) break
+      this.remove(oldest)
+    }
+  }
+
+  remove(key) {
+    const entry = this.entries.get(key)
+    if (!entry) return
+    this.bytes -= entry.bytes
+    this.entries.delete(key)
+  }
+}
+
+const pages = new Store(MAX_BYTES)
+const notFound = new Store(NOT_FOUND_MAX_BYTES, NOT_FOUND_MAX_ENTRIES)
 /** tag → when it was last revalidated (ms). */
 const revalidated = new Map()
 /**
  * key → when Next found no usable entry, hence started rendering it. An entry counts from when
  * its render started, not when it was stored: a render that began before a save and ended after
- * it holds the old content, and must not pass for newer than the save.
+ * it holds the old content, and must not pass for newer than the save. Bounded by the length of
+ * its keys too, which a visitor chooses.
  */
 const rendering = new Map()
-let totalBytes = 0
+let renderingChars = 0
+const RENDERING_MAX_CHARS = 4 * 1024 * 1024
 
-function sizeOf(value) {
+function startRendering(key) {
+  if (rendering.has(key)) return
+  rendering.set(key, Date.now())
+  renderingChars += key.length
+  for (const oldest of rendering.keys()) {
+    if (renderingChars <= RENDERING_MAX_CHARS) break
+    stopRendering(oldest)
+  }
+}
+
+function stopRendering(key) {
+  const started = rendering.get(key)
+  if (started === undefined) return undefined
+  rendering.delete(key)
+  renderingChars -= key.length
+  return started
+}
+
+function sizeOf(key, value) {
   if (!value || typeof value !== 'object') return 0
-  let bytes = 0
+  let bytes = key.length * 2
   for (const part of [value.html, value.rscData, value.body, value.buffer, value.data]) {
     if (typeof part === 'string') bytes += part.length * 2
     else if (part && typeof part.byteLength === 'number') bytes += part.byteLength
@@ -40,10 +103,8 @@ function sizeOf(value) {
 }
 
 function remove(key) {
-  const entry = entries.get(key)
-  if (!entry) return
-  totalBytes -= entry.bytes
-  entries.delete(key)
+  pages.remove(key)
+  notFound.remove(key)
 }
 
 function tagsOf(entry, ctx) {
@@ -54,35 +115,26 @@ function tagsOf(entry, ctx) {
 
 export default class MemoryCacheHandler {
   async get(key, ctx) {
-    const entry = entries.get(key)
+    const entry = pages.get(key) ?? notFound.get(key)
     if (!entry || tagsOf(entry, ctx).some((tag) => (revalidated.get(tag) ?? 0) >= entry.lastModified)) {
       remove(key)
-      if (!rendering.has(key)) {
-        // Misses that never lead to an entry (a 404) must not pile up.
-        if (rendering.size >= 10_000) rendering.delete(rendering.keys().next().value)
-        rendering.set(key, Date.now())
-      }
+      startRendering(key)
       return null
     }
-    // Most recently used goes last.
-    entries.delete(key)
-    entries.set(key, entry)
     return { value: entry.value, lastModified: entry.lastModified, cacheControl: entry.cacheControl }
   }
 
   async set(key, value, ctx) {
-    const started = rendering.get(key) ?? Date.now()
-    rendering.delete(key)
+    const started = stopRendering(key) ?? Date.now()
     remove(key)
     if (value === null || value === undefined) return
-    const bytes = sizeOf(value)
-    if (bytes > MAX_BYTES) return
-    entries.set(key, { value, lastModified: started, cacheControl: ctx?.cacheControl, tags: ctx?.tags, bytes })
-    totalBytes += bytes
-    for (const oldest of entries.keys()) {
-      if (totalBytes <= MAX_BYTES) break
-      remove(oldest)
-    }
+    const entry = { value, lastModified: started, cacheControl: ctx?.cacheControl, tags: ctx?.tags, bytes: sizeOf(key, value) }
+    ;(value.status === 404 ? notFound : pages).add(key, entry)
+  }
+
+  /** How much each space holds (for tests and diagnostics). */
+  static usage() {
+    return { pages: { entries: pages.entries.size, bytes: pages.bytes }, notFound: { entries: notFound.entries.size, bytes: notFound.bytes }, rendering: rendering.size }
   }
 
   async revalidateTag(tags) {

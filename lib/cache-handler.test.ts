@@ -6,11 +6,17 @@ type Handler = {
   revalidateTag(tags: string | string[]): Promise<void>
 }
 
-async function freshHandler(env: Record<string, string> = {}): Promise<Handler> {
+type Usage = { pages: { entries: number; bytes: number }; notFound: { entries: number; bytes: number }; rendering: number }
+
+async function freshModule(env: Record<string, string> = {}) {
   vi.resetModules()
   for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value)
   const { default: MemoryCacheHandler } = await import('./cache-handler.mjs')
-  return new MemoryCacheHandler()
+  return { handler: new MemoryCacheHandler() as Handler, usage: (): Usage => MemoryCacheHandler.usage() }
+}
+
+async function freshHandler(env: Record<string, string> = {}): Promise<Handler> {
+  return (await freshModule(env)).handler
 }
 
 const page = (html: string, tags = '_N_T_/layout,_N_T_/publications') => ({ kind: 'APP_PAGE', html, headers: { 'x-next-cache-tags': tags } })
@@ -68,5 +74,30 @@ describe('the page cache', () => {
     expect(await cache.get('/b')).toBeNull()
     expect(await cache.get('/a')).not.toBeNull()
     expect(await cache.get('/c')).not.toBeNull()
+  })
+
+  it('keeps the 404 pages of made-up addresses in a small space of their own, so they never evict real pages', async () => {
+    const { handler: cache, usage } = await freshModule({ PAGE_CACHE_MB: '8' })
+    await cache.get('/publications')
+    await cache.set('/publications', page('the list'.padEnd(100_000, '.')))
+    // 2,000 visitors' requests for 8 kB slugs that name no paper.
+    for (let i = 0; i < 2_000; i++) {
+      const key = `/publications/${String(i).padEnd(8_000, 'x')}`
+      expect(await cache.get(key)).toBeNull()
+      await cache.set(key, { ...page('<h1>Not found</h1>'.padEnd(20_000, ' ')), status: 404 })
+    }
+    expect((await cache.get('/publications'))?.value, 'the real page is still served from memory').toEqual(page('the list'.padEnd(100_000, '.')))
+    const { notFound, rendering } = usage()
+    expect(notFound.bytes).toBeLessThanOrEqual(4 * 1024 * 1024)
+    expect(notFound.entries).toBeLessThanOrEqual(500)
+    expect(rendering).toBe(0)
+    // A recent 404 is still answered from memory.
+    expect(await cache.get(`/publications/${String(1_999).padEnd(8_000, 'x')}`)).not.toBeNull()
+  })
+
+  it('does not let misses that never render pile up', async () => {
+    const { handler: cache, usage } = await freshModule()
+    for (let i = 0; i < 5_000; i++) await cache.get(`/publications/${String(i).padEnd(8_000, 'y')}`)
+    expect(usage().rendering * 8_000).toBeLessThanOrEqual(4 * 1024 * 1024 + 8_100)
   })
 })

@@ -37,6 +37,8 @@ function readPageSize(): number {
 
 export const env = {
   siteUrl: readSiteUrl(),
+  /** Whether SITE_URL was set (rather than the default). */
+  siteUrlConfigured: Boolean(process.env.SITE_URL?.trim()),
   /** How many entries the publications page shows at most, in whole years (at least one year). */
   publicationsPerPage: readPageSize(),
   /** Absolute path of the folder holding `publications/` and `site.yaml`. */

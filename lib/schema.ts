@@ -31,6 +31,9 @@ export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/
 /** What BibTeX, biber and every importer we know read as one key. */
 export const BIBTEX_KEY_PATTERN = /^[A-Za-z0-9_:.-]+$/
 export const MAX_SLUG_LENGTH = 100
+/** Names Windows reserves for devices, with any extension: `con.mdx` cannot be checked out there. */
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)$/
+export const isWindowsReserved = (slug: string) => WINDOWS_RESERVED.test(slug)
 
 /**
  * Why a slug is refused, or undefined when it is fine. Checked before any file operation: with
@@ -40,6 +43,7 @@ export function slugProblem(slug: unknown): string | undefined {
   if (typeof slug !== 'string' || slug.length === 0) return 'is required'
   if (slug.length > MAX_SLUG_LENGTH) return `must be at most ${MAX_SLUG_LENGTH} characters`
   if (!SLUG_PATTERN.test(slug)) return 'may contain only lowercase letters a–z, digits and single hyphens between them (e.g. my-paper-title)'
+  if (isWindowsReserved(slug)) return `may not be ${slug}: Windows reserves that name, so the content could not be checked out there`
   return undefined
 }
 
@@ -98,13 +102,21 @@ function lineAt(text: string, index: number): number {
   return line
 }
 
+/**
+ * A path on this site (`/papers/x.pdf`). Not `//host` nor `/\host`, which browsers read as another
+ * site, and no spaces, control characters or backslashes, which browsers drop or turn into `/`.
+ */
+export function isSitePath(value: string): boolean {
+  return /^\/(?![/\\])/.test(value) && !/[\u0000-\u0020\u007f\\]/.test(value)
+}
+
 /** An absolute http(s) URL, or a path on this site (e.g. `/papers/x.pdf`). */
 const link = z
   .string()
   .trim()
   .max(2000, 'must be at most 2000 characters')
   .refine((value) => {
-    if (/^\/(?!\/)/.test(value)) return true
+    if (value.startsWith('/')) return isSitePath(value)
     try {
       const url = new URL(value)
       return url.protocol === 'https:' || url.protocol === 'http:'

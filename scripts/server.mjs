@@ -33,6 +33,15 @@ const port = whole('The port', values.port ?? process.env.PORT ?? '3000', { min:
 const hostname = values.hostname
 const keepAliveTimeout = values.keepAliveTimeout === undefined ? undefined : whole('--keepAliveTimeout', values.keepAliveTimeout, { min: 1, max: 2 ** 31 - 1 })
 
+const { compileTrust, refusal, settleForwarding, settlePaperAddress } = await import('./request-guard.mjs')
+let trust
+try {
+  trust = compileTrust(process.env.TRUST_PROXY)
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error))
+  process.exit(1)
+}
+
 // Contentlayer's output must hold what the files hold before the first request: saves reach the
 // site from memory and Contentlayer catches up in the background, which a stop can cut off.
 // (Next runs instrumentation.ts without waiting for it before it takes requests.)
@@ -53,6 +62,15 @@ await app.prepare()
 const handle = withResponsePolicy(app.getRequestHandler())
 
 server.on('request', (req, res) => {
+  settleForwarding(req, trust)
+  const refused = refusal(req)
+  if (refused) {
+    // The body is never read: close the connection after answering rather than drain it.
+    res.writeHead(refused.status, { 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' })
+    res.end(`${refused.message}\n`)
+    return
+  }
+  settlePaperAddress(req)
   handle(req, res).catch((error) => {
     console.error(`Failed to handle request for ${req.url}`)
     console.error(error)

@@ -4,7 +4,6 @@ import type { ReactNode } from 'react'
 import {
   findDuplicate,
   findDuplicatesInPaste,
-  parseBibtexImport,
   slugify,
   uniqueSlug,
   type DuplicateReason,
@@ -12,6 +11,7 @@ import {
   type ImportError,
 } from '@/lib/import/bibtex-import'
 import { requireAdmin } from '@/lib/auth/session'
+import { readBibtexPaste } from '@/lib/import/read-paste'
 import { abstractHtml } from '@/lib/abstract-html'
 import { publicationSchema, type PublicationFrontmatter } from '@/lib/schema'
 import { deletePublication, existingSlugs, listPublications, readPublication, restorePublication, savePublication, type SaveInput, type StoreResult } from '@/lib/store'
@@ -64,13 +64,10 @@ export type PreviewResult = { ok: true; preview: ReactNode } | { ok: false; mess
 export async function previewBodyAction(body: string): Promise<PreviewResult> {
   await requireAdmin()
   if (typeof body !== 'string') return { ok: false, message: 'Nothing to preview.' }
-  const problem = checkMdxBody(body)
+  // The check renders the body too (in the worker, within the budget) and keeps its HTML.
+  const problem = await checkMdxBody(body)
   if (problem) return { ok: false, message: problem }
-  try {
-    return { ok: true, preview: <div dangerouslySetInnerHTML={{ __html: abstractHtml(body) }} /> }
-  } catch (error) {
-    return { ok: false, message: `The abstract could not be rendered: ${error instanceof Error ? error.message : String(error)}` }
-  }
+  return { ok: true, preview: <div dangerouslySetInnerHTML={{ __html: await abstractHtml(body) }} /> }
 }
 
 export type ImportCandidate = {
@@ -94,8 +91,7 @@ async function existingForImport(): Promise<ExistingPublication[]> {
 export async function parseImportAction(text: string): Promise<ImportPreview> {
   await requireAdmin()
   if (typeof text !== 'string') return { candidates: [], errors: [{ message: 'Paste at least one BibTeX entry.' }] }
-  if (text.length > 2_000_000) return { candidates: [], errors: [{ message: 'That is more than 2 MB of BibTeX; import it in parts.' }] }
-  const { entries, errors } = parseBibtexImport(text)
+  const { entries, errors } = await readBibtexPaste(text)
   const existing = await existingForImport()
   const taken = await existingSlugs()
   const repeats = findDuplicatesInPaste(entries)

@@ -3,11 +3,7 @@
 import { signIn } from 'next-auth/react'
 import { useRouter } from 'next/navigation'
 import { useState, type FormEvent } from 'react'
-
-function safeCallback(url: string | undefined): string {
-  // Only paths inside the dashboard: never an open redirect to another site.
-  return url && url.startsWith('/admin') && !url.startsWith('//') ? url : '/admin'
-}
+import { safeReturnPath } from '@/lib/auth/return-path'
 
 function retryMessage(seconds: number): string {
   const minutes = Math.max(1, Math.ceil(seconds / 60))
@@ -32,7 +28,7 @@ export function LoginForm({ callbackUrl, initialError, github }: { callbackUrl?:
         password: String(data.get('password') ?? ''),
       })
       if (result?.ok && !result.error) {
-        router.replace(safeCallback(callbackUrl))
+        router.replace(safeReturnPath(callbackUrl))
         router.refresh()
         return
       }
@@ -66,7 +62,7 @@ export function LoginForm({ callbackUrl, initialError, github }: { callbackUrl?:
         {pending ? 'Signing in…' : 'Sign in'}
       </button>
       {github ? (
-        <button type="button" className="button" onClick={() => signIn('github', { callbackUrl: safeCallback(callbackUrl) })}>
+        <button type="button" className="button" onClick={() => signIn('github', { callbackUrl: safeReturnPath(callbackUrl) })}>
           Sign in with GitHub
         </button>
       ) : null}

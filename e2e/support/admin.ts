@@ -28,7 +28,10 @@ export function tag(): string {
   return randomBytes(4).toString('hex')
 }
 
-/** A client address of its own (sent as X-Forwarded-For), so a throttle test locks out nobody else. */
+/**
+ * A client address of its own, sent as X-Forwarded-For (the shared server trusts loopback as its
+ * proxy, so it believes it), so a throttle test locks out nobody else.
+ */
 export function clientAddress(): string {
   const [a = 0, b = 0, c = 0] = randomBytes(3)
   return `10.${a}.${b}.${(c % 250) + 1}`

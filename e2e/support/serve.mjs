@@ -6,7 +6,7 @@ import { execFileSync, spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import bcrypt from 'bcryptjs'
+import bcrypt from 'bcrypt'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const { E2E_ROOT: workDir, E2E_PORT: port, E2E_ADMIN_EMAIL: adminEmail, E2E_ADMIN_PASSWORD: adminPassword } = process.env
@@ -36,6 +36,9 @@ const env = {
   ADMIN_PASSWORD_HASH: bcrypt.hashSync(adminPassword, 10),
   ADMIN_CREDENTIALS_FILE: path.join(workDir, 'admin-credentials.json'),
   CONTENT_GIT_REMOTE: remote,
+  // As behind a reverse proxy on this machine: tests stand for many clients by sending
+  // X-Forwarded-For (e2e/admin-throttle.spec.ts checks a server that trusts no proxy).
+  TRUST_PROXY: 'loopback',
 }
 const run = (command, args) => execFileSync(command, args, { cwd: root, env, stdio: 'inherit' })
 // The repository's own generated types too: `next build` type-checks against them (a fresh clone has none).

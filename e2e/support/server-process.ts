@@ -1,7 +1,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import bcrypt from 'bcryptjs'
+import bcrypt from 'bcrypt'
 import { E2E_ADMIN } from './paths'
 
 const root = path.resolve(__dirname, '../..')

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import bcrypt from 'bcryptjs'
+import bcrypt from 'bcrypt'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { adminCredentials, GENERATED_ADMIN_EMAIL } from './credentials'
 

@@ -1,7 +1,7 @@
 import 'server-only'
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
-import bcrypt from 'bcryptjs'
+import bcrypt from 'bcrypt'
 import { z } from 'zod'
 import { authEnv } from '../env'
 

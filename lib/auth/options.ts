@@ -1,6 +1,4 @@
 import 'server-only'
-import { randomBytes } from 'node:crypto'
-import bcrypt from 'bcryptjs'
 import type { NextAuthOptions } from 'next-auth'
 import CredentialsProvider from 'next-auth/providers/credentials'
 import GitHubProvider from 'next-auth/providers/github'
@@ -8,17 +6,12 @@ import { getSite } from '../content'
 import { authEnv, env } from '../env'
 import { adminCredentials } from './credentials'
 import { isAdmittedGithubLogin } from './github'
-
-// Compared against when the email is wrong, so a wrong email costs as long as a wrong password.
-function dummyHash(): string {
-  const state = globalThis as { __dummyHash?: string }
-  state.__dummyHash ??= bcrypt.hashSync(randomBytes(16).toString('hex'), 12)
-  return state.__dummyHash
-}
+import { verifyPassword, warmPasswordChecks } from './password'
 
 export function authOptions(): NextAuthOptions {
   const admin = adminCredentials()
   const config = authEnv()
+  warmPasswordChecks(admin.passwordHash)
   return {
     secret: admin.secret,
     session: { strategy: 'jwt', maxAge: 8 * 60 * 60 },
@@ -33,7 +26,8 @@ export function authOptions(): NextAuthOptions {
           const email = credentials?.email?.trim().toLowerCase() ?? ''
           const password = credentials?.password ?? ''
           const emailMatches = email === admin.email.toLowerCase()
-          const passwordMatches = await bcrypt.compare(password, emailMatches ? admin.passwordHash : dummyHash())
+          // A wrong email is checked against a hash of the admin's cost: it takes as long as a wrong password.
+          const passwordMatches = await verifyPassword(password, emailMatches ? admin.passwordHash : undefined, admin.passwordHash)
           // The owner's name signs the commits made from the dashboard.
           return emailMatches && passwordMatches ? { id: 'admin', email: admin.email, name: getSite().owner } : null
         },

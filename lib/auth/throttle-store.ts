@@ -9,9 +9,11 @@ export function loginThrottle(): LoginThrottle {
 }
 
 /**
- * The client's address. Next's server fills X-Forwarded-For from the socket when the request has
- * none; behind a reverse proxy, the proxy must set it (README, "Security").
+ * The client's address. The production server (scripts/request-guard.mjs) replaces
+ * X-Forwarded-For with the one address it trusts: the socket's, or through a proxy listed in
+ * TRUST_PROXY the right-most hop that proxy did not add. Should several values get here anyway,
+ * the right-most is the one nearest to us.
  */
 export function clientAddress(headers: Headers): string {
-  return headers.get('x-forwarded-for')?.split(',')[0]?.trim() || headers.get('x-real-ip')?.trim() || 'unknown'
+  return headers.get('x-forwarded-for')?.split(',').at(-1)?.trim() || 'unknown'
 }

@@ -1,6 +1,6 @@
 import { parse, type Creator, type Entry, type Library, type Options } from '@retorquere/bibtex-parser'
 import { bibtexKeyFor } from '../bibtex'
-import { publicationSchema, SLUG_PATTERN, type Author, type PublicationFrontmatter, type PublicationType } from '../schema'
+import { publicationSchema, isWindowsReserved, SLUG_PATTERN, type Author, type PublicationFrontmatter, type PublicationType } from '../schema'
 import { latexToPlainText, normalizeText } from '../text'
 
 /** One pasted entry, turned into a draft publication the owner reviews before saving. */
@@ -655,6 +655,8 @@ export function slugify(title: string): string {
   const slug = foldLetters(foldLatex(title.replace(MATH, ' ')))
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
+  // A title such as "Con" or "Aux" must not make a name Windows reserves (`con.mdx`).
+  if (isWindowsReserved(slug)) return `${slug}-paper`
   if (slug.length <= SLUG_MAX) return slug || 'untitled'
   const cut = slug.slice(0, SLUG_MAX)
   const boundary = slug.charAt(SLUG_MAX) === '-' ? SLUG_MAX : cut.lastIndexOf('-')

@@ -48,7 +48,40 @@ export async function readIfExists(file: string): Promise<string | undefined> {
   try {
     return await fs.readFile(file, 'utf8')
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    const failure = error as NodeJS.ErrnoException
+    if (failure.code === 'ENOENT') return undefined
+    // Node leaves out which file a failed read was of (EISDIR): `describeFailure` names it.
+    failure.path ??= file
+    failure.syscall ??= 'read'
     throw error
   }
+}
+
+const REASONS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'the operating system does not permit it (is the folder read-only or immutable?)',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is used up',
+  ENOTDIR: 'part of its path is a file, not a folder',
+  EISDIR: 'it is a folder, not a file',
+  ENOENT: 'its folder does not exist',
+  EEXIST: 'a file of that name already exists',
+  EMFILE: 'too many files are open',
+  EIO: 'the disk reported an input/output error',
+}
+const OPERATIONS: Record<string, string> = { open: 'write', rename: 'replace', rm: 'remove', unlink: 'remove', fsync: 'flush', readdir: 'list', read: 'read', stat: 'read' }
+
+/**
+ * A file-system failure in words a person can act on, naming the file relative to `root` (the
+ * content folder): `could not write publications/x.mdx: permission denied (EACCES)`. Anything
+ * else keeps its own message.
+ */
+export function describeFailure(error: unknown, root: string): string {
+  if (!(error instanceof Error)) return String(error)
+  const { code, syscall, path: file } = error as NodeJS.ErrnoException
+  if (!code || !file) return error.message
+  const name = path.relative(root, file) || path.basename(file)
+  const what = name.includes(`${path.sep}.`) && name.endsWith('.tmp') ? `a temporary file in ${path.dirname(name)}/` : name
+  return `could not ${OPERATIONS[syscall ?? ''] ?? syscall ?? 'change'} ${what}: ${REASONS[code] ?? code.toLowerCase()} (${code})`
 }

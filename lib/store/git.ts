@@ -22,8 +22,11 @@ async function git(cwd: string, args: string[], options: { allowFailure?: boolea
     return stdout
   } catch (error) {
     if (options.allowFailure) return ''
+    // Name the command (`git commit`), not the options before it (`git -c`).
+    const command = args.find((arg, index) => !arg.startsWith('-') && args[index - 1] !== '-c') ?? 'command'
     const stderr = (error as { stderr?: string }).stderr?.trim()
-    throw new Error(`git ${args[0]} failed${stderr ? `: ${stderr}` : ''}`)
+    const reason = stderr || (error instanceof Error ? error.message : String(error))
+    throw new Error(`git ${command} failed: ${reason.split('\n').filter((line) => line.trim()).slice(0, 3).join(' ')}`)
   }
 }
 

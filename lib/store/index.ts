@@ -4,7 +4,7 @@ import path from 'node:path'
 import { revalidatePath } from 'next/cache'
 import { env, authEnv } from '../env'
 import { bodyCharacterProblem, publicationSchema, slugProblem, type PublicationFrontmatter } from '../schema'
-import { readIfExists, removeFile, versionOf, writeFileAtomic } from './files'
+import { describeFailure, readIfExists, removeFile, versionOf, writeFileAtomic } from './files'
 import { commitPaths, fileAt, fileHistory, lastCommitDates, push, repositoryRoot, unstage, type GitAuthor, type HistoryEntry } from './git'
 import { checkMdxBody } from './mdx-check'
 import { publishChanges } from '../content'
@@ -63,10 +63,16 @@ function fileFor(slug: string): string {
 // twice). The first waits for the clean-up after a crash: Next takes requests before
 // instrumentation.ts has run, and a git lock left by a killed commit would fail the save.
 const lockState = globalThis as { __storeLock?: Promise<unknown>; __storeRecovery?: Promise<void> }
-function exclusive<T>(task: () => Promise<T>): Promise<T> {
+function exclusive(task: () => Promise<StoreResult>, failed: string): Promise<StoreResult> {
   const previous = lockState.__storeLock ?? recoverOnce()
-  const next = previous.then(task, task)
-  lockState.__storeLock = next.catch(() => undefined)
+  // Whatever fails inside (a read of an unreadable folder, say) is an answer with a message, never a bare 500.
+  const guarded = () =>
+    task().catch((error: unknown): StoreResult => {
+      console.error(`${failed}:`, error)
+      return { ok: false, kind: 'error', message: `${failed}: ${describeFailure(error, env.contentDir)}` }
+    })
+  const next = previous.then(guarded, guarded)
+  lockState.__storeLock = next
   return next
 }
 
@@ -156,9 +162,9 @@ export async function listPublications(): Promise<{ publications: StoredPublicat
   return { publications, broken }
 }
 
-export function validatePublication(input: { slug: unknown; frontmatter: unknown; body: unknown }):
-  | { ok: true; slug: string; frontmatter: PublicationFrontmatter; body: string }
-  | Extract<Failure, { kind: 'invalid' }> {
+export async function validatePublication(input: { slug: unknown; frontmatter: unknown; body: unknown }): Promise<
+  { ok: true; slug: string; frontmatter: PublicationFrontmatter; body: string } | Extract<Failure, { kind: 'invalid' }>
+> {
   const fieldErrors: FieldErrors = {}
   const add = (field: string, message: string) => (fieldErrors[field] ??= []).push(message)
   const slugIssue = slugProblem(input.slug)
@@ -166,7 +172,7 @@ export function validatePublication(input: { slug: unknown; frontmatter: unknown
   const parsed = publicationSchema.safeParse(input.frontmatter)
   if (!parsed.success) for (const issue of parsed.error.issues) add(issue.path.join('.') || 'form', issue.message)
   const body = typeof input.body === 'string' ? input.body : ''
-  const bodyIssue = bodyCharacterProblem(body) ?? checkMdxBody(body)
+  const bodyIssue = bodyCharacterProblem(body) ?? (await checkMdxBody(body))
   if (bodyIssue) add('body', bodyIssue)
   if (Object.keys(fieldErrors).length > 0 || !parsed.success) {
     const count = Object.values(fieldErrors).flat().length
@@ -175,8 +181,10 @@ export function validatePublication(input: { slug: unknown; frontmatter: unknown
   return { ok: true, slug: input.slug as string, frontmatter: parsed.data, body }
 }
 
+/** The title as a commit message shows it: one line, at most 72 characters. */
 function titleOf(frontmatter: PublicationFrontmatter): string {
-  return frontmatter.title.length > 72 ? `${frontmatter.title.slice(0, 69)}…` : frontmatter.title
+  const title = frontmatter.title.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ')
+  return title.length > 72 ? `${title.slice(0, 69)}…` : title
 }
 
 /**
@@ -188,14 +196,21 @@ function titleOf(frontmatter: PublicationFrontmatter): string {
 async function publish(changes: { slug: string; source: string | null }[]): Promise<void> {
   const published = await Promise.all(
     changes.map(async ({ slug, source }) => {
-      if (source === null) return { slug, publication: null }
-      const { frontmatter, body } = parsePublication(source)
+      if (source === null) return [{ slug, publication: null }]
+      let parsed: { frontmatter: PublicationFrontmatter; body: string }
+      try {
+        parsed = parsePublication(source)
+      } catch {
+        // A file put back as it was before a failed write may be one edited by hand that does
+        // not parse: the site keeps what Contentlayer made of it.
+        return []
+      }
       // The file's own time, as Contentlayer will read it.
       const modified = await fs.stat(fileFor(slug)).then((stat) => stat.mtime, () => new Date())
-      return { slug, publication: fromSaved(slug, frontmatter, body, modified) }
+      return [{ slug, publication: fromSaved(slug, parsed.frontmatter, parsed.body, modified) }]
     }),
   )
-  publishChanges(published)
+  publishChanges(published.flat())
   revalidatePath('/', 'layout')
   regenerateInBackground()
 }
@@ -215,9 +230,55 @@ async function commit(paths: string[], message: string, actor: Actor): Promise<s
   return hash
 }
 
+type Change = {
+  slug: string
+  /** What the file is to hold, or null to remove it. */
+  source: string | null
+  /** What it holds now (read under the lock), or undefined when there is no such file. */
+  before: string | undefined
+}
+
+/**
+ * The one write transaction, run under the store's lock once the caller has checked versions:
+ * write every change (atomically), record them as one commit, and show them on the site. When a
+ * step fails, every file is put back as it was and the site is shown what the files then hold, so
+ * a failed write leaves neither a half-made change nor a paper missing from the site; the failure
+ * comes back as `failed: <what went wrong>`.
+ */
+async function writeChanges(changes: Change[], message: string, actor: Actor, failed: string): Promise<{ ok: true; hash: string | undefined } | Failure> {
+  let hash: string | undefined
+  try {
+    for (const { slug, source } of changes) {
+      if (source === null) await removeFile(fileFor(slug))
+      else await writeFileAtomic(fileFor(slug), source)
+    }
+    hash = await commit(changes.map(({ slug }) => fileFor(slug)), message, actor)
+  } catch (error) {
+    const problems: string[] = []
+    for (const { slug, before } of changes) {
+      try {
+        if (before === undefined) await fs.rm(fileFor(slug), { force: true })
+        else if ((await readIfExists(fileFor(slug))) !== before) await writeFileAtomic(fileFor(slug), before)
+      } catch (restoreError) {
+        problems.push(describeFailure(restoreError, env.contentDir))
+      }
+    }
+    // Show what the files hold now. A regeneration that read them mid-write may have made
+    // Contentlayer's output differ from them: these entries override it until the next one.
+    const now = await Promise.all(changes.map(async ({ slug }) => ({ slug, source: (await readIfExists(fileFor(slug)).catch(() => undefined)) ?? null })))
+    await publish(now)
+    const reason = describeFailure(error, env.contentDir)
+    console.error(`${failed}:`, error)
+    if (problems.length) console.error('Could not put every file back after the failure:', problems)
+    return { ok: false, kind: 'error', message: `${failed}: ${reason}${problems.length ? `. Some files could not be put back: ${problems.join('; ')}` : ''}` }
+  }
+  await publish(changes)
+  return { ok: true, hash }
+}
+
 /** Creates, edits or renames a publication. */
 export async function savePublication(input: SaveInput, actor: Actor): Promise<StoreResult> {
-  const valid = validatePublication(input)
+  const valid = await validatePublication(input)
   if (!valid.ok) return valid
   if (input.originalSlug !== undefined && slugProblem(input.originalSlug)) return { ok: false, kind: 'not-found', message: 'The publication you were editing does not exist.' }
 
@@ -242,28 +303,14 @@ export async function savePublication(input: SaveInput, actor: Actor): Promise<S
     const source = serializePublication({ frontmatter: valid.frontmatter, body: valid.body })
     if (!renaming && before === source) return { ok: true, slug: valid.slug, version: versionOf(source), unchanged: true }
 
-    await writeFileAtomic(target, source)
-    if (renaming && original) await removeFile(original)
-
     const title = titleOf(valid.frontmatter)
     const message = !original ? `Add "${title}"` : renaming ? `Rename "${title}" to ${valid.slug}` : `Update "${title}"`
-    let hash: string | undefined
-    try {
-      hash = await commit(renaming && original ? [target, original] : [target], message, actor)
-    } catch (error) {
-      // Keep files and history in step: undo the write when it cannot be committed.
-      if (renaming && original && before !== undefined) {
-        await writeFileAtomic(original, before)
-        await removeFile(target)
-      } else if (before !== undefined) await writeFileAtomic(target, before)
-      else await removeFile(target)
-      // A regeneration running meanwhile may have read the uncommitted file: run one more.
-      regenerateInBackground()
-      return { ok: false, kind: 'error', message: `Nothing was saved: ${error instanceof Error ? error.message : String(error)}` }
-    }
-    await publish(renaming && input.originalSlug ? [{ slug: valid.slug, source }, { slug: input.originalSlug, source: null }] : [{ slug: valid.slug, source }])
-    return { ok: true, slug: valid.slug, version: versionOf(source), ...(hash ? { commit: hash } : {}) }
-  })
+    const changes: Change[] = [{ slug: valid.slug, source, before: renaming ? undefined : before }]
+    if (renaming && input.originalSlug !== undefined) changes.push({ slug: input.originalSlug, source: null, before })
+    const written = await writeChanges(changes, message, actor, 'Nothing was saved')
+    if (!written.ok) return written
+    return { ok: true, slug: valid.slug, version: versionOf(source), ...(written.hash ? { commit: written.hash } : {}) }
+  }, 'Nothing was saved')
 }
 
 export async function deletePublication(slug: string, version: string, actor: Actor): Promise<StoreResult> {
@@ -276,18 +323,10 @@ export async function deletePublication(slug: string, version: string, actor: Ac
       return { ok: false, kind: 'conflict', message: 'This publication was changed since the list was loaded. Reload and try again.', current: toStored(slug, before) }
     }
     const { frontmatter } = parsePublication(before)
-    await removeFile(file)
-    let hash: string | undefined
-    try {
-      hash = await commit([file], `Delete "${titleOf(frontmatter)}"`, actor)
-    } catch (error) {
-      await writeFileAtomic(file, before)
-      regenerateInBackground()
-      return { ok: false, kind: 'error', message: `Nothing was deleted: ${error instanceof Error ? error.message : String(error)}` }
-    }
-    await publish([{ slug, source: null }])
-    return { ok: true, slug, version: '', ...(hash ? { commit: hash } : {}) }
-  })
+    const written = await writeChanges([{ slug, source: null, before }], `Delete "${titleOf(frontmatter)}"`, actor, 'Nothing was deleted')
+    if (!written.ok) return written
+    return { ok: true, slug, version: '', ...(written.hash ? { commit: written.hash } : {}) }
+  }, 'Nothing was deleted')
 }
 
 export type History = { available: true; entries: HistoryEntry[] } | { available: false; reason: string }
@@ -315,7 +354,7 @@ export async function restorePublication(slug: string, commitHash: string, versi
     return { ok: false, kind: 'error', message: `That version cannot be restored: ${reason}` }
   }
   // An old version was written under older rules (or by hand): it passes today's checks or stays in history.
-  const checked = validatePublication({ slug, frontmatter: restored.frontmatter, body: restored.body })
+  const checked = await validatePublication({ slug, frontmatter: restored.frontmatter, body: restored.body })
   if (!checked.ok) return { ok: false, kind: 'error', message: `That version cannot be restored as it is: ${Object.entries(checked.fieldErrors).map(([field, messages]) => `${field} ${messages.join(', ')}`).join('; ')}` }
   return exclusive(async () => {
     const file = fileFor(slug)
@@ -326,18 +365,11 @@ export async function restorePublication(slug: string, commitHash: string, versi
     }
     const source = serializePublication(restored)
     if (before === source) return { ok: true, slug, version: versionOf(source), unchanged: true }
-    await writeFileAtomic(file, source)
-    let hash: string | undefined
-    try {
-      hash = await commit([file], `Restore "${titleOf(restored.frontmatter)}" to ${entry.commit.slice(0, 7)}`, actor)
-    } catch (error) {
-      await writeFileAtomic(file, before)
-      regenerateInBackground()
-      return { ok: false, kind: 'error', message: `Nothing was restored: ${error instanceof Error ? error.message : String(error)}` }
-    }
-    await publish([{ slug, source }])
-    return { ok: true, slug, version: versionOf(source), ...(hash ? { commit: hash } : {}) }
-  })
+    const message = `Restore "${titleOf(restored.frontmatter)}" to ${entry.commit.slice(0, 7)}`
+    const written = await writeChanges([{ slug, source, before }], message, actor, 'Nothing was restored')
+    if (!written.ok) return written
+    return { ok: true, slug, version: versionOf(source), ...(written.hash ? { commit: written.hash } : {}) }
+  }, 'Nothing was restored')
 }
 
 export type PushStatus = { remote: string; pending: boolean; lastError?: string; lastFailure?: string; lastSuccess?: string }

@@ -1,71 +1,54 @@
-import remarkMath from 'remark-math'
-import remarkMdx from 'remark-mdx'
-import remarkParse from 'remark-parse'
-import { unified } from 'unified'
-import { ALLOWED_ATTRIBUTES, ALLOWED_TAGS, isSafeUrl } from '../mdx-allowlist'
+import { BODY_BUDGET_MS, BODY_MEMORY_MB, runBodyTask, type BodyOutcome } from '../body-worker'
+import { rememberAbstractHtml } from '../abstract-html'
 
 export const MAX_BODY_BYTES = 256 * 1024
 
-type Attribute = { type: string; name?: string; value?: unknown }
-type Node = { type: string; url?: string; name?: string | null; attributes?: Attribute[]; children?: Node[]; position?: { start: { line: number } } }
+const OVER_BUDGET: Record<'time' | 'memory', string> = {
+  time: `more than ${BODY_BUDGET_MS / 1000} s`,
+  memory: `more than ${BODY_MEMORY_MB} MB`,
+}
 
-const line = (node: Node) => (node.position ? ` (line ${node.position.start.line})` : '')
+function sizeProblem(body: string): string | undefined {
+  const bytes = Buffer.byteLength(body, 'utf8')
+  return bytes > MAX_BODY_BYTES ? `The abstract is ${Math.ceil(bytes / 1024)} kB; the limit is ${MAX_BODY_BYTES / 1024} kB.` : undefined
+}
+
+function failure(outcome: Exclude<BodyOutcome, { kind: 'done' }>): string {
+  if (outcome.kind === 'over-budget') {
+    return `The abstract takes ${OVER_BUDGET[outcome.reason]} to check and render, so every page showing it would too. Long runs of >, *, _, [ or $, and deeply nested lists, quotes or tags cost the most: simplify them.`
+  }
+  return `The abstract could not be ${outcome.syntax ? 'read' : 'rendered'}: ${outcome.message}.`
+}
 
 /**
  * A body saved from the dashboard may hold markdown, math and plain HTML-like tags only: no
- * import/export, no `{expressions}`, no components. Returns the reason for refusing, or
- * undefined when the body is safe.
+ * import/export, no `{expressions}`, no components, and it must render within the budget (so no
+ * page is slowed by it). Returns the reason for refusing, or undefined when the body may be
+ * saved; its HTML is then kept for the pages that show it.
  */
-export function checkMdxBody(body: string): string | undefined {
-  const bytes = Buffer.byteLength(body, 'utf8')
-  if (bytes > MAX_BODY_BYTES) {
-    return `The abstract is ${Math.ceil(bytes / 1024)} kB; the limit is ${MAX_BODY_BYTES / 1024} kB.`
-  }
-  let tree: Node
-  try {
-    tree = unified().use(remarkParse).use(remarkMath).use(remarkMdx).parse(body) as Node
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error)
-    return `The abstract is not valid MDX: ${reason}. Write literal braces as \\{ and \\}, and < as &lt;.`
-  }
-  return findForbidden(tree)
+export async function checkMdxBody(body: string): Promise<string | undefined> {
+  const tooBig = sizeProblem(body)
+  if (tooBig) return tooBig
+  const outcome = await runBodyTask('admin', 'checkAndRender', body)
+  if (outcome.kind !== 'done') return failure(outcome)
+  if (outcome.problem) return outcome.problem
+  if (outcome.html !== undefined) rememberAbstractHtml(body, outcome.html)
+  return undefined
 }
 
-function findForbidden(node: Node): string | undefined {
-  switch (node.type) {
-    case 'link':
-    case 'image':
-    case 'definition':
-      if (node.url !== undefined && !isSafeUrl(node.url)) return `The link ${node.url}${line(node)} must be an http(s), mailto or relative address.`
-      break
-    case 'mdxjsEsm':
-      return `The abstract may not contain import or export statements${line(node)}.`
-    case 'mdxFlowExpression':
-    case 'mdxTextExpression':
-      return `The abstract may not contain JavaScript expressions in { }${line(node)}. Put math between $ signs, or write literal braces as \\{ and \\}.`
-    case 'mdxJsxFlowElement':
-    case 'mdxJsxTextElement': {
-      const name = node.name ?? ''
-      if (!ALLOWED_TAGS.has(name)) {
-        return `The abstract may not use <${name || '>'}${name ? '>' : ''}${line(node)}; allowed tags: ${[...ALLOWED_TAGS].join(', ')}.`
-      }
-      for (const attribute of node.attributes ?? []) {
-        if (attribute.type !== 'mdxJsxAttribute' || !attribute.name || !ALLOWED_ATTRIBUTES.has(attribute.name)) {
-          return `The abstract may not use the attribute ${attribute.name ?? '{…}'} on <${name}>${line(node)}.`
-        }
-        if (typeof attribute.value === 'object' && attribute.value !== null) {
-          return `The abstract may not use expressions in the attributes of <${name}>${line(node)}.`
-        }
-        if ((attribute.name === 'href' || attribute.name === 'src') && !isSafeUrl(String(attribute.value ?? ''))) {
-          return `The link in <${name} ${attribute.name}>${line(node)} must be an http(s), mailto or relative address.`
-        }
-      }
-      break
-    }
+/**
+ * The same rules for a file written by hand, as Contentlayer reads it. A body that cannot be
+ * checked within the budget is let through with a warning rather than failing the build (which a
+ * busy machine could cause): the renderer never runs a body, and shows this one as plain text.
+ */
+export async function checkHandWrittenBody(body: string, file: string): Promise<string | undefined> {
+  const tooBig = sizeProblem(body)
+  if (tooBig) return tooBig
+  const outcome = await runBodyTask('admin', 'check', body)
+  if (outcome.kind === 'done') return outcome.problem
+  if (outcome.kind === 'over-budget') {
+    console.warn(`${file}: the abstract takes ${OVER_BUDGET[outcome.reason]} to check; its page shows it as plain text.`)
+    return undefined
   }
-  for (const child of node.children ?? []) {
-    const problem = findForbidden(child)
-    if (problem) return problem
-  }
-  return undefined
+  return failure(outcome)
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next'
 import { redirect } from 'next/navigation'
 import { LoginForm } from '@/components/admin/login-form'
+import { safeReturnPath } from '@/lib/auth/return-path'
 import { currentAdmin } from '@/lib/auth/session'
 import { authEnv } from '@/lib/env'
 
@@ -19,7 +20,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function LoginPage({ searchParams }: Props) {
   const params = await searchParams
   const callbackUrl = typeof params.callbackUrl === 'string' ? params.callbackUrl : undefined
-  if (await currentAdmin()) redirect(callbackUrl?.startsWith('/admin') ? callbackUrl : '/admin')
+  if (await currentAdmin()) redirect(safeReturnPath(callbackUrl))
   const code = typeof params.error === 'string' ? params.error.replace(/-\d+$/, '') : undefined
   const error = code ? ((Object.hasOwn(ERRORS, code) ? ERRORS[code] : undefined) ?? 'Sign-in failed. Try again.') : undefined
   return (

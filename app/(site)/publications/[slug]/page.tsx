@@ -49,6 +49,7 @@ export default async function PublicationPage({ params }: Props) {
   const legend = marksLegend(marksInUse([publication]))
   const related = getRelated(publication)
   const { previous, next } = getNeighbours(publication.slug)
+  const abstract = publication.body.trim() ? await abstractHtml(publication.body) : undefined
   const details = [
     publication.volume ? `vol. ${publication.volume}` : undefined,
     publication.issue ? `no. ${publication.issue}` : undefined,
@@ -93,11 +94,11 @@ export default async function PublicationPage({ params }: Props) {
         ) : null}
       </header>
 
-      {publication.body.trim() ? (
+      {abstract !== undefined ? (
         <section aria-labelledby="abstract-heading" className="paper-section abstract">
           <h2 id="abstract-heading">Abstract</h2>
           {/* One HTML string rather than a tree of KaTeX elements: far less to hydrate. */}
-          <div dangerouslySetInnerHTML={{ __html: abstractHtml(publication.body) }} />
+          <div dangerouslySetInnerHTML={{ __html: abstract }} />
         </section>
       ) : null}
 

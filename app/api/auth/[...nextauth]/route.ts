@@ -1,6 +1,8 @@
 import NextAuth from 'next-auth'
-import { NextResponse, type NextRequest } from 'next/server'
+import { NextRequest, NextResponse } from 'next/server'
 import { authOptions } from '@/lib/auth/options'
+import { passwordLaneFull } from '@/lib/auth/password'
+import { readSignIn } from '@/lib/auth/sign-in-body'
 import { clientAddress, loginThrottle } from '@/lib/auth/throttle-store'
 
 type Context = { params: Promise<{ nextauth: string[] }> }
@@ -13,35 +15,44 @@ export function GET(request: NextRequest, context: Context) {
   return nextAuth(request, context)
 }
 
+function tooManyAttempts(request: NextRequest, waitMs: number): Response {
+  const seconds = Math.ceil(waitMs / 1000)
+  const minutes = Math.ceil(seconds / 60)
+  const message = `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`
+  const url = new URL('/admin/login', request.nextUrl.origin)
+  // next-auth's signIn() hands the page only the `error` value, so it carries the wait too.
+  url.searchParams.set('error', `TooManyAttempts-${seconds}`)
+  return NextResponse.json({ url: url.toString(), message, retryAfter: seconds }, { status: 429, headers: { 'Retry-After': String(seconds) } })
+}
+
 /**
  * Password sign-ins pass the throttle first: after 5 failures for one email or one address in
- * 15 minutes, every attempt (even a right one) gets 429 until the window has room again.
+ * 15 minutes, every attempt (even a right one) gets 429 until the window has room again. The
+ * throttle counts exactly the email next-auth will check: the body is read once, and next-auth is
+ * handed those same bytes. A body next-auth could read in more than one way is refused, and
+ * counted against every email it could name.
  */
 export async function POST(request: NextRequest, context: Context) {
   const { nextauth } = await context.params
   // next-auth reads only the first two segments: `/callback/credentials/anything` is a sign-in too.
   if (nextauth[0] !== 'callback' || nextauth[1] !== 'credentials') return nextAuth(request, context)
-  // The throttle must read the same email next-auth checks: accept only the form encoding it sends.
-  if (request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase() !== 'application/x-www-form-urlencoded') {
-    return NextResponse.json({ message: 'Sign in with the form.' }, { status: 400 })
-  }
 
-  const form = await request.clone().formData()
-  const email = String(form.get('email') ?? '').trim().toLowerCase()
-  const keys = [`email:${email}`, `address:${clientAddress(request.headers)}`]
+  const attempt = await readSignIn(request)
+  // The address comes from the production server, which sets it from the socket or a trusted proxy.
+  const keys = [...attempt.emails.map((email) => `email:${email}`), `address:${clientAddress(request.headers)}`]
   const throttle = loginThrottle()
   const waitMs = throttle.retryAfterMs(keys)
-  if (waitMs > 0) {
-    const seconds = Math.ceil(waitMs / 1000)
-    const minutes = Math.ceil(seconds / 60)
-    const message = `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`
-    const url = new URL('/admin/login', request.nextUrl.origin)
-    // next-auth's signIn() hands the page only the `error` value, so it carries the wait too.
-    url.searchParams.set('error', `TooManyAttempts-${seconds}`)
-    return NextResponse.json({ url: url.toString(), message, retryAfter: seconds }, { status: 429, headers: { 'Retry-After': String(seconds) } })
+  if (waitMs > 0) return tooManyAttempts(request, waitMs)
+  if (!attempt.ok) {
+    throttle.recordFailure(keys)
+    return NextResponse.json({ message: attempt.message }, { status: attempt.status })
+  }
+  if (passwordLaneFull()) {
+    return NextResponse.json({ message: 'Too many sign-in attempts are being checked; try again in a few seconds.' }, { status: 503, headers: { 'Retry-After': '5' } })
   }
 
-  const response = await nextAuth(request, context)
+  const exact = new NextRequest(request.url, { method: 'POST', headers: request.headers, body: attempt.body })
+  const response = await nextAuth(exact, context)
   // Only a session cookie proves the password was right; anything else (a wrong password, a
   // missing CSRF token) counts against the email and the address.
   const signedIn = response.headers.getSetCookie().some((cookie) => /^(__Secure-)?next-auth\.session-token=[^;]+/.test(cookie))

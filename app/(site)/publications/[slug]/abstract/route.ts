@@ -13,7 +13,7 @@ type Props = { params: Promise<{ slug: string }> }
 export async function GET(_: Request, { params }: Props) {
   const publication = getPublication((await params).slug)
   if (!publication || !publication.body.trim()) return new Response('Not found', { status: 404 })
-  return new Response(abstractHtml(publication.body), {
+  return new Response(await abstractHtml(publication.body), {
     headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache' },
   })
 }

@@ -1,4 +1,4 @@
-import { field, readJsonWrite, storeResponse } from '@/lib/api'
+import { field, readJsonWrite, refuseCrossSite, storeResponse } from '@/lib/api'
 import { requireAdmin } from '@/lib/auth/session'
 import { deletePublication, readPublication, savePublication } from '@/lib/store'
 
@@ -42,8 +42,8 @@ export async function PUT(request: Request, { params }: Context) {
 /** Deletes the version the caller read (`?version=`). */
 export async function DELETE(request: Request, { params }: Context) {
   const admin = await requireAdmin()
-  const origin = request.headers.get('origin')
-  if (origin !== null && origin !== new URL(request.url).origin) return Response.json({ ok: false, message: 'Cross-site requests are refused.' }, { status: 403 })
+  const crossSite = refuseCrossSite(request)
+  if (crossSite) return crossSite
   const version = new URL(request.url).searchParams.get('version') ?? ''
   return storeResponse(await deletePublication((await params).slug, version, admin))
 }

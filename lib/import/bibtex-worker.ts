@@ -1,0 +1,16 @@
+import { parentPort } from 'node:worker_threads'
+import { parseBibtexImport } from './bibtex-import'
+
+// The worker side of `readBibtexPaste` (lib/import/read-paste.ts); Turbopack bundles it as an
+// entry of its own from the `new Worker(new URL(…))` there.
+const port = parentPort
+if (port) {
+  port.on('message', ({ id, text }: { id: number; text: string }) => {
+    try {
+      port.postMessage({ id, ok: true, ...parseBibtexImport(text) })
+    } catch (error) {
+      port.postMessage({ id, ok: false, message: error instanceof Error ? error.message : String(error) })
+    }
+  })
+  port.postMessage({ ready: true })
+}
