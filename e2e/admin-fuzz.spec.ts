@@ -3,13 +3,16 @@ import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import fc from 'fast-check'
-import { expect, test } from './support/admin'
-import { E2E_CONTENT_DIR, E2E_ROOT } from './support/paths'
+import type { Page } from '@playwright/test'
+import { expect, fetchPublic, tag, test } from './support/admin'
+import { E2E_BASE_URL, E2E_CONTENT_DIR, E2E_ROOT } from './support/paths'
+import { parseBib, parseXml } from './support/sharing'
 
 /**
  * Property-based attacks on the writers (the save path and the BibTeX importer). For every payload:
  * no 5xx, a message with every refusal, nothing written unless the payload was valid, nothing
- * written outside CONTENT_DIR/publications, and the content still builds afterwards.
+ * written outside CONTENT_DIR/publications, and the content still builds afterwards. Then the
+ * outputs: whatever a save accepted, every public output stays 200 and well-formed.
  */
 
 const RUNS = Number(process.env.FUZZ_RUNS || 1000)
@@ -89,6 +92,123 @@ const bodyArb = fc.oneof(
   { weight: 1, arbitrary: fc.constant('x'.repeat(300 * 1024)) },
 )
 
+// ------------------------------------------------------------------------------------------------
+// Output-hostile payloads: mostly valid papers whose text holds what breaks XML, BibTeX, RIS, HTML
+// or the name parser. The schema refuses some (control characters, line breaks in names and
+// titles, references to no character); whatever it accepts must leave every output whole.
+
+const OUTPUT_RUNS = Number(process.env.FUZZ_OUTPUT_RUNS || Math.max(20, Math.round(RUNS / 10)))
+/**
+ * A paper's own outputs (page, citation files, card) are checked after each accepted save. The
+ * site-wide ones (feed, BibTeX file, sitemap) list every paper and are rebuilt once per content
+ * version, so checking them after every save costs time growing with the list for nothing more:
+ * they are checked every few saves and at the end, and still see every saved payload.
+ */
+const SITE_CHECK_EVERY = 5
+
+const outputHostile = [
+  '\\', '{', '}', '%', '@', '#', '&', '$', '_', '~', '^', '`', '<b>', '</i>', '<span class="x">', '@article{x,', '}}', '{{', '\\textbf{', '\\}',
+  '&#x110000;', '&#0;', '&#xD800;', '&#1;', '&amp;', ']]>', '"', "'", ' and ', ',', 'é', '中文', '😀', '≤', '$x$', '$\\alpha$', '--',
+]
+const outputControls = ['\u0000', '\u0001', '\u001f', '\u007f', '\n', '\r', '\t', '\u2028', '\u2029', '\ufffe', '\ud800']
+const cleanText = fc
+  .array(fc.oneof({ weight: 2, arbitrary: fc.constantFrom(...outputHostile) }, { weight: 1, arbitrary: fc.constantFrom('Ada', 'Lovelace', ' ', 'x', 'Q') }), { minLength: 1, maxLength: 8 })
+  .map((parts) => parts.join(''))
+// Mostly without control characters, so that most payloads are saved and reach the outputs.
+const outputText = fc.oneof(
+  { weight: 9, arbitrary: cleanText },
+  { weight: 1, arbitrary: fc.tuple(cleanText, fc.constantFrom(...outputControls), cleanText).map((parts) => parts.join('')) },
+)
+
+// What an abstract may hold (MDX refuses `{`, a lone `<`, unclosed tags), with the same intent.
+const bodyText = fc
+  .array(fc.constantFrom('\\\\', '\\{', '\\}', '\\textbf\\{', '%', '@', '#', '&amp;', '&lt;b&gt;', '<b>bold</b>', '$x$', '$\\alpha$', '_', '~', '^', '"', "'", ' and ', 'é', '中文', '😀', '≤', '--', '\t', '\n', ' ', 'Ada'), {
+    minLength: 1,
+    maxLength: 10,
+  })
+  .map((parts) => parts.join(''))
+
+const outputPayloadArb = fc.record({
+  frontmatter: fc.record(
+    {
+      title: outputText.map((text) => `Out ${text}`),
+      year: fc.integer({ min: 1990, max: 2030 }),
+      authors: fc.array(fc.record({ name: outputText.map((text) => `A${text}`) }), { minLength: 1, maxLength: 3 }),
+      venue: outputText,
+      tags: fc.array(outputText, { maxLength: 2 }),
+      doi: outputText.map((text) => `10.1000/${text.replace(/\s/g, '_')}`),
+      pdf: outputText.map((text) => `https://example.org/${text}`),
+      type: fc.constantFrom('article', 'conference', 'preprint', 'thesis', 'book', 'talk'),
+    },
+    { requiredKeys: ['title', 'year', 'authors'] },
+  ),
+  body: fc.oneof({ weight: 1, arbitrary: outputText }, { weight: 4, arbitrary: bodyText.map((text) => `An abstract with ${text}.\n\nAnd $x < y$ ${text}`) }),
+})
+
+/** The og:image URL in a page's HTML (`&amp;` decoded), as a crawler reads it. */
+function ogImageUrl(html: string): string | undefined {
+  const meta = /<meta[^>]*property="og:image"[^>]*>/.exec(html)?.[0]
+  return /content="([^"]*)"/.exec(meta ?? '')?.[1]?.replace(/&amp;/g, '&')
+}
+
+/**
+ * One RIS record: one `TY  - ` line first, one `ER  -` line last. citation-js wraps long values
+ * onto untagged continuation lines, which RIS readers join; what must never happen is a value
+ * starting a line of its own that reads as a tag (a line break, or two spaces, in a title).
+ */
+function expectRis(ris: string, payload: string) {
+  const lines = ris.split(/\r?\n/).filter(Boolean)
+  expect(lines[0], payload).toMatch(/^TY  - /)
+  expect(lines.filter((line) => /^(TY|ER)  -/.test(line)), payload).toHaveLength(2)
+  expect(lines.at(-1), payload).toMatch(/^ER  -$/)
+}
+
+async function expectPaperOutputs(slug: string, payload: string) {
+  const paper = await fetchPublic(`/publications/${slug}`)
+  expect(paper.status, `/publications/${slug} ${payload}`).toBe(200)
+  const bibtex = await fetchPublic(`/publications/${slug}/cite/bibtex`)
+  expect(bibtex.status, payload).toBe(200)
+  const entry = await parseBib(bibtex.text)
+  expect(entry.errors, `${payload}\n${bibtex.text}`).toEqual([])
+  expect(entry.entries, payload).toHaveLength(1)
+  const ris = await fetchPublic(`/publications/${slug}/cite/ris`)
+  expect(ris.status, payload).toBe(200)
+  expectRis(ris.text, payload)
+  const csl = await fetchPublic(`/publications/${slug}/cite/csl-json`)
+  expect(csl.status, payload).toBe(200)
+  const items = JSON.parse(csl.text) as { 'citation-key': string }[]
+  expect(items.map((item) => item['citation-key']), 'one key for the paper in every format').toEqual([entry.entries[0]?.key])
+  const card = ogImageUrl(paper.text)
+  expect(card, 'the page names its card').toBeTruthy()
+  // On this server's origin: the URL is made with SITE_URL.
+  const cardUrl = new URL(card ?? '')
+  const image = await fetch(new URL(cardUrl.pathname + cardUrl.search, E2E_BASE_URL))
+  expect(image.status, `${card} ${payload}`).toBe(200)
+  expect(image.headers.get('content-type')).toBe('image/png')
+}
+
+async function expectSiteOutputs(page: Page, saved: { slug: string }[], payloads: string[]) {
+  const context = payloads.join('\n')
+  const feed = await fetchPublic('/feed.xml')
+  expect(feed.status, context).toBe(200)
+  await parseXml(page, feed.text)
+  const sitemap = await fetchPublic('/sitemap.xml')
+  expect(sitemap.status, context).toBe(200)
+  await parseXml(page, sitemap.text)
+  const paperUrls = (sitemap.text.match(/<loc>[^<]*\/publications\/[^<]+<\/loc>/g) ?? []).length
+  const bib = await fetchPublic('/publications.bib')
+  expect(bib.status, context).toBe(200)
+  const library = await parseBib(bib.text)
+  expect(library.errors, context).toEqual([])
+  expect(library.entries, 'one entry per public paper').toHaveLength(paperUrls)
+  const keys = library.entries.map((entry) => entry.key.toLowerCase())
+  expect(new Set(keys).size, 'distinct keys').toBe(keys.length)
+  for (const { slug } of saved.slice(-payloads.length)) {
+    const own = (await parseBib((await fetchPublic(`/publications/${slug}/cite/bibtex`)).text)).entries[0]?.key
+    expect(keys, `${slug} is in publications.bib under the key of its own citation`).toContain(own?.toLowerCase())
+  }
+}
+
 type Result = { status: number; body: { ok?: boolean; slug?: string; message?: string } }
 
 test.describe('fuzzing the writers', () => {
@@ -130,6 +250,39 @@ test.describe('fuzzing the writers', () => {
     // Whatever was accepted is an ordinary publication: the content still builds.
     execFileSync(process.execPath, ['scripts/contentlayer.mjs'], { env: { ...process.env, CONTENT_DIR: E2E_CONTENT_DIR }, stdio: 'pipe' })
     for (const file of valid) expect(path.dirname(file)).toBe(PUBLICATIONS)
+  })
+
+  test(`every public output stays whole after ${OUTPUT_RUNS} saves of output-hostile text`, async ({ page }) => {
+    const saved: { slug: string; payload: string }[] = []
+    let unchecked: string[] = []
+    await fc.assert(
+      fc.asyncProperty(outputPayloadArb, async ({ frontmatter, body }) => {
+        const slug = `out-${tag()}`
+        const response = await page.request.post('/api/admin/publications', { data: { slug, frontmatter, body } })
+        const payload = JSON.stringify({ frontmatter, body }).slice(0, 400)
+        expect(response.status(), payload).toBeLessThan(500)
+        if (response.status() !== 201) {
+          expect(((await response.json()) as Result['body']).message, 'a refusal says why').toMatch(/\S/)
+          return
+        }
+        saved.push({ slug, payload })
+        unchecked.push(payload)
+        await expectPaperOutputs(slug, payload)
+        if (unchecked.length >= SITE_CHECK_EVERY) {
+          await expectSiteOutputs(page, saved, unchecked)
+          unchecked = []
+        }
+      }),
+      { numRuns: OUTPUT_RUNS },
+    )
+    await expectSiteOutputs(page, saved, unchecked)
+    test.info().annotations.push({ type: 'saved', description: `${saved.length} of ${OUTPUT_RUNS} payloads` })
+    expect(saved.length, 'a good part of the payloads were saved, so the outputs were tested').toBeGreaterThan(OUTPUT_RUNS / 5)
+    // Leave the list as it was for the specs after this one.
+    for (const { slug } of saved) {
+      const { version } = (await (await page.request.get(`/api/admin/publications/${slug}`)).json()) as { version: string }
+      expect((await page.request.delete(`/api/admin/publications/${slug}?version=${encodeURIComponent(version)}`)).status()).toBe(200)
+    }
   })
 
   test(`the BibTeX importer survives ${RUNS} generated pastes and writes nothing`, async ({ page }) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { bibtexKeyFor } from './bibtex'
+import { bibtexKeyFor, citationKeys } from './bibtex'
 import type { PublicationFrontmatter } from './schema'
 
 const landscape: PublicationFrontmatter = {
@@ -34,5 +34,35 @@ describe('bibtexKeyFor', () => {
 
   it('uses the explicit key when one is given', () => {
     expect(bibtexKeyFor({ ...landscape, bibtexKey: 'Geiger:2021' })).toBe('Geiger:2021')
+  })
+})
+
+describe('citationKeys', () => {
+  const paper = (slug: string, year: number, extra: Partial<PublicationFrontmatter> = {}) => ({ slug, title: 'Learning things', year, authors: [{ name: 'Ada Lovelace' }], ...extra })
+
+  it('gives every paper a distinct key BibTeX reads, however many share one', () => {
+    const papers = Array.from({ length: 60 }, (_, n) => paper(`p-${n}`, 2020))
+    const keys = [...citationKeys(papers).values()]
+    expect(new Set(keys.map((key) => key.toLowerCase())).size).toBe(60)
+    for (const key of keys) expect(key).toMatch(/^[A-Za-z0-9_:.-]+$/)
+  })
+
+  it('keeps the keys of older papers when a newer one with the same key is added', () => {
+    const before = citationKeys([paper('old', 2019), paper('older', 2018)])
+    const after = citationKeys([paper('new', 2024), paper('old', 2019), paper('older', 2018)])
+    expect(after.get('old')).toBe(before.get('old'))
+    expect(after.get('older')).toBe('lovelace2018learning')
+    expect(after.get('new')).toBe('lovelace2024learning')
+  })
+
+  it('lets a paper keep its own key, and moves a made-up key that collides with it', () => {
+    const keys = citationKeys([paper('mine', 2020, { bibtexKey: 'lovelace2020learning' }), paper('other', 2019, { year: 2020 })])
+    expect(keys.get('mine')).toBe('lovelace2020learning')
+    expect(keys.get('other')).toBe('lovelace2020learningb')
+  })
+
+  it('makes ASCII keys from any name, and ignores an own key BibTeX cannot read', () => {
+    expect(bibtexKeyFor({ title: '深度学习 deep', year: 2020, authors: [{ name: '张伟' }] })).toBe('anonymous2020deep')
+    expect(bibtexKeyFor({ title: 'Deep', year: 2020, authors: [{ name: 'Ada Lovelace' }], bibtexKey: 'a,b}' })).toBe('lovelace2020deep')
   })
 })

@@ -28,6 +28,8 @@ export const LINK_FIELDS = [
 export type LinkField = (typeof LINK_FIELDS)[number][0]
 
 export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/
+/** What BibTeX, biber and every importer we know read as one key. */
+export const BIBTEX_KEY_PATTERN = /^[A-Za-z0-9_:.-]+$/
 export const MAX_SLUG_LENGTH = 100
 /** Names Windows reserves for devices, with any extension: `con.mdx` cannot be checked out there. */
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)$/
@@ -45,8 +47,60 @@ export function slugProblem(slug: unknown): string | undefined {
   return undefined
 }
 
-const text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`)
+/**
+ * What no field may hold: characters XML 1.0 forbids (so `/feed.xml` could not carry them),
+ * other control characters, U+FFFE/U+FFFF and lone surrogates (a file cannot store them as
+ * UTF-8). Single-line fields also refuse tabs and line breaks, U+2028 and U+2029 included: a
+ * title, a name or a venue is one line on the page, in the feed and in every citation format.
+ */
+const FORBIDDEN_IN_LINE = /[\p{Cc}\u2028\u2029\ufffe\uffff]|\p{Cs}/u
+const FORBIDDEN_IN_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]|\p{Cs}/u
+
+function describeCharacter(text: string, index: number): string {
+  const code = text.codePointAt(index) ?? 0
+  const name = code === 0x9 ? 'a tab' : code === 0xa || code === 0xd ? 'a line break' : code === 0x2028 ? 'a line separator' : code === 0x2029 ? 'a paragraph separator' : 'a control or invalid character'
+  return `${name} (U+${code.toString(16).toUpperCase().padStart(4, '0')}) at character ${index + 1}`
+}
+
+/** Why `text` cannot be stored in a single-line field (or, with `multiline`, a text that may hold tabs and line breaks), or undefined when it can. */
+export function characterProblem(text: string, multiline = false): string | undefined {
+  const found = (multiline ? FORBIDDEN_IN_TEXT : FORBIDDEN_IN_LINE).exec(text)
+  if (!found) return undefined
+  return `must not contain ${describeCharacter(text, found.index)}${multiline ? '' : '; it must be a single line'}`
+}
+
+const printable =
+  (multiline = false) =>
+  (value: string, ctx: z.RefinementCtx) => {
+    const problem = characterProblem(value, multiline)
+    if (problem) ctx.addIssue({ code: 'custom', message: problem })
+  }
+
+const text = (max: number, multiline = false) => z.string().trim().max(max, `must be at most ${max} characters`).superRefine(printable(multiline))
 const optionalText = (max: number) => text(max).min(1, 'must not be empty').optional()
+
+/**
+ * Why an abstract (MDX body) cannot be saved for its characters, or undefined. Tabs and line
+ * breaks are its own; other control characters are not, nor a numeric character reference to a
+ * code point that is no character (`&#x110000;`, `&#0;`, `&#xD800;`), which no output could carry.
+ */
+export function bodyCharacterProblem(body: string): string | undefined {
+  const found = FORBIDDEN_IN_TEXT.exec(body)
+  if (found) return `The abstract must not contain ${describeCharacter(body, found.index)} (line ${lineAt(body, found.index)}).`
+  for (const reference of body.matchAll(/&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,9}));/g)) {
+    const [whole, hex, decimal] = reference
+    const code = hex !== undefined ? Number.parseInt(hex, 16) : Number(decimal)
+    const forbidden = code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff) || FORBIDDEN_IN_TEXT.test(String.fromCodePoint(code))
+    if (forbidden) return `The abstract must not contain ${whole} (line ${lineAt(body, reference.index)}): it names no character that can be shown.`
+  }
+  return undefined
+}
+
+function lineAt(text: string, index: number): number {
+  let line = 1
+  for (let i = 0; i < index; i++) if (text.charCodeAt(i) === 10) line++
+  return line
+}
 
 /**
  * A path on this site (`/papers/x.pdf`). Not `//host` nor `/\host`, which browsers read as another
@@ -70,6 +124,8 @@ const link = z
       return false
     }
   }, 'must be an http(s) URL or a path starting with /')
+  // After the URL check: `new URL` quietly drops tabs and line breaks, the file would keep them.
+  .superRefine(printable())
   .optional()
 
 export const authorSchema = z.object({
@@ -112,6 +168,7 @@ export const publicationSchema = z.object({
     .trim()
     .regex(/^10\.\d{4,9}\/\S+$/, 'must be a DOI such as 10.1016/j.physrep.2021.04.001')
     .max(300, 'must be at most 300 characters')
+    .superRefine(printable())
     .optional(),
   pdf: link,
   code: link,
@@ -126,7 +183,7 @@ export const publicationSchema = z.object({
   bibtexKey: z
     .string()
     .trim()
-    .regex(/^[A-Za-z0-9_:.-]+$/, 'may use only letters, digits and _ : . -')
+    .regex(BIBTEX_KEY_PATTERN, 'may use only letters, digits and _ : . -')
     .max(100, 'must be at most 100 characters')
     .optional(),
 })
@@ -137,7 +194,7 @@ export const siteSchema = z.object({
   nameVariants: z.array(text(200).min(1)).optional(),
   title: text(200).min(1, 'is required'),
   description: text(500).min(1, 'is required'),
-  bio: text(4000).optional(),
+  bio: text(4000, true).optional(),
   maxAuthors: z.number().int().min(1).max(100).optional(),
   links: z.array(z.object({ label: text(60).min(1), url: z.string().url() })).optional(),
 })

@@ -1,6 +1,7 @@
 import { arxivUrl, doiUrl } from './links'
 import type { Publication } from './types'
-import { latexToPlainText, mdxToPlainText } from './text'
+import { mdxToPlainText } from './plain-text'
+import { latexToPlainText } from './text'
 
 /** The public address of a paper's page (and of anything else on the site). */
 export function absoluteUrl(siteUrl: URL, pathname: string): string {
@@ -32,7 +33,8 @@ export function scholarTags(publication: Publication, siteUrl: URL): Record<stri
   }
   if (publication.volume) tags.citation_volume = publication.volume
   if (publication.issue) tags.citation_issue = publication.issue
-  const [first, last] = (publication.pages ?? '').split(/\s*[-–—]+\s*/)
+  // Split on the dashes alone, then trim: `\s*[-–—]+\s*` took quadratic time on a run of spaces.
+  const [first, last] = (publication.pages ?? '').split(/[-–—]+/).map((part) => part.trim())
   if (first) tags.citation_firstpage = first
   if (last) tags.citation_lastpage = last
   if (publication.pdf) tags.citation_pdf_url = absoluteUrl(siteUrl, publication.pdf)

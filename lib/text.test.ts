@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { firstSentence, latexToPlainText, mdxToPlainText, monthName, normalizeText, plural } from './text'
+import { mdxToPlainText } from './plain-text'
+import { escapeXml, firstSentence, latexToPlainText, monthName, normalizeText, plural } from './text'
 
 describe('normalizeText', () => {
   it('lowercases, drops accents and folds punctuation to single spaces', () => {
@@ -27,17 +28,6 @@ describe('latexToPlainText', () => {
 
   it('leaves text without math as it is, collapsing whitespace', () => {
     expect(latexToPlainText('  Plain   title \n here ')).toBe('Plain title here')
-  })
-})
-
-describe('mdxToPlainText', () => {
-  it('drops markup, images, link targets and emphasis, and flattens math', () => {
-    const body = '## Abstract\n\nWe **prove** that _a_ [bound](https://example.org) holds for $d$ dimensions.<br/>\n![figure](/f.png)'
-    expect(mdxToPlainText(body)).toBe('Abstract We prove that a bound holds for d dimensions.')
-  })
-
-  it('is empty for an empty body', () => {
-    expect(mdxToPlainText('')).toBe('')
   })
 })
 
@@ -93,25 +83,14 @@ describe('plain text of escaped MDX', () => {
   })
 })
 
-describe('mdxToPlainText on long runs of unclosed brackets', () => {
-  // It runs on the main thread for every paper page, the feed and the JSON-LD: 250 kB of `[` took 90 s.
-  it('takes time linear in the body', () => {
+describe('escapeXml', () => {
+  it('leaves out what XML 1.0 cannot carry and escapes the markup characters', () => {
+    expect(escapeXml('a\u0000b\u0001c\td\ne\uffffé\ud800 <&>"\'')).toBe("abc\td\neé &lt;&amp;&gt;&quot;&apos;")
+    const anyCodeUnit = fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code)) })
     fc.assert(
-      fc.property(
-        fc.constantFrom(['', '['], ['', '!['], ['', '<'], ['', '[a]('], ['', '![a]('], ['$', '\\sqrt{'], ['$', '\\mathrm{'], ['', '&#'], ['', '*']),
-        fc.integer({ min: 32, max: 128 }),
-        ([around, unit], kB) => {
-          const body = `${around}${unit.repeat(Math.floor((kB * 1024) / unit.length))}${around}`
-          const started = performance.now()
-          mdxToPlainText(body)
-          expect(performance.now() - started, `${around}${unit} × ${Math.floor((kB * 1024) / unit.length)}`).toBeLessThan(300)
-        },
-      ),
-      { numRuns: 20, endOnFailure: true },
+      fc.property(anyCodeUnit, (value) => {
+        expect(escapeXml(value)).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff<>"']|\p{Cs}|&(?!amp;|lt;|gt;|quot;|apos;)/u)
+      }),
     )
-  })
-
-  it('leaves a character reference beyond Unicode as it is instead of failing', () => {
-    expect(mdxToPlainText('Code &#99999999; and &#x110000; stay, &#x3b1; is α.')).toBe('Code &#99999999; and &#x110000; stay, α is α.')
   })
 })

@@ -19,66 +19,52 @@ export function monthName(month: number | undefined): string | undefined {
   return month === undefined ? undefined : MONTHS[month - 1]
 }
 
+const MATH_SYMBOLS: Record<string, string> = {
+  alpha: 'α', beta: 'β', gamma: 'γ', delta: 'δ', epsilon: 'ε', varepsilon: 'ε', zeta: 'ζ', eta: 'η', theta: 'θ',
+  kappa: 'κ', lambda: 'λ', mu: 'μ', nu: 'ν', xi: 'ξ', pi: 'π', rho: 'ρ', sigma: 'σ', tau: 'τ', phi: 'φ', chi: 'χ',
+  psi: 'ψ', omega: 'ω', Gamma: 'Γ', Delta: 'Δ', Theta: 'Θ', Lambda: 'Λ', Sigma: 'Σ', Phi: 'Φ', Psi: 'Ψ', Omega: 'Ω',
+  approx: '≈', sim: '∼', leq: '≤', le: '≤', geq: '≥', ge: '≥', neq: '≠', times: '×', cdot: '·', infty: '∞',
+  to: '→', rightarrow: '→', propto: '∝', partial: '∂', nabla: '∇', sum: '∑', int: '∫', in: '∈', ell: 'ℓ',
+}
+
 /**
- * Plain text of a string that may hold LaTeX math: `$\epsilon_t \approx 0.2\sqrt{R_f}$` becomes
- * `ε_t ≈ 0.2√(R_f)`. Good enough for meta descriptions and search, not for typesetting.
+ * Plain text of LaTeX math (without its dollars): `\epsilon_t \approx 0.2\sqrt{R_f}` becomes
+ * `ε_t ≈ 0.2√(R_f)`. The groups are `[^{}]*`, not `[^}]*`: a run that cannot contain the next
+ * `{` ends there, so each character is scanned a bounded number of times (`[^}]*` made a body of
+ * `\sqrt{` repeated cost quadratic time).
  */
-export function latexToPlainText(value: string): string {
-  const symbols: Record<string, string> = {
-    alpha: 'α', beta: 'β', gamma: 'γ', delta: 'δ', epsilon: 'ε', varepsilon: 'ε', zeta: 'ζ', eta: 'η', theta: 'θ',
-    kappa: 'κ', lambda: 'λ', mu: 'μ', nu: 'ν', xi: 'ξ', pi: 'π', rho: 'ρ', sigma: 'σ', tau: 'τ', phi: 'φ', chi: 'χ',
-    psi: 'ψ', omega: 'ω', Gamma: 'Γ', Delta: 'Δ', Theta: 'Θ', Lambda: 'Λ', Sigma: 'Σ', Phi: 'Φ', Psi: 'Ψ', Omega: 'Ω',
-    approx: '≈', sim: '∼', leq: '≤', le: '≤', geq: '≥', ge: '≥', neq: '≠', times: '×', cdot: '·', infty: '∞',
-    to: '→', rightarrow: '→', propto: '∝', partial: '∂', nabla: '∇', sum: '∑', int: '∫', in: '∈', ell: 'ℓ',
-  }
-  return value
-    // Math between unescaped dollars; `\$` is a literal dollar sign.
-    .replace(/(?<!\\)\$\$?((?:\\\$|[^$])*?)(?<!\\)\$\$?/g, (_, math: string) =>
-      math
-        // Each group stops at the next brace, so no character is scanned from more than one start:
-        // `[^}]*` rescanned the rest of the text from every unclosed `\sqrt{` (quadratic).
-        .replace(/\\sqrt\{([^{}]*)\}/g, '√($1)')
-        .replace(/\\(?:mathrm|mathbf|mathcal|text|textit|textbf|operatorname)\{([^{}]*)\}/g, '$1')
-        .replace(/\\([A-Za-z]+)/g, (whole, name: string) => symbols[name] ?? name)
-        .replace(/[{}]/g, '')
-        .replace(/\s+/g, ' ')
-        .trim(),
-    )
+export function mathToPlainText(math: string): string {
+  return math
+    .replace(/\\sqrt\{([^{}]*)\}/g, '√($1)')
+    .replace(/\\(?:mathrm|mathbf|mathcal|text|textit|textbf|operatorname)\{([^{}]*)\}/g, '$1')
+    .replace(/\\([A-Za-z]+)/g, (whole, name: string) => MATH_SYMBOLS[name] ?? name)
+    .replace(/[{}]/g, '')
     .replace(/\s+/g, ' ')
     .trim()
 }
 
 /**
- * Plain text of an MDX body (markdown and math flattened), for descriptions and feeds. Linear in
- * the body: every pattern stops at the next opening bracket of its kind, so a run of `<`, `[` or
- * `![` without a closing one is not rescanned from each of them.
+ * Plain text of a string that may hold LaTeX math: `$\epsilon_t \approx 0.2\sqrt{R_f}$` becomes
+ * `ε_t ≈ 0.2√(R_f)`. Good enough for meta descriptions and search, not for typesetting.
  */
-export function mdxToPlainText(body: string): string {
-  return decodeEntities(
-    latexToPlainText(
-      body
-        .replace(/<[^<>]+>/g, ' ')
-        .replace(/!\[[^[\]]*\]\([^()]*\)/g, '')
-        .replace(/\[([^[\]]*)\]\([^()]*\)/g, '$1')
-        .replace(/^#{1,6}\s+/gm, '')
-        .replace(/[*_`]{1,3}([^*_`]+)[*_`]{1,3}/g, '$1'),
-    )
-      // Markdown escapes (`\{`, `\$`, `\*`…) stand for the character itself.
-      .replace(/\\([\\`*_{}[\]()#+\-.!$<>|~])/g, '$1'),
+export function latexToPlainText(value: string): string {
+  return withoutControls(
+    value
+      // Math between unescaped dollars; `\$` is a literal dollar sign. `[^$\\]|\\.` has one way to
+      // read each character, so a dollar that is never closed costs one scan, not a backtrack.
+      .replace(/(?<!\\)\$\$?((?:[^$\\]|\\[^])*?)\$\$?/g, (_, math: string) => mathToPlainText(math))
+      .replace(/\s+/g, ' ')
+      .trim(),
   )
 }
 
-const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' }
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, code: string) => {
-    if (code.startsWith('#')) {
-      const point = code.startsWith('#x') || code.startsWith('#X') ? Number.parseInt(code.slice(2), 16) : Number(code.slice(1))
-      // Beyond Unicode (`&#99999999;`) is no character: fromCodePoint would throw and fail the page.
-      return point <= 0x10ffff ? String.fromCodePoint(point) : entity
-    }
-    return NAMED_ENTITIES[code.toLowerCase()] ?? entity
-  })
+/**
+ * What XML 1.0 cannot carry (https://www.w3.org/TR/xml/#charsets) removed: C0 controls but tab,
+ * newline and carriage return, U+FFFE, U+FFFF and lone surrogates. Schema-valid text holds none;
+ * this keeps a hand-edited file from making a feed ill-formed.
+ */
+export function withoutControls(value: string): string {
+  return value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|\p{Cs}/gu, '')
 }
 
 /** The first sentence, cut to `max` characters at a word boundary. */
@@ -90,7 +76,7 @@ export function firstSentence(text: string, max = 300): string {
   return `${cut.slice(0, cut.lastIndexOf(' ') > 0 ? cut.lastIndexOf(' ') : cut.length)}…`
 }
 
-/** Text made safe inside XML or HTML elements and quoted attributes. */
+/** Text made safe inside XML or HTML elements and quoted attributes (and without what XML cannot carry). */
 export function escapeXml(value: string): string {
-  return value.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c] ?? c)
+  return withoutControls(value).replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c] ?? c)
 }

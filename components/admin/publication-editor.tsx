@@ -6,7 +6,7 @@ import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { previewBodyAction, savePublicationAction } from '@/app/admin/actions'
 import { fieldLabel, frontmatterToValues, valuesToFrontmatter, type EditorValues } from '@/lib/editor-form'
 import { slugify } from '@/lib/import/bibtex-import'
-import { PUBLICATION_TYPE_LABELS, PUBLICATION_TYPES, publicationSchema, slugProblem, type PublicationFrontmatter } from '@/lib/schema'
+import { bodyCharacterProblem, PUBLICATION_TYPE_LABELS, PUBLICATION_TYPES, publicationSchema, slugProblem, type PublicationFrontmatter } from '@/lib/schema'
 import { serializePublication } from '@/lib/store/serialize'
 import { monthName } from '@/lib/text'
 import { AuthorsEditor } from './authors-editor'
@@ -28,6 +28,8 @@ function validate(values: EditorValues): FieldErrors {
   const result = publicationSchema.safeParse(valuesToFrontmatter(values))
   if (!result.success) for (const issue of result.error.issues) add(issue.path.join('.') || 'form', issue.message)
   if (new TextEncoder().encode(values.body).length > MAX_BODY_BYTES) add('body', `must be at most ${MAX_BODY_BYTES / 1024} kB`)
+  const bodyIssue = bodyCharacterProblem(values.body)
+  if (bodyIssue) add('body', bodyIssue)
   return errors
 }
 

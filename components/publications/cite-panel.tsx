@@ -1,11 +1,14 @@
 import { CopyButton } from '@/components/ui/copy-button'
-import { CITATION_STYLES, formatCitation, toBibtex, toCsl } from '@/lib/citations'
+import { CITATION_STYLES, citableItem, formatCitation, toBibtexEntries } from '@/lib/citations'
 import type { Publication } from '@/lib/types'
 import { BibtexBlock } from './bibtex-block'
 
-/** "Cite": the paper in APA, MLA and Chicago with copy buttons, BibTeX, and files to download. */
-export function CitePanel({ publication, pageUrl }: { publication: Publication; pageUrl: string }) {
-  const item = toCsl(publication, pageUrl)
+/**
+ * "Cite": the paper in APA, MLA and Chicago with copy buttons, BibTeX, and files to download.
+ * `citationKey` is the paper's key in `/publications.bib` (`getCitationKey`).
+ */
+export function CitePanel({ publication, pageUrl, citationKey }: { publication: Publication; pageUrl: string; citationKey: string }) {
+  const item = citableItem(publication, pageUrl, citationKey)
   const base = `/publications/${publication.slug}/cite`
   return (
     <>
@@ -23,7 +26,7 @@ export function CitePanel({ publication, pageUrl }: { publication: Publication; 
           )
         })}
       </dl>
-      <BibtexBlock bibtex={toBibtex(publication, pageUrl)} />
+      <BibtexBlock bibtex={toBibtexEntries(item)} />
       <p className="downloads">
         Download:{' '}
         <a href={`${base}/bibtex`} download>

@@ -140,3 +140,33 @@ describe('formatted citations', () => {
     expect(formatCitation(toCsl({ ...landscape.frontmatter, authors: [{ name: 'Mario Geiger' }, { name: 'Matthieu Wyart' }] }), 'mla')).toMatch(/^Geiger, Mario, and Matthieu Wyart\./)
   })
 })
+
+describe('hostile fields', () => {
+  const base = { title: 'A title', year: 2020, authors: [{ name: 'Ada Lovelace' }] }
+
+  it('escapes a backslash author, an unclosed <b> in the title and URL, and braces in the DOI, so the entries after stay whole', () => {
+    const hostile = toCsl({ ...base, title: 'Bold <b> move', authors: [{ name: '\\' }, { name: '{' }], website: 'https://example.org/<b>{x}', doi: '10.1000/a}b' })
+    const library = parse(toBibtexEntries([hostile, toCsl({ ...base, title: 'After' })]), { sentenceCase: false })
+    expect(library.errors).toEqual([])
+    expect(library.entries.map((entry) => entry.fields.title)).toEqual(['Bold <b> move', 'After'])
+    expect(library.entries[0]?.fields.author).toEqual([{ name: '\\' }, { name: '{' }])
+    expect(library.entries[0]?.fields.doi).toBe('10.1000/a%7Db')
+  })
+
+  it('keeps every part of a name the name parser would drop', () => {
+    expect(toCsl({ ...base, authors: [{ name: 'von Neumann' }] }).author).toEqual([{ literal: 'von Neumann' }])
+    expect(toCsl({ ...base, authors: [{ name: 'John von Neumann' }] }).author).toEqual([{ given: 'John', 'non-dropping-particle': 'von', family: 'Neumann' }])
+  })
+
+  it('keeps characters citation-js has no LaTeX for', () => {
+    const entry = parseOne(toBibtex({ ...base, title: '深度学习 ≤ 😀', authors: [{ name: 'Wei Zhang 张' }] }))
+    expect(entry.fields.title).toBe('深度学习 ≤ 😀')
+  })
+
+  it('writes line breaks in a hand-edited title or name as spaces, so RIS keeps one field a line', () => {
+    const ris = toRis(toCsl({ ...base, title: 'One\nTY  - JOUR', authors: [{ name: 'Ada\u2028Lovelace' }] }))
+    expect(ris.split('\n').filter((line) => line.startsWith('TY  -'))).toHaveLength(1)
+    expect(ris).toContain('TI  - One TY - JOUR')
+    expect(ris).toContain('AU  - Lovelace, Ada')
+  })
+})

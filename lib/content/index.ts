@@ -2,6 +2,7 @@ import 'server-only'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Site as GeneratedSite } from 'contentlayer/generated'
+import { citationKeys } from '../bibtex'
 import { env } from '../env'
 import { comparePublications } from '../sort'
 import type { Publication, Site } from '../types'
@@ -63,6 +64,14 @@ export function derived<T>(name: string, compute: (publications: Publication[]) 
   const value = compute(publications)
   state.__derived.set(name, { source: publications, value })
   return value
+}
+
+/**
+ * A public paper's BibTeX key, unique across the public list: the same in `/publications.bib`,
+ * its `/cite/*` files and its Cite panel. Undefined for unknown and draft slugs.
+ */
+export function getCitationKey(slug: string): string | undefined {
+  return derived('citation-keys', citationKeys).get(slug)
 }
 
 type PublicationData = { all: Publication[]; published: Publication[]; bySlug: Map<string, Publication> }

@@ -7,7 +7,8 @@ import { Card, type CardData } from '@/components/og/card'
 import { splitAuthors } from '../authors'
 import { env } from '../env'
 import type { Author } from '../schema'
-import { latexToPlainText } from '../text'
+import { logOnce } from '../log'
+import { latexToPlainText, withoutControls } from '../text'
 import type { Site } from '../types'
 
 export const CARD_SIZE = { width: 1200, height: 630 } as const
@@ -41,16 +42,28 @@ export type CardSource = {
   year?: number
 }
 
+/**
+ * Card text without emoji and without what XML cannot carry. next/og draws an emoji by fetching
+ * its image from a CDN while rendering: offline that throws (the card answered 500), and online
+ * every new card made the server call a third party. Emoji are left out of cards instead.
+ */
+export function cardText(value: string): string {
+  return withoutControls(value)
+    .replace(/\p{Extended_Pictographic}|\p{Regional_Indicator}|\p{Emoji_Modifier}|[\u200d\ufe0f\u20e3]/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+}
+
 /** The card's content for a paper: LaTeX as readable text, authors cut as in the list. */
 export function paperCard(source: CardSource, site: Site): CardData {
   const { shown, hidden } = splitAuthors(source.authors, { ownerNames: site.nameVariants, max: site.maxAuthors })
   return {
     kind: 'paper',
-    title: latexToPlainText(source.title),
-    authors: shown,
+    title: cardText(latexToPlainText(source.title)),
+    authors: shown.map((author) => ({ ...author, name: cardText(author.name) })),
     moreAuthors: hidden.length,
-    ...(source.venue ? { venue: latexToPlainText(source.venue) } : {}),
-    ...(source.venueShort ? { badge: source.venueShort } : {}),
+    ...(source.venue ? { venue: cardText(latexToPlainText(source.venue)) } : {}),
+    ...(source.venueShort ? { badge: cardText(source.venueShort) } : {}),
     ...(source.year ? { year: source.year } : {}),
     siteName: site.title,
     siteHost: env.siteUrl.host,
@@ -60,8 +73,8 @@ export function paperCard(source: CardSource, site: Site): CardData {
 export function siteCard(site: Site, count: number): CardData {
   return {
     kind: 'site',
-    title: site.owner,
-    subtitle: site.description,
+    title: cardText(site.owner),
+    subtitle: cardText(site.description),
     authors: [],
     moreAuthors: 0,
     badge: `${count} publication${count === 1 ? '' : 's'}`,
@@ -79,14 +92,38 @@ export function cardVersion(data: CardData): string {
 const cacheState = globalThis as { __cards?: Map<string, Uint8Array> }
 const MAX_CACHED = 500
 
+async function drawCard(data: CardData): Promise<Uint8Array> {
+  const response = new ImageResponse(<Card data={data} />, { ...CARD_SIZE, fonts: await fonts() })
+  return new Uint8Array(await response.arrayBuffer())
+}
+
+/** The card with its text cut down to Latin letters, digits and punctuation, which the bundled fonts draw. */
+function latinCard(data: CardData): CardData {
+  const latin = (value: string) => value.normalize('NFKD').replace(/[^\u0020-\u007e\u00a0-\u024f]+/g, ' ').replace(/ +/g, ' ').trim()
+  return {
+    ...data,
+    title: latin(data.title),
+    ...(data.subtitle ? { subtitle: latin(data.subtitle) } : {}),
+    authors: data.authors.map((author) => ({ ...author, name: latin(author.name) })),
+    ...(data.venue ? { venue: latin(data.venue) } : {}),
+    ...(data.badge ? { badge: latin(data.badge) } : {}),
+  }
+}
+
 export async function renderCard(data: CardData): Promise<{ png: Uint8Array; version: string }> {
   const version = cardVersion(data)
   cacheState.__cards ??= new Map()
   const cache = cacheState.__cards
   const hit = cache.get(version)
   if (hit) return { png: hit, version }
-  const response = new ImageResponse(<Card data={data} />, { ...CARD_SIZE, fonts: await fonts() })
-  const png = new Uint8Array(await response.arrayBuffer())
+  let png: Uint8Array
+  try {
+    png = await drawCard(data)
+  } catch (error) {
+    // One paper's text must not cost it its card: draw it again with Latin letters alone.
+    logOnce(`card:${version}`, `The card of “${data.title.slice(0, 80)}” could not be drawn; drawing it with plain letters`, error)
+    png = await drawCard(latinCard(data))
+  }
   if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value as string)
   cache.set(version, png)
   return { png, version }

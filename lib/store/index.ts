@@ -3,7 +3,7 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import { revalidatePath } from 'next/cache'
 import { env, authEnv } from '../env'
-import { publicationSchema, slugProblem, type PublicationFrontmatter } from '../schema'
+import { bodyCharacterProblem, publicationSchema, slugProblem, type PublicationFrontmatter } from '../schema'
 import { describeFailure, readIfExists, removeFile, versionOf, writeFileAtomic } from './files'
 import { commitPaths, fileAt, fileHistory, lastCommitDates, push, repositoryRoot, unstage, type GitAuthor, type HistoryEntry } from './git'
 import { checkMdxBody } from './mdx-check'
@@ -172,7 +172,7 @@ export async function validatePublication(input: { slug: unknown; frontmatter: u
   const parsed = publicationSchema.safeParse(input.frontmatter)
   if (!parsed.success) for (const issue of parsed.error.issues) add(issue.path.join('.') || 'form', issue.message)
   const body = typeof input.body === 'string' ? input.body : ''
-  const bodyIssue = await checkMdxBody(body)
+  const bodyIssue = bodyCharacterProblem(body) ?? (await checkMdxBody(body))
   if (bodyIssue) add('body', bodyIssue)
   if (Object.keys(fieldErrors).length > 0 || !parsed.success) {
     const count = Object.values(fieldErrors).flat().length

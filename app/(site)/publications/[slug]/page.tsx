@@ -7,11 +7,12 @@ import { PublicationLinks } from '@/components/publications/publication-links'
 import { TitleText } from '@/components/publications/title-text'
 import { abstractHtml } from '@/lib/abstract-html'
 import { marksInUse, marksLegend } from '@/lib/authors'
-import { getNeighbours, getPublication, getRelated, getSite } from '@/lib/content'
+import { getCitationKey, getNeighbours, getPublication, getRelated, getSite } from '@/lib/content'
 import { env } from '@/lib/env'
 import { absoluteUrl, jsonLdScript, scholarlyArticle, scholarTags } from '@/lib/scholar'
 import { PUBLICATION_TYPE_LABELS } from '@/lib/publication-types'
-import { firstSentence, latexToPlainText, mdxToPlainText, monthName } from '@/lib/text'
+import { mdxToPlainText } from '@/lib/plain-text'
+import { firstSentence, latexToPlainText, monthName } from '@/lib/text'
 
 type Props = { params: Promise<{ slug: string }> }
 
@@ -103,7 +104,11 @@ export default async function PublicationPage({ params }: Props) {
 
       <section aria-labelledby="cite-heading" className="paper-section">
         <h2 id="cite-heading">Cite</h2>
-        <CitePanel publication={publication} pageUrl={absoluteUrl(env.siteUrl, `/publications/${publication.slug}`)} />
+        <CitePanel
+          publication={publication}
+          pageUrl={absoluteUrl(env.siteUrl, `/publications/${publication.slug}`)}
+          citationKey={getCitationKey(publication.slug) ?? publication.slug}
+        />
       </section>
 
       {related.length ? (

@@ -1,5 +1,5 @@
-import { toBibtex, toCsl, toCslJson, toRis } from '@/lib/citations'
-import { getPublication } from '@/lib/content'
+import { citableItem, toBibtexEntries, toCslJson, toRis, type CslItem } from '@/lib/citations'
+import { getCitationKey, getPublication } from '@/lib/content'
 import { env } from '@/lib/env'
 import { absoluteUrl } from '@/lib/scholar'
 
@@ -7,21 +7,25 @@ import { absoluteUrl } from '@/lib/scholar'
 export const dynamic = 'force-dynamic'
 
 const FORMATS = {
-  bibtex: { extension: 'bib', type: 'application/x-bibtex', write: toBibtex },
-  ris: { extension: 'ris', type: 'application/x-research-info-systems', write: (publication: Parameters<typeof toCsl>[0], url: string) => toRis(toCsl(publication, url)) },
-  'csl-json': { extension: 'json', type: 'application/vnd.citationstyles.csl+json', write: (publication: Parameters<typeof toCsl>[0], url: string) => toCslJson([toCsl(publication, url)]) },
+  bibtex: { extension: 'bib', type: 'application/x-bibtex', write: (item: CslItem) => toBibtexEntries(item) },
+  ris: { extension: 'ris', type: 'application/x-research-info-systems', write: (item: CslItem) => toRis(item) },
+  'csl-json': { extension: 'json', type: 'application/vnd.citationstyles.csl+json', write: (item: CslItem) => toCslJson([item]) },
 } as const
 
 type Props = { params: Promise<{ slug: string; format: string }> }
 
-/** `/publications/<slug>/cite/bibtex|ris|csl-json`: the citation as a file to download. */
+/**
+ * `/publications/<slug>/cite/bibtex|ris|csl-json`: the citation as a file to download, under the
+ * key the paper has in `/publications.bib`. Each writer falls back to a minimal record of the
+ * paper rather than fail (`lib/citations`).
+ */
 export async function GET(_: Request, { params }: Props) {
   const { slug, format } = await params
   const publication = getPublication(slug)
   const spec = Object.hasOwn(FORMATS, format) ? FORMATS[format as keyof typeof FORMATS] : undefined
   if (!publication || !spec) return new Response('Not found', { status: 404 })
-  const body = `${spec.write(publication, absoluteUrl(env.siteUrl, `/publications/${slug}`))}\n`
-  return new Response(body, {
+  const item = citableItem(publication, absoluteUrl(env.siteUrl, `/publications/${slug}`), getCitationKey(slug) ?? slug)
+  return new Response(`${spec.write(item)}\n`, {
     headers: {
       'Content-Type': `${spec.type}; charset=utf-8`,
       'Content-Disposition': `attachment; filename="${slug}.${spec.extension}"`,
