@@ -47,7 +47,8 @@ export async function abstractHtml(body: string): Promise<string> {
   if (hit !== undefined) return hit
   const rendering = runBodyTask('site', 'render', body).then((outcome) => {
     const html = outcome.kind === 'done' && outcome.html !== undefined ? outcome.html : asText(body)
-    rememberAbstractHtml(body, html)
+    // A worker that failed to start says nothing about the body: the next request tries again.
+    if (outcome.kind !== 'failed' || !outcome.transient) rememberAbstractHtml(body, html)
     cache.rendering.delete(body)
     return html
   })

@@ -13,7 +13,7 @@ import { deadlineWorker, type DeadlineWorker } from './deadline-worker'
  * use it too, outside Next.
  */
 
-/** Wall-clock time one body may take to check and render; a long real abstract takes ~50 ms. */
+/** CPU time one body may take to check and render (lib/deadline-worker.ts); a long real abstract takes ~50 ms. */
 export const BODY_BUDGET_MS = 3_000
 /** Heap one body may use while it is checked or rendered. */
 export const BODY_MEMORY_MB = 256
@@ -23,8 +23,12 @@ export type BodyTask = 'check' | 'render' | 'checkAndRender'
 export type BodyOutcome =
   /** `problem` when a check found a broken rule; `html` when the task rendered. */
   | { kind: 'done'; problem?: string; html?: string }
-  /** The task threw: `syntax` when the body is not valid MDX, else e.g. nested too deeply to render. */
-  | { kind: 'failed'; syntax: boolean; message: string }
+  /**
+   * The task threw (`syntax` when the body is not valid MDX, else e.g. nested too deeply to
+   * render), or, `transient`, the worker itself failed (did not start, stopped): asking again may
+   * succeed, so that answer says nothing about the body.
+   */
+  | { kind: 'failed'; syntax: boolean; transient: boolean; message: string }
   | { kind: 'over-budget'; reason: 'time' | 'memory' }
 
 type Reply = { problem?: string; html?: string }
@@ -54,6 +58,6 @@ export async function runBodyTask(lane: BodyLane, task: BodyTask, body: string):
   if (!run) lanes.set(lane, (run = deadlineWorker(startWorker, BODY_BUDGET_MS, readReply)))
   const outcome = await run({ task, body })
   if (outcome.kind === 'done') return { kind: 'done', ...outcome.reply }
-  if (outcome.kind === 'failed') return { kind: 'failed', syntax: outcome.detail?.syntax === true, message: outcome.message }
+  if (outcome.kind === 'failed') return { kind: 'failed', syntax: outcome.detail?.syntax === true, transient: outcome.detail === undefined, message: outcome.message }
   return outcome
 }

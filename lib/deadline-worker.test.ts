@@ -5,12 +5,15 @@ import { deadlineWorker } from './deadline-worker'
 // A worker that answers `{ n }` with `{ doubled }`, spins forever on `spin`, and fills its heap on `hog`.
 const SCRIPT = `
 const { parentPort } = require('node:worker_threads')
-parentPort.on('message', ({ id, n, spin, hog }) => {
+parentPort.on('message', ({ id, n, spin, hog, sleep }) => {
   if (spin) for (;;) {}
+  // Waiting costs no CPU: a thread that gets no core on a busy machine looks the same.
+  if (sleep) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, sleep)
   if (hog) { const kept = []; for (;;) kept.push(new Array(1e6).fill(Math.random())) }
   parentPort.postMessage({ id, ok: true, doubled: n * 2 })
 })
-parentPort.postMessage({ ready: true })
+const tid = process.platform === 'linux' ? Number(require('node:fs').readlinkSync('/proc/thread-self').split('/').at(-1)) : undefined
+parentPort.postMessage({ ready: true, tid })
 `
 const start = () => new Worker(SCRIPT, { eval: true, resourceLimits: { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 8 } })
 const read = (reply: Record<string, unknown>) => (typeof reply.doubled === 'number' ? { doubled: reply.doubled } : undefined)
@@ -44,5 +47,13 @@ describe('deadlineWorker', () => {
     expect(await broken({ n: 1 })).toMatchObject({ kind: 'failed', message: expect.stringMatching(/cannot load/) })
     const impossible = deadlineWorker(() => { throw new Error('no threads here') }, 1_000, read)
     expect(await impossible({ n: 1 })).toEqual({ kind: 'failed', message: 'no threads here' })
+  })
+
+  it.runIf(process.platform === 'linux')('counts the CPU time a request uses, not the time it waits for a core', async () => {
+    const run = deadlineWorker(start, 300, read)
+    expect(await run({ sleep: 900, n: 3 }), 'three times the budget spent waiting').toEqual({ kind: 'done', reply: { doubled: 6 } })
+    const started = performance.now()
+    expect(await run({ spin: true }), 'the budget spent computing').toEqual({ kind: 'over-budget', reason: 'time' })
+    expect(performance.now() - started).toBeLessThan(2_000)
   })
 })

@@ -1,3 +1,4 @@
+import fs from 'node:fs'
 import type { Worker } from 'node:worker_threads'
 
 /**
@@ -15,7 +16,28 @@ export type WorkerOutcome<Reply> =
   | { kind: 'failed'; message: string; detail?: Record<string, unknown> }
   | { kind: 'over-budget'; reason: 'time' | 'memory' }
 
-type Message = { ready: true } | ({ id: number; ok: boolean; message?: string } & Record<string, unknown>)
+type Message = { ready: true; tid?: number } | ({ id: number; ok: boolean; message?: string } & Record<string, unknown>)
+
+/** How often a running request's CPU time is read, and how far wall-clock time may exceed the budget. */
+const CHECK_EVERY_MS = 100
+const WALL_CLOCK_FACTOR = 10
+
+/**
+ * CPU time (ms) an OS thread of this process has used, from `/proc` (Linux; clock ticks of
+ * 10 ms), or undefined where that cannot be read. The budget is CPU time, not wall-clock time:
+ * the worker runs at the lowest priority, so on a busy machine an ordinary abstract may wait
+ * seconds for a core without costing more, and must not be refused for that.
+ */
+function threadCpuMs(tid: number): number | undefined {
+  try {
+    const fields = fs.readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').split(') ')[1]?.split(' ')
+    const user = Number(fields?.[11])
+    const system = Number(fields?.[12])
+    return Number.isFinite(user) && Number.isFinite(system) ? (user + system) * 10 : undefined
+  } catch {
+    return undefined
+  }
+}
 
 export type DeadlineWorker<Request, Reply> = (request: Request) => Promise<WorkerOutcome<Reply>>
 
@@ -33,7 +55,7 @@ export function deadlineWorker<Request extends Record<string, unknown>, Reply>(
   budgetMs: number,
   read: (reply: Record<string, unknown>) => Reply | undefined,
 ): DeadlineWorker<Request, Reply> {
-  type Running = { worker: Worker; ready: Promise<void>; nextId: number; pending?: { id: number; finish: (outcome: WorkerOutcome<Reply>) => void } }
+  type Running = { worker: Worker; ready: Promise<void>; nextId: number; tid?: number; pending?: { id: number; finish: (outcome: WorkerOutcome<Reply>) => void } }
   type Job = { request: Request; resolve: (outcome: WorkerOutcome<Reply>) => void }
   let current: Running | undefined
   const queue: Job[] = []
@@ -52,7 +74,10 @@ export function deadlineWorker<Request extends Record<string, unknown>, Reply>(
     running.ready.catch(() => {})
     let failure: Error | undefined
     worker.on('message', (message: Message) => {
-      if ('ready' in message) return markReady()
+      if ('ready' in message) {
+        if (typeof message.tid === 'number') running.tid = message.tid
+        return markReady()
+      }
       if (message.id !== running.pending?.id) return
       const { id: _id, ok, message: text, ...rest } = message
       const reply = ok ? read(rest) : undefined
@@ -82,15 +107,25 @@ export function deadlineWorker<Request extends Record<string, unknown>, Reply>(
     }
     return new Promise<WorkerOutcome<Reply>>((resolve) => {
       const id = running.nextId++
-      const timer = setTimeout(() => {
+      const started = Date.now()
+      const cpuAtStart = running.tid === undefined ? undefined : threadCpuMs(running.tid)
+      // CPU time past the budget, or (where it cannot be read, or the thread never gets a core)
+      // wall-clock time past the budget times WALL_CLOCK_FACTOR.
+      const overBudget = () => {
+        const cpu = running.tid === undefined || cpuAtStart === undefined ? undefined : threadCpuMs(running.tid)
+        const wall = Date.now() - started
+        return cpu === undefined || cpuAtStart === undefined ? wall > budgetMs : cpu - cpuAtStart > budgetMs || wall > budgetMs * WALL_CLOCK_FACTOR
+      }
+      const timer = setInterval(() => {
+        if (!overBudget()) return
         finish({ kind: 'over-budget', reason: 'time' })
         if (current === running) current = undefined
         void running.worker.terminate()
-      }, budgetMs)
+      }, Math.min(CHECK_EVERY_MS, budgetMs))
       function finish(outcome: WorkerOutcome<Reply>) {
         if (running.pending?.id !== id) return
         running.pending = undefined
-        clearTimeout(timer)
+        clearInterval(timer)
         running.worker.unref()
         resolve(outcome)
       }

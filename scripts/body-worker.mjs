@@ -2,17 +2,9 @@
 // Contentlayer and the tests. Started by lib/body-worker.ts, which gives it a deadline and a
 // memory limit per body and ends it when a body takes more: the parser's cost grows faster
 // than the text on some inputs, and here that costs this thread, never the server's.
-import os from 'node:os'
 import { parentPort } from 'node:worker_threads'
 import { BodySyntaxError, checkAndRenderBody, checkBody, renderBody } from '../lib/mdx-body.mjs'
-
-// The lowest CPU priority, for this thread only (Linux keeps a nice value per thread): when a
-// costly body keeps it busy, the thread answering visitors still gets the core it needs.
-try {
-  os.setPriority(19)
-} catch {
-  // not permitted here: the deadline still bounds the work
-}
+import { backgroundThread } from '../lib/worker-thread.mjs'
 
 const tasks = { check: (body) => ({ problem: checkBody(body) }), render: (body) => ({ html: renderBody(body) }), checkAndRender: checkAndRenderBody }
 
@@ -24,4 +16,5 @@ parentPort.on('message', ({ id, task, body }) => {
     parentPort.postMessage({ id, ok: false, syntax: error instanceof BodySyntaxError, message })
   }
 })
-parentPort.postMessage({ ready: true })
+// When a costly body keeps this thread busy, the thread answering visitors still gets its core.
+parentPort.postMessage({ ready: true, tid: backgroundThread() })

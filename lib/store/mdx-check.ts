@@ -17,6 +17,7 @@ function failure(outcome: Exclude<BodyOutcome, { kind: 'done' }>): string {
   if (outcome.kind === 'over-budget') {
     return `The abstract takes ${OVER_BUDGET[outcome.reason]} to check and render, so every page showing it would too. Long runs of >, *, _, [ or $, and deeply nested lists, quotes or tags cost the most: simplify them.`
   }
+  if (outcome.transient) return `The abstract could not be checked just now (${outcome.message}); nothing was saved, try again.`
   return `The abstract could not be ${outcome.syntax ? 'read' : 'rendered'}: ${outcome.message}.`
 }
 
@@ -38,8 +39,8 @@ export async function checkMdxBody(body: string): Promise<string | undefined> {
 
 /**
  * The same rules for a file written by hand, as Contentlayer reads it. A body that cannot be
- * checked within the budget is let through with a warning rather than failing the build (which a
- * busy machine could cause): the renderer never runs a body, and shows this one as plain text.
+ * checked within the budget, or at all (the worker failed), is let through with a warning rather
+ * than failing the build: the renderer never runs a body, and shows only the tags it allows.
  */
 export async function checkHandWrittenBody(body: string, file: string): Promise<string | undefined> {
   const tooBig = sizeProblem(body)
@@ -48,6 +49,11 @@ export async function checkHandWrittenBody(body: string, file: string): Promise<
   if (outcome.kind === 'done') return outcome.problem
   if (outcome.kind === 'over-budget') {
     console.warn(`${file}: the abstract takes ${OVER_BUDGET[outcome.reason]} to check; its page shows it as plain text.`)
+    return undefined
+  }
+  // The worker failed, not the body: dropping the paper from the site for that would be worse.
+  if (outcome.transient) {
+    console.warn(`${file}: the abstract could not be checked (${outcome.message}); the renderer still shows only what it allows.`)
     return undefined
   }
   return failure(outcome)

@@ -1,0 +1,2 @@
+/** Types of lib/worker-thread.mjs. */
+export function backgroundThread(): number | undefined
