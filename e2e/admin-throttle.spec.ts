@@ -98,11 +98,13 @@ test.describe('the sign-in throttle, behind a trusted proxy', () => {
         const shown = `${contentType} ${asJson ? 'JSON' : 'form'} ${JSON.stringify(fields)}: ${answer.status}`
         expect(answer.session, shown).toBe(false)
         expect(answer.status, shown).toBeLessThan(500)
-        if (fields.some(([name, value]) => name === 'email' && value.trim().toLowerCase() === E2E_ADMIN.email)) namingAdmin++
+        // The email next-auth would check: a JSON body's (when the type says JSON), a form's last.
+        const checked = asJson ? (contentType.includes('application/json') ? Object.fromEntries(fields).email : undefined) : fields.filter(([name]) => name === 'email').at(-1)?.[1]
+        if (checked?.trim().toLowerCase() === E2E_ADMIN.email) namingAdmin++
       }),
       { numRuns: 40 },
     )
-    // Every attempt that named the admin counted against the admin, however it was disguised.
+    // Every attempt next-auth would have checked against the admin counted, however it was disguised.
     if (namingAdmin >= 5) expect((await attempt(server, clientAddress(), rightPassword)).status).toBe(429)
   })
 

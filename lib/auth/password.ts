@@ -46,7 +46,7 @@ async function inLane<T>(task: () => Promise<T>): Promise<T> {
 const normalize = (hash: string) => hash.replace(/^\$2y\$/, '$2b$')
 
 /** A hash of a random secret with the same cost as `hash`, made once per cost. */
-function dummyHashLike(hash: string): Promise<string> {
+export function dummyHashLike(hash: string): Promise<string> {
   const rounds = bcrypt.getRounds(normalize(hash))
   const hashes = (state.__dummyHashes ??= new Map())
   let dummy = hashes.get(rounds)

@@ -15,14 +15,15 @@ describe('reading a sign-in as next-auth will', () => {
     expect((await readSignIn(post('application/x-www-form-urlencoded;charset=UTF-8', body))).ok).toBe(true)
   })
 
-  it('refuses repeated fields, and counts the attempt against every email it names (the last is what next-auth checks)', async () => {
+  it('refuses repeated fields, and counts the attempt against the email next-auth would check (the last), never more than two', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(email, { minLength: 1, maxLength: 4 }), async (decoys) => {
+      fc.asyncProperty(fc.array(email, { minLength: 1, maxLength: 400 }), async (decoys) => {
         const body = [...decoys.map((decoy) => `email=${encodeURIComponent(decoy)}`), `email=${encodeURIComponent(ADMIN)}`, 'password=wrong'].join('&')
         const attempt = await readSignIn(post('application/x-www-form-urlencoded', body))
         expect(attempt.ok).toBe(false)
-        expect(attempt.emails).toContain(ADMIN)
+        expect(attempt.emails).toEqual([ADMIN])
       }),
+      { numRuns: 50 },
     )
     const twice = await readSignIn(post('application/x-www-form-urlencoded', 'email=a@x.org&password=1&password=2'))
     expect(twice).toMatchObject({ ok: false, status: 400, emails: ['a@x.org'] })

@@ -6,7 +6,8 @@ import 'server-only'
  * `application/x-www-form-urlencoded` is a form, and of repeated form fields the last one wins.
  * The throttle must count the email next-auth checks, so anything next-auth could read otherwise
  * than we do is refused here: only a plain form without repeated fields goes on, and a refused
- * body names every email it could have meant, each of which is counted as a failure.
+ * body names the emails next-auth could have checked (the form's last, the JSON's), each of which
+ * is counted as a failure.
  */
 
 export const SIGN_IN_BODY_LIMIT = 8 * 1024
@@ -54,10 +55,12 @@ export async function readSignIn(request: Request): Promise<SignInAttempt> {
   const text = await readLimited(request, SIGN_IN_BODY_LIMIT)
   if (text === undefined) return { ok: false, status: 413, message: `A sign-in is at most ${SIGN_IN_BODY_LIMIT / 1024} kB.`, emails: [] }
 
+  // What next-auth would check: the last email of a form, or the JSON's. At most these two are
+  // counted, however many a body names: a body naming hundreds would flood the throttle's keys.
   const form = new URLSearchParams(text)
-  const formEmails = form.getAll('email')
-  const json = contentType.toLowerCase().includes('application/json') ? jsonEmail(text) : undefined
-  const emails = [...new Set([...formEmails, ...(json === undefined ? [] : [json])].map(normalizeEmail))]
+  const formEmail = form.getAll('email').at(-1)
+  const json = contentType.includes('application/json') ? jsonEmail(text) : undefined
+  const emails = [...new Set([formEmail, json].filter((email) => email !== undefined).map(normalizeEmail))]
   const named = emails.length ? emails : ['']
 
   const mediaType = contentType.split(';')[0]?.trim()

@@ -11,6 +11,8 @@ export class LoginThrottle {
     private readonly windowMs = 15 * 60 * 1000,
     private readonly now: () => number = Date.now,
     private readonly maxKeys = 10_000,
+    /** Keys never forgotten to make room (the admin's email: the one worth guessing). */
+    private readonly pinned: (key: string) => boolean = () => false,
   ) {}
 
   private recent(key: string): number[] {
@@ -44,11 +46,20 @@ export class LoginThrottle {
     return this.failures.size
   }
 
-  /** Bounds memory under a flood of made-up emails: forget expired keys, then the oldest ones. */
+  /**
+   * Bounds memory under a flood of made-up emails and addresses: forget expired keys, then the
+   * keys with the fewest failures, the least recent first, down to 90% of the bound (so this runs
+   * once per many failures, not on each). A blocked key goes last and a pinned one never: a
+   * flood must not be a way to make the throttle forget the key it protects.
+   */
   private prune(): void {
     for (const key of [...this.failures.keys()]) this.recent(key)
-    const excess = this.failures.size - this.maxKeys
-    if (excess > 0) for (const key of [...this.failures.keys()].slice(0, excess)) this.failures.delete(key)
+    const excess = this.failures.size - Math.floor(this.maxKeys * 0.9)
+    if (excess <= 0) return
+    const candidates = [...this.failures.entries()]
+      .filter(([key]) => !this.pinned(key))
+      .sort(([, a], [, b]) => a.length - b.length || (a.at(-1) ?? 0) - (b.at(-1) ?? 0))
+    for (const [key] of candidates.slice(0, excess)) this.failures.delete(key)
   }
 
   recordSuccess(keys: readonly string[]): void {

@@ -254,25 +254,48 @@ async function writeChanges(changes: Change[], message: string, actor: Actor, fa
     }
     hash = await commit(changes.map(({ slug }) => fileFor(slug)), message, actor)
   } catch (error) {
+    // Put back what was there first, and only then remove what is new: when a file cannot be put
+    // back, the new file written in its place (a rename's) is the only copy left, and stays.
     const problems: string[] = []
     for (const { slug, before } of changes) {
+      if (before === undefined) continue
       try {
-        if (before === undefined) await fs.rm(fileFor(slug), { force: true })
-        else if ((await readIfExists(fileFor(slug))) !== before) await writeFileAtomic(fileFor(slug), before)
+        if ((await readIfExists(fileFor(slug))) !== before) await writeFileAtomic(fileFor(slug), before)
       } catch (restoreError) {
         problems.push(describeFailure(restoreError, env.contentDir))
       }
     }
-    // Show what the files hold now. A regeneration that read them mid-write may have made
-    // Contentlayer's output differ from them: these entries override it until the next one.
-    const now = await Promise.all(changes.map(async ({ slug }) => ({ slug, source: (await readIfExists(fileFor(slug)).catch(() => undefined)) ?? null })))
-    await publish(now)
+    if (problems.length === 0) {
+      for (const { slug, before } of changes) {
+        if (before !== undefined) continue
+        await fs.rm(fileFor(slug), { force: true }).catch((removeError: unknown) => problems.push(describeFailure(removeError, env.contentDir)))
+      }
+    }
+    // Show what the files hold now (a file that cannot be read is left as the site has it). A
+    // regeneration that read them mid-write may have made Contentlayer's output differ from them:
+    // these entries override it until the next one.
+    const now = await Promise.all(
+      changes.map(async ({ slug }) => {
+        try {
+          return [{ slug, source: (await readIfExists(fileFor(slug))) ?? null }]
+        } catch {
+          return []
+        }
+      }),
+    )
+    await publish(now.flat())
     const reason = describeFailure(error, env.contentDir)
     console.error(`${failed}:`, error)
     if (problems.length) console.error('Could not put every file back after the failure:', problems)
     return { ok: false, kind: 'error', message: `${failed}: ${reason}${problems.length ? `. Some files could not be put back: ${problems.join('; ')}` : ''}` }
   }
-  await publish(changes)
+  try {
+    await publish(changes)
+  } catch (error) {
+    // The change is written and committed: a failure to show it at once is not a failed save (the
+    // background regeneration and the next start show it).
+    console.error('Saved and committed, but could not show the change on the site at once:', error)
+  }
   return { ok: true, hash }
 }
 

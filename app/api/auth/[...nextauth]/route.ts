@@ -3,7 +3,8 @@ import { NextRequest, NextResponse } from 'next/server'
 import { authOptions } from '@/lib/auth/options'
 import { passwordLaneFull } from '@/lib/auth/password'
 import { readSignIn } from '@/lib/auth/sign-in-body'
-import { clientAddress, loginThrottle } from '@/lib/auth/throttle-store'
+import { addressKey, clientAddress, emailKey, loginThrottle } from '@/lib/auth/throttle-store'
+import { requestOrigin } from '@/lib/request-origin'
 
 type Context = { params: Promise<{ nextauth: string[] }> }
 
@@ -19,8 +20,9 @@ function tooManyAttempts(request: NextRequest, waitMs: number): Response {
   const seconds = Math.ceil(waitMs / 1000)
   const minutes = Math.ceil(seconds / 60)
   const message = `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`
-  const url = new URL('/admin/login', request.nextUrl.origin)
-  // next-auth's signIn() hands the page only the `error` value, so it carries the wait too.
+  // next-auth's signIn() reads `error` from this absolute URL and hands the page only that value,
+  // so it carries the wait too.
+  const url = new URL('/admin/login', requestOrigin(request.headers) ?? request.nextUrl.origin)
   url.searchParams.set('error', `TooManyAttempts-${seconds}`)
   return NextResponse.json({ url: url.toString(), message, retryAfter: seconds }, { status: 429, headers: { 'Retry-After': String(seconds) } })
 }
@@ -39,7 +41,7 @@ export async function POST(request: NextRequest, context: Context) {
 
   const attempt = await readSignIn(request)
   // The address comes from the production server, which sets it from the socket or a trusted proxy.
-  const keys = [...attempt.emails.map((email) => `email:${email}`), `address:${clientAddress(request.headers)}`]
+  const keys = [...attempt.emails.map(emailKey), addressKey(clientAddress(request.headers))]
   const throttle = loginThrottle()
   const waitMs = throttle.retryAfterMs(keys)
   if (waitMs > 0) return tooManyAttempts(request, waitMs)
@@ -55,7 +57,8 @@ export async function POST(request: NextRequest, context: Context) {
   const response = await nextAuth(exact, context)
   // Only a session cookie proves the password was right; anything else (a wrong password, a
   // missing CSRF token) counts against the email and the address.
-  const signedIn = response.headers.getSetCookie().some((cookie) => /^(__Secure-)?next-auth\.session-token=[^;]+/.test(cookie))
+  // (next-auth splits a large session cookie into `.session-token.0`, `.1`, …)
+  const signedIn = response.headers.getSetCookie().some((cookie) => /^(__Secure-)?next-auth\.session-token(\.\d+)?=[^;]+/.test(cookie))
   if (signedIn) throttle.recordSuccess(keys)
   else throttle.recordFailure(keys)
   return response
