@@ -1,6 +1,8 @@
 import fs from 'node:fs'
 import fc from 'fast-check'
 import { expect, expectNothingWritten, fetchPublic, frontmatterOf, generatedTitles, git, hydrated, paperFile, publicationSlugs, snapshot, tag, test } from './support/admin'
+import { BODY_BUDGET_MS } from '../lib/body-worker'
+import { WALL_CLOCK_FACTOR } from '../lib/deadline-worker'
 import { E2E_BASE_URL } from './support/paths'
 
 /**
@@ -11,11 +13,12 @@ import { E2E_BASE_URL } from './support/paths'
  * 40 kB of `>` blocked every request for 10 s and `*a` 32k times cost 10 s per render.
  */
 
-// The body budget is 3 s (lib/body-worker.ts); the rest is the save itself (write, commit).
-const SAVE_WITHIN_MS = 6_000
-const PAGE_WITHIN_MS = 5_000
-// The BibTeX budget is 5 s (lib/import/read-paste.ts).
-const IMPORT_WITHIN_MS = 8_000
+// The budgets are CPU time (3 s a body, lib/body-worker.ts; 5 s a paste, lib/import/read-paste.ts),
+// and the low-priority worker always ends within WALL_CLOCK_FACTOR times that, however busy this
+// machine is; the rest is the save itself (write, commit).
+const SAVE_WITHIN_MS = BODY_BUDGET_MS * WALL_CLOCK_FACTOR + 1_500
+const PAGE_WITHIN_MS = BODY_BUDGET_MS * WALL_CLOCK_FACTOR + 1_000
+const IMPORT_WITHIN_MS = 5_000 * WALL_CLOCK_FACTOR + 1_500
 /**
  * The issue asks that a cached page keep answering within 100 ms. This machine has two cores
  * shared with the test runner, Chromium, the parser working at full speed in its worker and
@@ -198,7 +201,8 @@ test.describe('bodies and imports in bounded time', () => {
       } else if (what === '500 entries') {
         expect(result.candidates).toHaveLength(500)
       } else if (result.candidates.length === 0) {
-        expect(result.errors[0]?.message).toMatch(/took more than 5 s .*import it in smaller parts/)
+        // Whichever bound the parser reaches first: its CPU time or its memory.
+        expect(result.errors[0]?.message).toMatch(/took (more than 5 s|too much memory) .*import it in smaller parts/)
       }
       expectNothingWritten(before)
     }
