@@ -32,7 +32,7 @@ function tooManyAttempts(request: NextRequest, waitMs: number): Response {
  * 15 minutes, every attempt (even a right one) gets 429 until the window has room again. The
  * throttle counts exactly the email next-auth will check: the body is read once, and next-auth is
  * handed those same bytes. A body next-auth could read in more than one way is refused, and
- * counted against every email it could name.
+ * counted against the emails next-auth could have checked (lib/auth/sign-in-body.ts).
  */
 export async function POST(request: NextRequest, context: Context) {
   const { nextauth } = await context.params
