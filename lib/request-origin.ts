@@ -11,11 +11,7 @@ export function requestOrigin(headers: Headers): string | undefined {
   const host = headers.get('x-forwarded-host') ?? headers.get('host')
   if (!host) return undefined
   const protocol = headers.get('x-forwarded-proto') === 'https' ? 'https' : 'http'
-  try {
-    return new URL(`${protocol}://${host}`).origin
-  } catch {
-    return undefined
-  }
+  return originOf(`${protocol}://${host}`)
 }
 
 function originOf(value: string): string | undefined {
