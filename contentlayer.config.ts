@@ -2,8 +2,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { defineDocumentType, defineNestedType, makeSource } from 'contentlayer2/source-files'
 import { env } from './lib/env'
-import { bodyCharacterProblem, PUBLICATION_TYPES, publicationSchema, siteSchema, SLUG_PATTERN } from './lib/schema'
-import { checkHandWrittenBody } from './lib/store/mdx-check'
+import { bodyCharacterProblem, PUBLICATION_TYPES, publicationSchema, siteSchema, SLUG_PATTERN } from './lib/domain/schema'
+import { checkHandWrittenBody } from './lib/markup/mdx-check'
 
 /**
  * Contentlayer checks field types; the shared zod schema adds the finer rules (month range,
@@ -44,7 +44,7 @@ export const Publication = defineDocumentType(() => ({
   name: 'Publication',
   filePathPattern: 'publications/*.mdx',
   // The body is kept as written (`body.raw`) and rendered on the server when a page needs it
-  // (`lib/abstract-html.ts`): compiling every body here made the build and each save grow with the list.
+  // (`lib/markup/abstract-html.ts`): compiling every body here made the build and each save grow with the list.
   contentType: 'markdown',
   fields: {
     title: { type: 'string', required: true },

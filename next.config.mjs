@@ -13,7 +13,7 @@ const https = (process.env.SITE_URL ?? '').startsWith('https://')
  * Sent with every response. This policy (no framing, no plugins, no foreign <base>) is the one
  * non-HTML responses keep; on HTML pages the production server (scripts/server.mjs) replaces it
  * with the full policy, which also restricts scripts to the site's files and the hashes of the
- * page's own inline scripts (lib/csp.mjs). `next dev` sends only this one.
+ * page's own inline scripts (lib/server/csp.mjs). `next dev` sends only this one.
  */
 const SECURITY_HEADERS = [
   { key: 'Content-Security-Policy', value: "frame-ancestors 'none'; object-src 'none'; base-uri 'self'" },
@@ -26,8 +26,8 @@ const SECURITY_HEADERS = [
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // Rendered pages are cached in memory (lib/cache-handler.mjs): a start renders from the files.
-  cacheHandler: fileURLToPath(new URL('./lib/cache-handler.mjs', import.meta.url)),
+  // Rendered pages are cached in memory (lib/server/cache-handler.mjs): a start renders from the files.
+  cacheHandler: fileURLToPath(new URL('./lib/server/cache-handler.mjs', import.meta.url)),
   cacheMaxMemorySize: 0,
   // End-to-end tests build into their own folder so they never touch the build `npm start` serves.
   distDir: process.env.NEXT_DIST_DIR || '.next',

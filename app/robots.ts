@@ -1,6 +1,6 @@
 import type { MetadataRoute } from 'next'
 import { env } from '@/lib/env'
-import { absoluteUrl } from '@/lib/scholar'
+import { absoluteUrl } from '@/lib/formats/scholar'
 
 export default function robots(): MetadataRoute.Robots {
   return {

@@ -1,7 +1,7 @@
 import type { MetadataRoute } from 'next'
 import { getPublishedPublications } from '@/lib/content'
 import { env } from '@/lib/env'
-import { absoluteUrl } from '@/lib/scholar'
+import { absoluteUrl } from '@/lib/formats/scholar'
 
 // Follows dashboard edits without a rebuild.
 export const dynamic = 'force-dynamic'

@@ -1,8 +1,8 @@
 import fs from 'node:fs'
 import fc from 'fast-check'
 import { expect, expectNothingWritten, fetchPublic, frontmatterOf, generatedTitles, git, hydrated, paperFile, publicationSlugs, snapshot, tag, test } from './support/admin'
-import { BODY_BUDGET_MS } from '../lib/body-worker'
-import { WALL_CLOCK_FACTOR } from '../lib/deadline-worker'
+import { BODY_BUDGET_MS } from '../lib/markup/body-worker'
+import { WALL_CLOCK_FACTOR } from '../lib/server/deadline-worker'
 import { E2E_BASE_URL } from './support/paths'
 
 /**
@@ -13,7 +13,7 @@ import { E2E_BASE_URL } from './support/paths'
  * 40 kB of `>` blocked every request for 10 s and `*a` 32k times cost 10 s per render.
  */
 
-// The budgets are CPU time (3 s a body, lib/body-worker.ts; 5 s a paste, lib/import/read-paste.ts),
+// The budgets are CPU time (3 s a body, lib/markup/body-worker.ts; 5 s a paste, lib/import/read-paste.ts),
 // and the low-priority worker always ends within WALL_CLOCK_FACTOR times that, however busy this
 // machine is; the rest is the save itself (write, commit).
 const SAVE_WITHIN_MS = BODY_BUDGET_MS * WALL_CLOCK_FACTOR + 1_500

@@ -1,10 +1,10 @@
-// A worker thread that checks and renders publication bodies (lib/mdx-body.mjs) for the server,
-// Contentlayer and the tests. Started by lib/body-worker.ts, which gives it a deadline and a
+// A worker thread that checks and renders publication bodies (lib/markup/mdx-body.mjs) for the server,
+// Contentlayer and the tests. Started by lib/markup/body-worker.ts, which gives it a deadline and a
 // memory limit per body and ends it when a body takes more: the parser's cost grows faster
 // than the text on some inputs, and here that costs this thread, never the server's.
 import { parentPort } from 'node:worker_threads'
-import { BodySyntaxError, checkAndRenderBody, checkBody, renderBody } from '../lib/mdx-body.mjs'
-import { backgroundThread } from '../lib/worker-thread.mjs'
+import { BodySyntaxError, checkAndRenderBody, checkBody, renderBody } from '../lib/markup/mdx-body.mjs'
+import { backgroundThread } from '../lib/server/worker-thread.mjs'
 
 const tasks = { check: (body) => ({ problem: checkBody(body) }), render: (body) => ({ html: renderBody(body) }), checkAndRender: checkAndRenderBody }
 

@@ -90,7 +90,7 @@ function formatBytes(bytes) {
   return bytes >= 1024 * 1024 ? `${bytes / 1024 / 1024} MB` : `${bytes / 1024} kB`
 }
 
-// The slug rule of lib/schema.ts (SLUG_PATTERN, MAX_SLUG_LENGTH); linear on any input.
+// The slug rule of lib/domain/schema.ts (SLUG_PATTERN, MAX_SLUG_LENGTH); linear on any input.
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 const MAX_SLUG_LENGTH = 100
 const PAPER_PAGE = /^\/publications\/([^/]+)\/?$/

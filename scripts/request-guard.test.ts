@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { isWindowsReserved, MAX_SLUG_LENGTH, slugProblem } from '../lib/schema'
+import { isWindowsReserved, MAX_SLUG_LENGTH, slugProblem } from '../lib/domain/schema'
 import { AUTH_BODY_LIMIT, BODY_LIMIT, compileTrust, refusal, settleForwarding, settlePaperAddress } from './request-guard.mjs'
 
 type FakeRequest = { url: string; headers: Record<string, string | string[] | undefined>; socket: { remoteAddress: string; encrypted?: boolean } }

@@ -1,13 +1,13 @@
 // What the production server (scripts/server.mjs) does to each response Next.js writes:
 // - An HTML page is held until it is complete, then sent with a Content-Security-Policy that
-//   lists the hashes of its allowed inline scripts (lib/csp.mjs); headers cannot follow a body.
+//   lists the hashes of its allowed inline scripts (lib/server/csp.mjs); headers cannot follow a body.
 // - Everything else (scripts, styles, images, RSC payloads, JSON) streams through untouched.
 // - Compression (brotli or gzip, as the client accepts) happens here rather than in Next.js
 //   (`compress: false` in next.config.mjs), so the HTML is read before it is compressed.
 // A prerendered page is the same bytes for every reader: its policy and compressed forms are
 // kept (by ETag, checked against the bytes) so it is not scanned and compressed on every request.
 import zlib from 'node:zlib'
-import { contentSecurityPolicy, inlineScriptHashes } from '../lib/csp.mjs'
+import { contentSecurityPolicy, inlineScriptHashes } from '../lib/server/csp.mjs'
 
 const COMPRESSIBLE = /^(?:text\/|application\/(?:javascript|json|xml|x-bibtex|x-research-info-systems|[\w.-]+\+(?:json|xml))|image\/svg\+xml)/i
 const MIN_COMPRESS_BYTES = 1024

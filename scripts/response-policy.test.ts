@@ -2,7 +2,7 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import zlib from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { THEME_SCRIPT } from '../lib/theme-script.mjs'
+import { THEME_SCRIPT } from '../lib/server/theme-script.mjs'
 import { negotiateEncoding, withResponsePolicy } from './response-policy.mjs'
 
 const STATIC_POLICY = "frame-ancestors 'none'; object-src 'none'; base-uri 'self'"

@@ -1,6 +1,6 @@
 import Link from 'next/link'
 import { PublicationList } from '@/components/publications/publication-list'
-import { marksInUse, marksLegend } from '@/lib/authors'
+import { marksInUse, marksLegend } from '@/lib/domain/authors'
 import { getPublishedPublications, getSite } from '@/lib/content'
 
 export default function HomePage() {

@@ -12,10 +12,10 @@ import {
 } from '@/lib/import/bibtex-import'
 import { requireAdmin } from '@/lib/auth/session'
 import { readBibtexPaste } from '@/lib/import/read-paste'
-import { abstractHtml } from '@/lib/abstract-html'
-import { publicationSchema, type PublicationFrontmatter } from '@/lib/schema'
+import { abstractHtml } from '@/lib/markup/abstract-html'
+import { publicationSchema, type PublicationFrontmatter } from '@/lib/domain/schema'
 import { deletePublication, existingSlugs, listPublications, readPublication, restorePublication, savePublication, type SaveInput, type StoreResult } from '@/lib/store'
-import { checkMdxBody } from '@/lib/store/mdx-check'
+import { checkMdxBody } from '@/lib/markup/mdx-check'
 
 /**
  * Every export here is a public HTTP endpoint: each one checks the session itself (401 when

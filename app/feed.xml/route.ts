@@ -1,6 +1,6 @@
 import { derived, getSite } from '@/lib/content'
 import { env } from '@/lib/env'
-import { atomFeed } from '@/lib/feeds'
+import { atomFeed } from '@/lib/formats/feeds'
 
 // Served from memory, recomputed only when the content changes, so it follows dashboard edits.
 export const dynamic = 'force-dynamic'

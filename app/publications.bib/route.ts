@@ -1,6 +1,6 @@
 import { derived } from '@/lib/content'
 import { env } from '@/lib/env'
-import { bibliography } from '@/lib/feeds'
+import { bibliography } from '@/lib/formats/feeds'
 
 // Served from memory, recomputed only when the content changes, so it follows dashboard edits.
 export const dynamic = 'force-dynamic'

@@ -1,7 +1,7 @@
 'use client'
 
 import { useRef } from 'react'
-import { newAuthorKey, type AuthorRow } from '@/lib/editor-form'
+import { newAuthorKey, type AuthorRow } from '@/lib/admin/editor-form'
 
 type Props = {
   authors: AuthorRow[]

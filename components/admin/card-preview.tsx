@@ -1,7 +1,7 @@
 'use client'
 
 import { useEffect, useState } from 'react'
-import { valuesToFrontmatter, type EditorValues } from '@/lib/editor-form'
+import { valuesToFrontmatter, type EditorValues } from '@/lib/admin/editor-form'
 
 /** The paper's social card as it would be shared, from the form's current (unsaved) values. */
 export function CardPreview({ values }: { values: EditorValues }) {

@@ -1,8 +1,8 @@
 'use client'
 
 import { useEffect, useState } from 'react'
-import { emptyValues, frontmatterToValues, type EditorValues } from '@/lib/editor-form'
-import { publicationSchema } from '@/lib/schema'
+import { emptyValues, frontmatterToValues, type EditorValues } from '@/lib/admin/editor-form'
+import { publicationSchema } from '@/lib/domain/schema'
 import { PublicationEditor } from './publication-editor'
 
 export const IMPORT_HANDOFF_KEY = 'scholar-cms:import-entry'

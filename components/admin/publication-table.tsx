@@ -4,9 +4,9 @@ import Link from 'next/link'
 import { useRouter } from 'next/navigation'
 import { useMemo, useState, useTransition } from 'react'
 import { deletePublicationAction, duplicatePublicationAction, setFlagAction } from '@/app/admin/actions'
-import { fieldLabel } from '@/lib/editor-form'
+import { fieldLabel } from '@/lib/admin/editor-form'
 import type { StoreResult } from '@/lib/store'
-import { normalizeText, plural } from '@/lib/text'
+import { normalizeText, plural } from '@/lib/markup/text'
 import { ConfirmDialog } from './confirm-dialog'
 
 export type PublicationRow = {

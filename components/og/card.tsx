@@ -1,4 +1,4 @@
-import type { AuthorView } from '@/lib/authors'
+import type { AuthorView } from '@/lib/domain/authors'
 
 /** What a social card shows; built from a publication (or the editor's unsaved form) by lib/og. */
 export type CardData = {

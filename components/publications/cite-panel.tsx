@@ -1,6 +1,6 @@
 import { CopyButton } from '@/components/ui/copy-button'
-import { CITATION_STYLES, citableItem, formatCitation, toBibtexEntries } from '@/lib/citations'
-import type { Publication } from '@/lib/types'
+import { CITATION_STYLES, citableItem, formatCitation, toBibtexEntries } from '@/lib/formats/citations'
+import type { Publication } from '@/lib/domain/types'
 import { BibtexBlock } from './bibtex-block'
 
 /**

@@ -1,8 +1,8 @@
 'use client'
 
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
-import { filterPublications, filtersToQuery, parseFilters, type Filters } from '@/lib/filter'
-import type { PublicationFrontmatter } from '@/lib/schema'
+import { filterPublications, filtersToQuery, parseFilters, type Filters } from '@/lib/domain/filter'
+import type { PublicationFrontmatter } from '@/lib/domain/schema'
 
 /** What filtering needs to know of a paper: a few fields, not the rendered entry. */
 export type FilterIndexEntry = { slug: string } & Pick<PublicationFrontmatter, 'title' | 'year' | 'type' | 'tags' | 'venue' | 'venueShort'> & {

@@ -1,7 +1,7 @@
 'use client'
 
-import { hasFilters } from '@/lib/filter'
-import { plural } from '@/lib/text'
+import { hasFilters } from '@/lib/domain/filter'
+import { plural } from '@/lib/markup/text'
 import { useFilters } from './filter-context'
 
 export function FilterStatus() {

@@ -1,6 +1,6 @@
 import Link from 'next/link'
-import { latexToPlainText } from '@/lib/text'
-import type { Publication, Site } from '@/lib/types'
+import { latexToPlainText } from '@/lib/markup/text'
+import type { Publication, Site } from '@/lib/domain/types'
 import { AuthorList } from './author-list'
 import { EntryToggles } from './entry-toggles'
 import { PublicationLinks } from './publication-links'

@@ -1,8 +1,8 @@
 'use client'
 
 import { useEffect, useRef, useState, type FormEvent, type MouseEvent } from 'react'
-import { filtersToQuery, hasFilters, parseFilters, type Facets, type Filters } from '@/lib/filter'
-import { PUBLICATION_TYPE_LABELS } from '@/lib/publication-types'
+import { filtersToQuery, hasFilters, parseFilters, type Facets, type Filters } from '@/lib/domain/filter'
+import { PUBLICATION_TYPE_LABELS } from '@/lib/domain/publication-types'
 import { useFilters } from './filter-context'
 
 type Values = { q: string; type: string; tag: string; year: string }

@@ -1,5 +1,5 @@
-import { publicationLinks } from '@/lib/links'
-import type { PublicationFrontmatter } from '@/lib/schema'
+import { publicationLinks } from '@/lib/domain/links'
+import type { PublicationFrontmatter } from '@/lib/domain/schema'
 
 export function PublicationLinks({ publication, title }: { publication: PublicationFrontmatter; title: string }) {
   return publicationLinks(publication).map((link) => (

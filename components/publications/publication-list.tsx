@@ -1,5 +1,5 @@
-import { groupByYear } from '@/lib/sort'
-import type { Publication, Site } from '@/lib/types'
+import { groupByYear } from '@/lib/domain/sort'
+import type { Publication, Site } from '@/lib/domain/types'
 import { PublicationEntry } from './publication-entry'
 
 /** Years as headings at `level`, paper titles one level below, so pages keep a sensible outline. */

@@ -2,10 +2,10 @@ import 'server-only'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Site as GeneratedSite } from 'contentlayer/generated'
-import { citationKeys } from '../bibtex'
+import { citationKeys } from '../formats/bibtex'
 import { env } from '../env'
-import { comparePublications } from '../sort'
-import type { Publication, Site } from '../types'
+import { comparePublications } from '../domain/sort'
+import type { Publication, Site } from '../domain/types'
 import { fromGenerated, type GeneratedDocument } from './publication'
 
 /**

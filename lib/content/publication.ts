@@ -1,5 +1,5 @@
-import type { PublicationFrontmatter } from '../schema'
-import type { Publication } from '../types'
+import type { PublicationFrontmatter } from '../domain/schema'
+import type { Publication } from '../domain/types'
 
 /** The part of Contentlayer's generated document this site reads (see `contentlayer.config.ts`). */
 export type GeneratedDocument = Record<string, unknown> & {

@@ -6,8 +6,8 @@ import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import { describe, expect, it } from 'vitest'
 import { parse as parseYaml } from 'yaml'
-import { toBibtex } from '../citations'
-import { publicationSchema, SLUG_PATTERN, type PublicationFrontmatter } from '../schema'
+import { toBibtex } from '../formats/citations'
+import { publicationSchema, SLUG_PATTERN, type PublicationFrontmatter } from '../domain/schema'
 import {
   findDuplicate,
   findDuplicatesInPaste,

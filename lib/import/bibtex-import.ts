@@ -1,7 +1,7 @@
 import { parse, type Creator, type Entry, type Library, type Options } from '@retorquere/bibtex-parser'
-import { bibtexKeyFor } from '../bibtex'
-import { publicationSchema, isWindowsReserved, SLUG_PATTERN, type Author, type PublicationFrontmatter, type PublicationType } from '../schema'
-import { latexToPlainText, normalizeText } from '../text'
+import { bibtexKeyFor } from '../formats/bibtex'
+import { publicationSchema, isWindowsReserved, SLUG_PATTERN, type Author, type PublicationFrontmatter, type PublicationType } from '../domain/schema'
+import { latexToPlainText, normalizeText } from '../markup/text'
 
 /** One pasted entry, turned into a draft publication the owner reviews before saving. */
 export type ImportedEntry = {

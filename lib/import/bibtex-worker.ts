@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads'
-import { backgroundThread } from '../worker-thread.mjs'
+import { backgroundThread } from '../server/worker-thread.mjs'
 import { parseBibtexImport } from './bibtex-import'
 
 // The worker side of `readBibtexPaste` (lib/import/read-paste.ts); Turbopack bundles it as an

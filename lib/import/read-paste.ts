@@ -1,8 +1,8 @@
 import 'server-only'
 import { Worker } from 'node:worker_threads'
 import { z } from 'zod'
-import { deadlineWorker, type DeadlineWorker } from '../deadline-worker'
-import { publicationSchema } from '../schema'
+import { deadlineWorker, type DeadlineWorker } from '../server/deadline-worker'
+import { publicationSchema } from '../domain/schema'
 import type { ImportResult } from './bibtex-import'
 
 /**

@@ -4,12 +4,12 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import { ImageResponse } from 'next/og'
 import { Card, type CardData } from '@/components/og/card'
-import { splitAuthors } from '../authors'
+import { splitAuthors } from '../domain/authors'
 import { env } from '../env'
-import type { Author } from '../schema'
-import { logOnce } from '../log'
-import { latexToPlainText, withoutControls } from '../text'
-import type { Site } from '../types'
+import type { Author } from '../domain/schema'
+import { logOnce } from '../server/log'
+import { latexToPlainText, withoutControls } from '../markup/text'
+import type { Site } from '../domain/types'
 
 export const CARD_SIZE = { width: 1200, height: 630 } as const
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { PublicationFrontmatter } from '../schema'
+import type { PublicationFrontmatter } from '../domain/schema'
 import { normalizeFrontmatter, parsePublication, PublicationFileError, serializePublication } from './serialize'
 
 const dir = path.join(__dirname, '../../content/publications')

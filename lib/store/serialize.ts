@@ -1,5 +1,5 @@
 import { parseDocument, stringify } from 'yaml'
-import { publicationSchema, type PublicationFrontmatter } from '../schema'
+import { publicationSchema, type PublicationFrontmatter } from '../domain/schema'
 
 /** Frontmatter keys in the order they are written, so a save only changes the lines it must. */
 const FIELD_ORDER = Object.keys(publicationSchema.shape) as (keyof PublicationFrontmatter)[]

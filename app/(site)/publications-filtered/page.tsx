@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import { PublicationsView } from '@/components/publications/publications-view'
 import { getPublishedPublications, getSite } from '@/lib/content'
-import { parseFilters } from '@/lib/filter'
+import { parseFilters } from '@/lib/domain/filter'
 
 export const metadata: Metadata = {
   title: 'publications',

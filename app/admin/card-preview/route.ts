@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { requireAdmin } from '@/lib/auth/session'
 import { getSite } from '@/lib/content'
 import { paperCard, renderCard } from '@/lib/og'
-import { authorSchema } from '@/lib/schema'
+import { authorSchema } from '@/lib/domain/schema'
 
 const previewSchema = z.object({
   title: z.string().max(500),

@@ -1,7 +1,7 @@
 import { headers } from 'next/headers'
 import { getPublication, getSite } from '@/lib/content'
 import { CARD_SIZE, cardResponse, cardVersion, paperCard } from '@/lib/og'
-import { latexToPlainText } from '@/lib/text'
+import { latexToPlainText } from '@/lib/markup/text'
 
 // Rendered on first request and then served from memory, so the build does not grow with the
 // number of papers. The id in the URL is the card's version: an edit makes a new URL.

@@ -1,4 +1,4 @@
-import { field, readJsonWrite } from '@/lib/api'
+import { field, readJsonWrite } from '@/lib/server/api'
 import { requireAdmin } from '@/lib/auth/session'
 import { parseImportAction } from '@/app/admin/actions'
 

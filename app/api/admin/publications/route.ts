@@ -1,4 +1,4 @@
-import { field, readJsonWrite, storeResponse } from '@/lib/api'
+import { field, readJsonWrite, storeResponse } from '@/lib/server/api'
 import { requireAdmin } from '@/lib/auth/session'
 import { listPublications, savePublication } from '@/lib/store'
 

@@ -4,7 +4,7 @@ import { authOptions } from '@/lib/auth/options'
 import { passwordLaneFull } from '@/lib/auth/password'
 import { readSignIn } from '@/lib/auth/sign-in-body'
 import { addressKey, clientAddress, emailKey, loginThrottle } from '@/lib/auth/throttle-store'
-import { requestOrigin } from '@/lib/request-origin'
+import { requestOrigin } from '@/lib/server/request-origin'
 
 type Context = { params: Promise<{ nextauth: string[] }> }
 

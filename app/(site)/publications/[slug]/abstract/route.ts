@@ -1,4 +1,4 @@
-import { abstractHtml } from '@/lib/abstract-html'
+import { abstractHtml } from '@/lib/markup/abstract-html'
 import { getPublication } from '@/lib/content'
 
 // Rendered from memory per request (each body once, then cached), so it always matches the page.

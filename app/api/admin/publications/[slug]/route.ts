@@ -1,4 +1,4 @@
-import { field, readJsonWrite, refuseCrossSite, storeResponse } from '@/lib/api'
+import { field, readJsonWrite, refuseCrossSite, storeResponse } from '@/lib/server/api'
 import { requireAdmin } from '@/lib/auth/session'
 import { deletePublication, readPublication, savePublication } from '@/lib/store'
 

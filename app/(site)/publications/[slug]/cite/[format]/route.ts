@@ -1,7 +1,7 @@
-import { citableItem, toBibtexEntries, toCslJson, toRis, type CslItem } from '@/lib/citations'
+import { citableItem, toBibtexEntries, toCslJson, toRis, type CslItem } from '@/lib/formats/citations'
 import { getCitationKey, getPublication } from '@/lib/content'
 import { env } from '@/lib/env'
-import { absoluteUrl } from '@/lib/scholar'
+import { absoluteUrl } from '@/lib/formats/scholar'
 
 // Small and computed from memory per request, so they always match the page.
 export const dynamic = 'force-dynamic'
@@ -17,7 +17,7 @@ type Props = { params: Promise<{ slug: string; format: string }> }
 /**
  * `/publications/<slug>/cite/bibtex|ris|csl-json`: the citation as a file to download, under the
  * key the paper has in `/publications.bib`. Each writer falls back to a minimal record of the
- * paper rather than fail (`lib/citations`).
+ * paper rather than fail (`lib/formats/citations`).
  */
 export async function GET(_: Request, { params }: Props) {
   const { slug, format } = await params

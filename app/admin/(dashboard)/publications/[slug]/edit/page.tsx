@@ -2,7 +2,7 @@ import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { PublicationEditor } from '@/components/admin/publication-editor'
 import { requireAdminPage } from '@/lib/auth/session'
-import { frontmatterToValues } from '@/lib/editor-form'
+import { frontmatterToValues } from '@/lib/admin/editor-form'
 import { readPublication } from '@/lib/store'
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }

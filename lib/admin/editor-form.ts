@@ -1,0 +1,135 @@
+import { LINK_FIELDS, type PublicationFrontmatter } from '../domain/schema'
+
+/**
+ * The editor's form values (all strings and flags, as inputs hold them) and their conversion to
+ * frontmatter. Pure, so the browser and the tests share it; the result is then checked by the
+ * one zod schema in the browser and again on the server.
+ */
+export type AuthorRow = { key: string; name: string; equalContribution: boolean; corresponding: boolean; url: string }
+
+export const TEXT_FIELDS = ['venue', 'venueShort', 'volume', 'issue', 'pages', 'arxiv', 'doi', 'award', 'bibtexKey', ...LINK_FIELDS.map(([field]) => field).filter((field) => field !== 'arxiv' && field !== 'doi')] as const
+export type TextField = (typeof TEXT_FIELDS)[number]
+
+export type EditorValues = {
+  slug: string
+  title: string
+  year: string
+  month: string
+  order: string
+  type: string
+  tags: string
+  selected: boolean
+  draft: boolean
+  authors: AuthorRow[]
+  body: string
+} & Record<TextField, string>
+
+let keyCounter = 0
+export function newAuthorKey(): string {
+  keyCounter += 1
+  return `author-${keyCounter}-${Math.random().toString(36).slice(2, 8)}`
+}
+
+function optionalNumber(value: string): number | string | undefined {
+  const trimmed = value.trim()
+  if (!trimmed) return undefined
+  // A non-number is passed on as text so the schema can say what is wrong with it.
+  return /^-?\d+$/.test(trimmed) ? Number(trimmed) : trimmed
+}
+
+const optionalText = (value: string) => (value.trim() ? value.trim() : undefined)
+
+export function valuesToFrontmatter(values: EditorValues): Record<string, unknown> {
+  const frontmatter: Record<string, unknown> = {
+    title: values.title.trim(),
+    year: optionalNumber(values.year),
+    month: optionalNumber(values.month),
+    order: optionalNumber(values.order),
+    authors: values.authors.map((author) => ({
+      name: author.name.trim(),
+      ...(author.equalContribution ? { equalContribution: true } : {}),
+      ...(author.corresponding ? { corresponding: true } : {}),
+      ...(author.url.trim() ? { url: author.url.trim() } : {}),
+    })),
+    type: optionalText(values.type),
+    tags: values.tags
+      .split(',')
+      .map((tag) => tag.trim())
+      .filter(Boolean),
+    selected: values.selected || undefined,
+    draft: values.draft || undefined,
+  }
+  for (const field of TEXT_FIELDS) frontmatter[field] = optionalText(values[field])
+  if (Array.isArray(frontmatter.tags) && frontmatter.tags.length === 0) delete frontmatter.tags
+  for (const key of Object.keys(frontmatter)) if (frontmatter[key] === undefined) delete frontmatter[key]
+  return frontmatter
+}
+
+export function frontmatterToValues(slug: string, frontmatter: Partial<PublicationFrontmatter>, body: string): EditorValues {
+  const values = {
+    slug,
+    title: frontmatter.title ?? '',
+    year: frontmatter.year === undefined ? '' : String(frontmatter.year),
+    month: frontmatter.month === undefined ? '' : String(frontmatter.month),
+    order: frontmatter.order === undefined ? '' : String(frontmatter.order),
+    type: frontmatter.type ?? '',
+    tags: (frontmatter.tags ?? []).join(', '),
+    selected: frontmatter.selected ?? false,
+    draft: frontmatter.draft ?? false,
+    authors: (frontmatter.authors ?? []).map((author) => ({
+      key: newAuthorKey(),
+      name: author.name,
+      equalContribution: author.equalContribution ?? false,
+      corresponding: author.corresponding ?? false,
+      url: author.url ?? '',
+    })),
+    body,
+  } as EditorValues
+  for (const field of TEXT_FIELDS) values[field] = frontmatter[field] ?? ''
+  return values
+}
+
+export function emptyValues(): EditorValues {
+  return frontmatterToValues('', { authors: [{ name: '' }], year: new Date().getFullYear(), draft: true }, '')
+}
+
+/** Human labels of the fields, for error messages that name the field. */
+export const FIELD_LABELS: Record<string, string> = {
+  slug: 'Slug',
+  title: 'Title',
+  year: 'Year',
+  month: 'Month',
+  order: 'Position in year',
+  authors: 'Authors',
+  venue: 'Venue',
+  venueShort: 'Venue badge',
+  volume: 'Volume',
+  issue: 'Issue',
+  pages: 'Pages',
+  type: 'Type',
+  tags: 'Topics',
+  arxiv: 'arXiv id',
+  doi: 'DOI',
+  pdf: 'PDF link',
+  code: 'Code link',
+  slides: 'Slides link',
+  poster: 'Poster link',
+  video: 'Video link',
+  website: 'Website',
+  supplementary: 'Supplementary link',
+  award: 'Award',
+  selected: 'Selected',
+  draft: 'Draft',
+  bibtexKey: 'BibTeX key',
+  body: 'Abstract',
+}
+
+/** "Authors › author 2 › Name" for `authors.1.name`. */
+export function fieldLabel(path: string): string {
+  const [field = '', index, sub] = path.split('.')
+  if (field === 'authors' && index !== undefined) {
+    const subLabel = sub === 'name' ? 'Name' : sub === 'url' ? 'Link' : sub
+    return `Author ${Number(index) + 1}${subLabel ? ` › ${subLabel}` : ''}`
+  }
+  return FIELD_LABELS[field] ?? field
+}

@@ -1,0 +1,172 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { parse } from '@retorquere/bibtex-parser'
+import { describe, expect, it } from 'vitest'
+import type { PublicationFrontmatter } from '../../domain/schema'
+import { parsePublication } from '../../store/serialize'
+import { formatCitation, toBibtex, toBibtexEntries, toCsl, toCslJson, toRis } from './'
+
+const dir = path.join(__dirname, '../../../content/publications')
+const samples = fs
+  .readdirSync(dir)
+  .filter((name) => name.endsWith('.mdx'))
+  .map((name) => ({ name, ...parsePublication(fs.readFileSync(path.join(dir, name), 'utf8')) }))
+
+const landscape = samples.find((sample) => sample.name.startsWith('landscape'))
+if (!landscape) throw new Error('sample paper missing')
+
+function parseOne(bibtex: string) {
+  const library = parse(bibtex, { sentenceCase: false })
+  expect(library.errors).toEqual([])
+  expect(library.entries).toHaveLength(1)
+  const entry = library.entries[0]
+  if (!entry) throw new Error('no entry')
+  return entry
+}
+
+describe('BibTeX', () => {
+  it.each(samples.map((sample) => [sample.name, sample] as const))('%s parses back with the same fields', (_, sample) => {
+    const { frontmatter } = sample
+    const entry = parseOne(toBibtex({ ...frontmatter, body: sample.body }))
+    expect(entry.key).toBe(frontmatter.bibtexKey ?? entry.key)
+    expect(entry.fields.title).toBe(frontmatter.title)
+    expect(entry.fields.year).toBe(String(frontmatter.year))
+    expect(entry.fields.author?.map((creator) => `${creator.firstName} ${creator.lastName}`)).toEqual(frontmatter.authors.map((author) => author.name))
+    if (frontmatter.doi) expect(entry.fields.doi).toBe(frontmatter.doi)
+    if (frontmatter.venue) expect(entry.fields.journal ?? entry.fields.booktitle).toBe(frontmatter.venue)
+    if (frontmatter.pages) expect(entry.fields.pages).toBe(frontmatter.pages)
+    if (frontmatter.volume) expect(entry.fields.volume).toBe(frontmatter.volume)
+  })
+
+  it('picks the entry type from the kind of publication', () => {
+    const types: [PublicationFrontmatter['type'], string][] = [
+      ['article', '@article{'],
+      ['conference', '@inproceedings{'],
+      ['thesis', '@phdthesis{'],
+      ['book', '@book{'],
+      ['chapter', '@inbook{'],
+    ]
+    for (const [type, start] of types) expect(toBibtex({ ...landscape.frontmatter, type }).startsWith(start), String(type)).toBe(true)
+  })
+
+  it('escapes LaTeX specials so the entry stays valid, and keeps them when parsed back', () => {
+    const title = 'R&D at 100% of x_1 and #2'
+    const bibtex = toBibtex({ ...landscape.frontmatter, title })
+    expect(bibtex).toMatch(/R\\&/)
+    expect(bibtex).toMatch(/100\\%/)
+    expect(parseOne(bibtex).fields.title).toBe(title)
+  })
+
+  it('keeps co-first and corresponding marks out of the names', () => {
+    const bibtex = toBibtex({ ...landscape.frontmatter, authors: [{ name: 'Ada Lovelace', equalContribution: true, corresponding: true }, { name: 'Alan Turing', equalContribution: true }] })
+    expect(bibtex).toContain('author = {Lovelace, Ada and Turing, Alan}')
+    expect(bibtex).not.toMatch(/[*†]/)
+  })
+
+  it('uses the explicit key, or one made from author, year and title', () => {
+    expect(toBibtex({ ...landscape.frontmatter, bibtexKey: 'Geiger:2021' }).startsWith('@article{Geiger:2021,')).toBe(true)
+    expect(toBibtex(landscape.frontmatter).startsWith('@article{geiger2021landscape,')).toBe(true)
+  })
+
+  it('writes one entry per paper for a whole list', () => {
+    const library = parse(toBibtexEntries(samples.map((sample) => toCsl(sample.frontmatter))), { sentenceCase: false })
+    expect(library.errors).toEqual([])
+    expect(library.entries).toHaveLength(samples.length)
+  })
+})
+
+describe('RIS', () => {
+  it('has a type, one AU line per author in order, title, year, DOI and an end', () => {
+    const ris = toRis(toCsl(landscape.frontmatter)).split('\n')
+    expect(ris[0]).toBe('TY  - JOUR')
+    expect(ris.filter((line) => line.startsWith('AU  - '))).toEqual(['AU  - Geiger, Mario', 'AU  - Petrini, Leonardo', 'AU  - Wyart, Matthieu'])
+    expect(ris).toContain('TI  - Landscape and training regimes in deep learning')
+    expect(ris).toContain('PY  - 2021')
+    expect(ris).toContain('DO  - 10.1016/j.physrep.2021.04.001')
+    expect(ris.at(-1)?.trim()).toBe('ER  -')
+  })
+
+  it('marks conference papers and preprints with their own types', () => {
+    expect(toRis(toCsl({ ...landscape.frontmatter, type: 'conference' })).startsWith('TY  - CONF')).toBe(true)
+  })
+})
+
+describe('CSL-JSON', () => {
+  it('is a parseable record with the CSL fields citation managers read', () => {
+    const [item] = JSON.parse(toCslJson([toCsl({ ...landscape.frontmatter, month: 4, body: 'We find $\\alpha$.' })])) as Record<string, unknown>[]
+    expect(item).toMatchObject({
+      type: 'article-journal',
+      title: 'Landscape and training regimes in deep learning',
+      author: [
+        { given: 'Mario', family: 'Geiger' },
+        { given: 'Leonardo', family: 'Petrini' },
+        { given: 'Matthieu', family: 'Wyart' },
+      ],
+      issued: { 'date-parts': [[2021, 4]] },
+      'container-title': 'Physics Reports',
+      page: '1-18',
+      DOI: '10.1016/j.physrep.2021.04.001',
+      abstract: 'We find α.',
+    })
+  })
+
+  it('turns LaTeX in titles into readable text', () => {
+    expect(toCsl({ ...landscape.frontmatter, title: 'Scaling as $\\epsilon_t \\approx 0.2\\sqrt{R_f}$' }).title).toBe('Scaling as ε_t ≈ 0.2√(R_f)')
+  })
+})
+
+describe('formatted citations', () => {
+  const item = toCsl(landscape.frontmatter)
+
+  it('formats APA', () => {
+    expect(formatCitation(item, 'apa')).toBe(
+      'Geiger, M., Petrini, L., & Wyart, M. (2021). Landscape and training regimes in deep learning. Physics Reports, 1–18. https://doi.org/10.1016/j.physrep.2021.04.001',
+    )
+  })
+
+  it('formats MLA', () => {
+    expect(formatCitation(item, 'mla')).toBe(
+      'Geiger, Mario, et al. “Landscape and training regimes in deep learning.” Physics Reports, 2021, pp. 1–18. https://doi.org/10.1016/j.physrep.2021.04.001.',
+    )
+  })
+
+  it('formats Chicago author-date', () => {
+    expect(formatCitation(item, 'chicago')).toBe(
+      'Geiger, Mario, Leonardo Petrini, and Matthieu Wyart. 2021. “Landscape and training regimes in deep learning.” Physics Reports: 1–18. https://doi.org/10.1016/j.physrep.2021.04.001.',
+    )
+  })
+
+  it('names two authors in MLA with "and"', () => {
+    expect(formatCitation(toCsl({ ...landscape.frontmatter, authors: [{ name: 'Mario Geiger' }, { name: 'Matthieu Wyart' }] }), 'mla')).toMatch(/^Geiger, Mario, and Matthieu Wyart\./)
+  })
+})
+
+describe('hostile fields', () => {
+  const base = { title: 'A title', year: 2020, authors: [{ name: 'Ada Lovelace' }] }
+
+  it('escapes a backslash author, an unclosed <b> in the title and URL, and braces in the DOI, so the entries after stay whole', () => {
+    const hostile = toCsl({ ...base, title: 'Bold <b> move', authors: [{ name: '\\' }, { name: '{' }], website: 'https://example.org/<b>{x}', doi: '10.1000/a}b' })
+    const library = parse(toBibtexEntries([hostile, toCsl({ ...base, title: 'After' })]), { sentenceCase: false })
+    expect(library.errors).toEqual([])
+    expect(library.entries.map((entry) => entry.fields.title)).toEqual(['Bold <b> move', 'After'])
+    expect(library.entries[0]?.fields.author).toEqual([{ name: '\\' }, { name: '{' }])
+    expect(library.entries[0]?.fields.doi).toBe('10.1000/a%7Db')
+  })
+
+  it('keeps every part of a name the name parser would drop', () => {
+    expect(toCsl({ ...base, authors: [{ name: 'von Neumann' }] }).author).toEqual([{ literal: 'von Neumann' }])
+    expect(toCsl({ ...base, authors: [{ name: 'John von Neumann' }] }).author).toEqual([{ given: 'John', 'non-dropping-particle': 'von', family: 'Neumann' }])
+  })
+
+  it('keeps characters citation-js has no LaTeX for', () => {
+    const entry = parseOne(toBibtex({ ...base, title: '深度学习 ≤ 😀', authors: [{ name: 'Wei Zhang 张' }] }))
+    expect(entry.fields.title).toBe('深度学习 ≤ 😀')
+  })
+
+  it('writes line breaks in a hand-edited title or name as spaces, so RIS keeps one field a line', () => {
+    const ris = toRis(toCsl({ ...base, title: 'One\nTY  - JOUR', authors: [{ name: 'Ada\u2028Lovelace' }] }))
+    expect(ris.split('\n').filter((line) => line.startsWith('TY  -'))).toHaveLength(1)
+    expect(ris).toContain('TI  - One TY - JOUR')
+    expect(ris).toContain('AU  - Lovelace, Ada')
+  })
+})

@@ -1,0 +1,327 @@
+import { Cite, plugins } from '@citation-js/core'
+import '@citation-js/plugin-bibtex'
+import '@citation-js/plugin-csl'
+import '@citation-js/plugin-ris'
+import { parse as parseName } from '@citation-js/name'
+import { bibtexKeyFor } from '../bibtex'
+import { arxivUrl } from '../../domain/links'
+import type { PublicationFrontmatter, PublicationType } from '../../domain/schema'
+import { logOnce } from '../../server/log'
+import { mdxToPlainText } from '../../markup/plain-text'
+import { latexToPlainText, withoutControls } from '../../markup/text'
+import { CHICAGO_STYLE } from './chicago'
+import { MLA_STYLE } from './mla'
+
+/**
+ * Citations of a paper in every format a reader's manuscript may need, produced by citation-js
+ * (citeproc for the styles) from one CSL-JSON record.
+ */
+
+type CslName = { given?: string; family?: string; literal?: string; 'non-dropping-particle'?: string; 'dropping-particle'?: string; suffix?: string }
+export type CslItem = {
+  id: string
+  'citation-key': string
+  type: string
+  title: string
+  author: CslName[]
+  issued: { 'date-parts': [[number] | [number, number]] }
+  'container-title'?: string
+  'container-title-short'?: string
+  volume?: string
+  issue?: string
+  page?: string
+  DOI?: string
+  URL?: string
+  abstract?: string
+  keyword?: string
+  publisher?: string
+  genre?: string
+}
+
+const CSL_TYPES: Record<PublicationType, string> = {
+  article: 'article-journal',
+  conference: 'paper-conference',
+  preprint: 'article',
+  thesis: 'thesis',
+  book: 'book',
+  chapter: 'chapter',
+  talk: 'speech',
+  other: 'document',
+}
+
+let registered = false
+function registerStyles() {
+  if (registered) return
+  const templates = plugins.config.get('@csl').templates
+  templates.add('mla', MLA_STYLE)
+  templates.add('chicago', CHICAGO_STYLE)
+  registered = true
+}
+
+/**
+ * Text as every citation format carries it: one line (line breaks, U+2028/U+2029 and tabs are
+ * spaces), no control characters or lone surrogates. Schema-valid text is already so; a
+ * hand-edited file may hold anything, and RIS (one field a line) and BibTeX would break on it.
+ */
+function oneLine(value: string): string {
+  return withoutControls(value.replace(/[\s\p{Cc}]+/gu, ' ')).trim()
+}
+
+/** The characters of a name but spaces and commas, in a fixed order: equal when two spellings hold the same characters. */
+function nameCharacters(text: string): string {
+  return [...text.replace(/[\s,]/g, '')].sort().join('')
+}
+
+/**
+ * A name split into CSL parts by `@citation-js/name`. It throws on some strings (a line break, an
+ * empty name) and drops parts of others (the particle of "von Neumann", a leading "α"): a name
+ * whose parts do not hold every character it has stays whole, as one literal name.
+ */
+function toCslName(name: string): CslName {
+  const clean = oneLine(name)
+  if (!clean) return { literal: '?' }
+  try {
+    const parsed: CslName = parseName(clean)
+    const parts = [parsed.given, parsed['dropping-particle'], parsed['non-dropping-particle'], parsed.family, parsed.suffix, parsed.literal]
+    return parsed.family && nameCharacters(parts.join('')) === nameCharacters(clean) ? parsed : { literal: clean }
+  } catch {
+    return { literal: clean }
+  }
+}
+
+/**
+ * A link as the citation files carry it: absolute (a path on this site is resolved against the
+ * paper's page) and in the WHATWG serialisation, so spaces, quotes and `<`/`>` are percent-encoded.
+ */
+function citableUrl(value: string, base: string | undefined): string | undefined {
+  try {
+    return new URL(oneLine(value), base).href
+  } catch {
+    return undefined
+  }
+}
+
+type Citable = PublicationFrontmatter & { body?: string }
+
+/**
+ * The paper as CSL-JSON. `pageUrl` is its page on this site, the fallback link; `key` its BibTeX
+ * key (`citationKeys` in lib/formats/bibtex.ts makes it unique across the public list).
+ */
+export function toCsl(publication: Citable, pageUrl?: string, key = bibtexKeyFor(publication)): CslItem {
+  const type = publication.type ?? 'other'
+  const venue = publication.venue ?? (type === 'preprint' && publication.arxiv ? `arXiv preprint arXiv:${publication.arxiv}` : undefined)
+  const link = publication.website ?? publication.pdf ?? (publication.arxiv ? arxivUrl(publication.arxiv) : undefined)
+  const url = (link ? citableUrl(link, pageUrl) : undefined) ?? (pageUrl ? citableUrl(pageUrl, undefined) : undefined)
+  const abstract = publication.body ? oneLine(mdxToPlainText(publication.body)) : ''
+  const item: CslItem = {
+    id: key,
+    'citation-key': key,
+    type: CSL_TYPES[type],
+    title: oneLine(latexToPlainText(publication.title)),
+    // Names only: co-first and corresponding marks are roles, never part of a name.
+    author: publication.authors.map((author) => toCslName(author.name)),
+    issued: { 'date-parts': [publication.month ? [publication.year, publication.month] : [publication.year]] },
+  }
+  if (venue) {
+    if (type === 'thesis' || type === 'book') item.publisher = oneLine(venue)
+    else item['container-title'] = oneLine(venue)
+  }
+  if (type === 'thesis') item.genre = 'PhD thesis'
+  if (publication.venueShort) item['container-title-short'] = oneLine(publication.venueShort)
+  if (publication.volume) item.volume = oneLine(publication.volume)
+  if (publication.issue) item.issue = oneLine(publication.issue)
+  if (publication.pages) item.page = oneLine(publication.pages).split(/[–—]/).map((part) => part.trim()).join('-')
+  if (publication.doi) item.DOI = oneLine(publication.doi)
+  if (url) item.URL = url
+  if (abstract) item.abstract = abstract
+  if (publication.tags?.length) item.keyword = publication.tags.map(oneLine).join(',')
+  return item
+}
+
+/**
+ * `toCsl`, or when that throws (only a hand-edited file can make it) a record of the title, year
+ * and link alone, logged once: one paper's citation files degrade, they never fail.
+ */
+export function citableItem(publication: Citable, pageUrl: string, key: string): CslItem {
+  try {
+    return toCsl(publication, pageUrl, key)
+  } catch (error) {
+    logOnce(`csl:${key}`, `The CSL record of ${key} could not be made; giving a minimal one`, error)
+    const year = Number.isInteger(publication.year) ? publication.year : 0
+    return minimalCsl({ id: key, 'citation-key': key, type: 'document', title: oneLine(String(publication.title)), author: [], issued: { 'date-parts': [[year]] }, URL: pageUrl })
+  }
+}
+
+/**
+ * What is left of a paper when its full record cannot be formatted (only a hand-edited file can
+ * make that happen): the title's letters and digits, the year and the link, which format anywhere.
+ */
+function minimalCsl(item: CslItem): CslItem {
+  const title = item.title.normalize('NFKD').replace(/[^A-Za-z0-9 ]+/g, ' ').replace(/ +/g, ' ').trim() || item['citation-key']
+  return { id: item.id, 'citation-key': item['citation-key'], type: 'document', title, author: [], issued: item.issued, ...(item.URL ? { URL: item.URL } : {}) }
+}
+
+/** The result of `format(item)`, or of `format(minimalCsl(item))` when the first throws (logged once per paper and reason). */
+function withFallback(item: CslItem, what: string, format: (item: CslItem) => string): string {
+  try {
+    return format(item)
+  } catch (error) {
+    logOnce(`${what}:${item.id}`, `The ${what} of ${item.id} could not be made; giving a minimal one`, error)
+    return format(minimalCsl(item))
+  }
+}
+
+export type CitationStyle = 'apa' | 'mla' | 'chicago'
+export const CITATION_STYLES: { id: CitationStyle; label: string }[] = [
+  { id: 'apa', label: 'APA' },
+  { id: 'mla', label: 'MLA' },
+  { id: 'chicago', label: 'Chicago' },
+]
+
+export function formatCitation(items: CslItem | CslItem[], style: CitationStyle): string {
+  registerStyles()
+  const format = (data: CslItem | CslItem[]) => new Cite(data).format('bibliography', { template: style, format: 'text', lang: 'en-US' }).trim()
+  return Array.isArray(items) ? format(items) : withFallback(items, `${style} citation`, format)
+}
+
+// ------------------------------------------------------------------------------------------------
+// BibTeX
+
+/**
+ * citation-js reads `<i>`, `<b>`, `<sc>`, `<sup>`, `<sub>` and `<span …>` in CSL text as markup and
+ * writes `\textit{`… for them, closing only the ones that are closed: an unclosed `<b>` leaves a
+ * `\textbf{` open and swallows every entry after it. Our CSL text is plain, so every `<` is a
+ * character: handed over as U+FE64 SMALL LESS-THAN SIGN, which no tag pattern matches and which
+ * citation-js's own NFKD normalisation turns back into `<` before escaping it as `\textless{}`.
+ */
+function noMarkup(value: string): string {
+  return value.replaceAll('<', '\ufe64')
+}
+
+/**
+ * LaTeX's specials escaped, as citation-js escapes other text: for the names it writes without
+ * escaping (see `bibtexName`). Braces become `\textbraceleft{}`, never `\{`: BibTeX counts every
+ * brace, escaped or not, so `\{` alone would leave a group open.
+ */
+function escapeLatex(value: string): string {
+  return value.replace(/[\\{}%&$#_~^`]/g, (char) => LATEX_SPECIALS[char] ?? char)
+}
+const LATEX_SPECIALS: Record<string, string> = {
+  '\\': '\\textbackslash{}', '{': '\\textbraceleft{}', '}': '\\textbraceright{}', '%': '\\%', '&': '\\&', '$': '\\$', '#': '\\#', '_': '\\_', '~': '\\textasciitilde{}', '^': '\\textasciicircum{}', '`': '\\textasciigrave{}',
+}
+
+/**
+ * A name as citation-js should write it into BibTeX's `author` field. citation-js escapes a
+ * name with a given name, but writes a family-only (or literal) name between braces as it is, so
+ * `\` became `{\}` and `{` an unclosed brace. Names BibTeX would split wrongly (a comma or the word
+ * "and" inside a part) are written whole, as one braced, escaped literal, like family-only names.
+ */
+function bibtexName(name: CslName): CslName {
+  const parts = [name.given, name.family, name['non-dropping-particle'], name['dropping-particle'], name.suffix].filter((part) => part !== undefined)
+  const splitsWrongly = parts.some((part) => part.includes(',') || /(^|\s)and(\s|$)/i.test(part))
+  if (name.given && name.family && !splitsWrongly) return name
+  const whole = name.literal ?? [name.given, name['dropping-particle'], name['non-dropping-particle'], name.family, name.suffix].filter(Boolean).join(' ')
+  return { family: escapeLatex(whole) }
+}
+
+/**
+ * BibTeX's `doi` and `url` are verbatim, and citation-js copies them as they are (and the URL
+ * into `howpublished` too): what would open or close a group or math there (braces, `\`, `$`)
+ * and what no URL holds unencoded is percent-encoded, as RFC 3986 allows.
+ */
+function verbatim(value: string): string {
+  return value.replace(/[{}\\$\s"<>^`|]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)
+}
+
+/**
+ * Characters citation-js has no LaTeX for (CJK, emoji, most symbols) it drops from BibTeX. They
+ * are handed over as letter-only placeholders and put back, as themselves, into its output.
+ */
+function protectUnmapped(tag: string, kept: string[]): (value: string) => string {
+  return (value) =>
+    value.replace(/[^\u0000-\u007f]/gu, (char) => {
+      if (bibtexKeeps(char)) return char
+      kept.push(char)
+      return `${tag}${letters(kept.length - 1)}${tag}`
+    })
+}
+
+/** A number in the letters a–j: digits would let citation-js or BibTeX read the placeholder apart. */
+function letters(n: number): string {
+  return [...String(n)].map((digit) => String.fromCharCode(97 + Number(digit))).join('')
+}
+
+const keepsCache = new Map<string, boolean>()
+/** Whether citation-js writes `char` into BibTeX (as itself or as LaTeX) rather than dropping it; asked once per character. */
+function bibtexKeeps(char: string): boolean {
+  const known = keepsCache.get(char)
+  if (known !== undefined) return known
+  const probe = new Cite({ id: 'p', type: 'document', title: `a${char}b` }).format('bibtex', { format: 'text' })
+  const keeps = !/title = \{ab\}/.test(probe)
+  if (keepsCache.size < 10_000) keepsCache.set(char, keeps)
+  return keeps
+}
+
+/** The item with every value in the shape citation-js writes into valid BibTeX (see the functions above). */
+function forBibtex(item: CslItem, protect: (value: string) => string): CslItem {
+  const text = (value: string | undefined) => (value === undefined ? undefined : protect(noMarkup(value)))
+  const copy: CslItem = {
+    ...item,
+    title: protect(noMarkup(item.title)),
+    author: item.author.map(bibtexName).map((name) => ({ ...name, ...(name.given ? { given: protect(name.given) } : {}), ...(name.family ? { family: protect(name.family) } : {}) })),
+  }
+  for (const field of ['container-title', 'container-title-short', 'publisher', 'volume', 'issue', 'page', 'abstract', 'keyword', 'genre'] as const) {
+    const value = text(item[field])
+    if (value !== undefined) copy[field] = value
+  }
+  if (item.DOI) copy.DOI = verbatim(item.DOI)
+  if (item.URL) copy.URL = verbatim(item.URL)
+  return copy
+}
+
+/** BibTeX's own rule: every brace closes one opened before it, and all are closed at the end. */
+export function bracesBalanced(text: string): boolean {
+  let depth = 0
+  for (const char of text) {
+    if (char === '{') depth += 1
+    else if (char === '}' && --depth < 0) return false
+  }
+  return depth === 0
+}
+
+function bibtexEntry(item: CslItem): string {
+  const all = JSON.stringify(item)
+  let tag = 'qzx'
+  while (all.toLowerCase().includes(tag)) tag += 'q'
+  const kept: string[] = []
+  const entry = new Cite(forBibtex(item, protectUnmapped(tag, kept))).format('bibtex', { format: 'text' }).trim()
+  // Split on the tag, the placeholders' numbers are the odd parts.
+  const restored = entry
+    .split(tag)
+    .map((part, index) => (index % 2 === 1 ? (kept[Number([...part].map((c) => c.charCodeAt(0) - 97).join(''))] ?? '') : part))
+    .join('')
+  // citation-js replaces keys with characters it is wary of (DBLP's `DBLP:journals/…`); BibTeX accepts them.
+  const keyed = restored.replace(/^(@\w+\{)[^,\n]*,/, (_, start: string) => `${start}${item['citation-key']},`)
+  // The last guard: an entry whose braces do not balance would swallow the entries after it.
+  if (!bracesBalanced(keyed)) throw new Error('unbalanced braces in the BibTeX entry')
+  return keyed
+}
+
+/** BibTeX, valid and LaTeX-escaped by citation-js; one entry per item, each whole on its own. */
+export function toBibtexEntries(items: CslItem | CslItem[]): string {
+  return (Array.isArray(items) ? items : [items]).map((item) => withFallback(item, 'BibTeX entry', bibtexEntry)).join('\n\n')
+}
+
+/** The BibTeX entry of one paper (valid, LaTeX-escaped, names without role marks). */
+export function toBibtex(publication: Citable, pageUrl?: string, key?: string): string {
+  return toBibtexEntries(toCsl(publication, pageUrl, key))
+}
+
+export function toRis(items: CslItem | CslItem[]): string {
+  const format = (data: CslItem | CslItem[]) => new Cite(data).format('ris', { format: 'text' }).trim()
+  return Array.isArray(items) ? format(items) : withFallback(items, 'RIS record', format)
+}
+
+export function toCslJson(items: CslItem | CslItem[]): string {
+  return JSON.stringify(items, null, 2)
+}
