@@ -2,7 +2,13 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { defineDocumentType, defineNestedType, makeSource } from 'contentlayer2/source-files'
 import { env } from './lib/env'
-import { bodyCharacterProblem, PUBLICATION_TYPES, publicationSchema, siteSchema, SLUG_PATTERN } from './lib/domain/schema'
+import {
+  bodyCharacterProblem,
+  PUBLICATION_TYPES,
+  publicationSchema,
+  siteSchema,
+  SLUG_PATTERN,
+} from './lib/domain/schema'
 import { checkHandWrittenBody } from './lib/markup/mdx-check'
 
 /**

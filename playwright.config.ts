@@ -7,11 +7,15 @@ import { E2E_ADMIN, E2E_BASE_URL, E2E_PORT, E2E_ROOT } from './e2e/support/paths
  * Playwright cannot download browsers on every machine, so it is the last resort.
  */
 function chromiumPath(): string | undefined {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[]
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
+    Boolean,
+  ) as string[]
   const found = candidates.find((candidate) => fs.existsSync(candidate))
   if (found) return found
   if (fs.existsSync(chromium.executablePath())) return undefined
-  console.error('No Chromium found: install it (Debian: apt-get install chromium), set CHROMIUM_PATH, or run `npx playwright install chromium`.')
+  console.error(
+    'No Chromium found: install it (Debian: apt-get install chromium), set CHROMIUM_PATH, or run `npx playwright install chromium`.',
+  )
   process.exit(1)
 }
 
@@ -32,7 +36,14 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       ...(executablePath ? { executablePath } : {}),
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     },
   },
   // The public pages are checked against the sample content first; the dashboard tests, which
@@ -49,6 +60,11 @@ export default defineConfig({
     timeout: 300_000,
     reuseExistingServer: false,
     stdout: 'pipe',
-    env: { E2E_ROOT, E2E_PORT: String(E2E_PORT), E2E_ADMIN_EMAIL: E2E_ADMIN.email, E2E_ADMIN_PASSWORD: E2E_ADMIN.password },
+    env: {
+      E2E_ROOT,
+      E2E_PORT: String(E2E_PORT),
+      E2E_ADMIN_EMAIL: E2E_ADMIN.email,
+      E2E_ADMIN_PASSWORD: E2E_ADMIN.password,
+    },
   },
 })

@@ -8,10 +8,23 @@ export const dynamic = 'force-dynamic'
 
 export default function sitemap(): MetadataRoute.Sitemap {
   const publications = getPublishedPublications()
-  const latest = publications.reduce<string | undefined>((max, publication) => (!max || publication.lastModified > max ? publication.lastModified : max), undefined)
+  const latest = publications.reduce<string | undefined>(
+    (max, publication) => (!max || publication.lastModified > max ? publication.lastModified : max),
+    undefined,
+  )
   return [
-    { url: absoluteUrl(env.siteUrl, '/'), ...(latest ? { lastModified: latest } : {}), changeFrequency: 'monthly', priority: 1 },
-    { url: absoluteUrl(env.siteUrl, '/publications'), ...(latest ? { lastModified: latest } : {}), changeFrequency: 'monthly', priority: 0.9 },
+    {
+      url: absoluteUrl(env.siteUrl, '/'),
+      ...(latest ? { lastModified: latest } : {}),
+      changeFrequency: 'monthly',
+      priority: 1,
+    },
+    {
+      url: absoluteUrl(env.siteUrl, '/publications'),
+      ...(latest ? { lastModified: latest } : {}),
+      changeFrequency: 'monthly',
+      priority: 0.9,
+    },
     ...publications.map((publication) => ({
       url: absoluteUrl(env.siteUrl, `/publications/${publication.slug}`),
       lastModified: publication.lastModified,

@@ -8,7 +8,9 @@ const geometric = paper('Geometric compression')
 
 /** Every WCAG 2.x A/AA rule plus axe's best practices; none may fail. */
 async function expectNoViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze()
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze()
   const summary = results.violations.map((violation) => ({
     rule: violation.id,
     impact: violation.impact,

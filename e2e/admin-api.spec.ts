@@ -5,10 +5,15 @@ const paper = (title: string) => ({ title, year: 2015, authors: [{ name: 'Grace 
 
 test.describe('the admin JSON API', () => {
   test('answers 401 without a session and changes nothing', async ({ playwright }) => {
-    const anonymous = await playwright.request.newContext({ baseURL: E2E_BASE_URL, storageState: { cookies: [], origins: [] } })
+    const anonymous = await playwright.request.newContext({
+      baseURL: E2E_BASE_URL,
+      storageState: { cookies: [], origins: [] },
+    })
     const before = head()
     expect((await anonymous.get('/api/admin/publications')).status()).toBe(401)
-    const created = await anonymous.post('/api/admin/publications', { data: { slug: `nope-${tag()}`, frontmatter: paper('Nope'), body: '' } })
+    const created = await anonymous.post('/api/admin/publications', {
+      data: { slug: `nope-${tag()}`, frontmatter: paper('Nope'), body: '' },
+    })
     expect(created.status()).toBe(401)
     expect(head()).toBe(before)
     await anonymous.dispose()
@@ -19,24 +24,35 @@ test.describe('the admin JSON API', () => {
     const slug = `api-paper-${tag()}`
     const before = head()
 
-    const created = await request.post('/api/admin/publications', { data: { slug, frontmatter: paper('Made through the API'), body: 'With $x^2$.' } })
+    const created = await request.post('/api/admin/publications', {
+      data: { slug, frontmatter: paper('Made through the API'), body: 'With $x^2$.' },
+    })
     expect(created.status()).toBe(201)
     expect(commitsSince(before)).toHaveLength(1)
     expect(commitsSince(before)[0]?.authorEmail).toBe(E2E_ADMIN.email)
     expect((await fetchPublic(`/publications/${slug}`)).status).toBe(200)
 
-    const read = (await (await request.get(`/api/admin/publications/${slug}`)).json()) as { version: string; frontmatter: Record<string, unknown> }
-    const saved = await request.put(`/api/admin/publications/${slug}`, { data: { version: read.version, frontmatter: { ...read.frontmatter, title: 'Saved through the API' }, body: '' } })
+    const read = (await (await request.get(`/api/admin/publications/${slug}`)).json()) as {
+      version: string
+      frontmatter: Record<string, unknown>
+    }
+    const saved = await request.put(`/api/admin/publications/${slug}`, {
+      data: { version: read.version, frontmatter: { ...read.frontmatter, title: 'Saved through the API' }, body: '' },
+    })
     expect(saved.status()).toBe(200)
 
-    const stale = await request.put(`/api/admin/publications/${slug}`, { data: { version: read.version, frontmatter: { ...read.frontmatter, title: 'Lost update' }, body: '' } })
+    const stale = await request.put(`/api/admin/publications/${slug}`, {
+      data: { version: read.version, frontmatter: { ...read.frontmatter, title: 'Lost update' }, body: '' },
+    })
     expect(stale.status()).toBe(409)
     const conflict = (await stale.json()) as { kind: string; current: { frontmatter: { title: string } } }
     expect(conflict.kind).toBe('conflict')
     expect(conflict.current.frontmatter.title).toBe('Saved through the API')
 
     const current = (await (await request.get(`/api/admin/publications/${slug}`)).json()) as { version: string }
-    const invalid = await request.put(`/api/admin/publications/${slug}`, { data: { version: current.version, frontmatter: { ...read.frontmatter, title: '' }, body: 'import x from "y"' } })
+    const invalid = await request.put(`/api/admin/publications/${slug}`, {
+      data: { version: current.version, frontmatter: { ...read.frontmatter, title: '' }, body: 'import x from "y"' },
+    })
     expect(invalid.status()).toBe(422)
     const errors = (await invalid.json()) as { fieldErrors: Record<string, string[]> }
     expect(Object.keys(errors.fieldErrors).sort()).toEqual(['body', 'title'])
@@ -63,9 +79,13 @@ test.describe('the admin JSON API', () => {
   test('refuses slugs that could leave the publications folder', async ({ page }) => {
     const before = head()
     for (const slug of ['../evil', '..%2fevil', '%2e%2e', 'a/b', 'CON', '.hidden']) {
-      const response = await page.request.post('/api/admin/publications', { data: { slug, frontmatter: paper('Traversal'), body: '' } })
+      const response = await page.request.post('/api/admin/publications', {
+        data: { slug, frontmatter: paper('Traversal'), body: '' },
+      })
       expect(response.status(), slug).toBe(422)
-      expect(((await response.json()) as { fieldErrors: Record<string, string[]> }).fieldErrors.slug?.[0]).toMatch(/lowercase letters/)
+      expect(((await response.json()) as { fieldErrors: Record<string, string[]> }).fieldErrors.slug?.[0]).toMatch(
+        /lowercase letters/,
+      )
     }
     expect(head()).toBe(before)
   })

@@ -1,6 +1,19 @@
 import fs from 'node:fs'
 import fc from 'fast-check'
-import { expect, expectNothingWritten, fetchPublic, frontmatterOf, generatedTitles, git, hydrated, paperFile, publicationSlugs, snapshot, tag, test } from './support/admin'
+import {
+  expect,
+  expectNothingWritten,
+  fetchPublic,
+  frontmatterOf,
+  generatedTitles,
+  git,
+  hydrated,
+  paperFile,
+  publicationSlugs,
+  snapshot,
+  tag,
+  test,
+} from './support/admin'
 import { BODY_BUDGET_MS } from '../lib/markup/body-worker'
 import { WALL_CLOCK_FACTOR } from '../lib/server/deadline-worker'
 import { E2E_BASE_URL } from './support/paths'
@@ -70,7 +83,9 @@ function watchVisitor(pathname: string): Watch {
 
 function expectVisitorServed(times: number[], what: string) {
   const median = [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)] ?? 0
-  console.log(`${what}: ${times.length} visits of ${VISITOR_PAGE}, median ${Math.round(median)} ms, slowest ${Math.round(Math.max(...times))} ms`)
+  console.log(
+    `${what}: ${times.length} visits of ${VISITOR_PAGE}, median ${Math.round(median)} ms, slowest ${Math.round(Math.max(...times))} ms`,
+  )
   expect(times.length, `${VISITOR_PAGE} was answered while ${what} was processed`).toBeGreaterThan(0)
   expect(Math.max(...times), `slowest ${VISITOR_PAGE} while ${what} was processed`).toBeLessThan(VISITOR_WITHIN_MS)
   expect(median, `median ${VISITOR_PAGE} while ${what} was processed`).toBeLessThan(VISITOR_MEDIAN_MS)
@@ -81,8 +96,13 @@ function expectVisitorServed(times: number[], what: string) {
  * background), so that its output does not change under a "nothing written" check.
  */
 async function contentSettled() {
-  const files = () => publicationSlugs().map((slug) => frontmatterOf(slug).title).sort()
-  await expect.poll(() => generatedTitles().sort(), { timeout: 60_000, message: 'Contentlayer took every file in' }).toEqual(files())
+  const files = () =>
+    publicationSlugs()
+      .map((slug) => frontmatterOf(slug).title)
+      .sort()
+  await expect
+    .poll(() => generatedTitles().sort(), { timeout: 60_000, message: 'Contentlayer took every file in' })
+    .toEqual(files())
 }
 
 async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: number }> {
@@ -100,16 +120,29 @@ test.describe('bodies and imports in bounded time', () => {
     for (let i = 0; i < 3; i++) expect((await fetchPublic(VISITOR_PAGE)).status).toBe(200)
   })
 
-  test('costly bodies are answered in bounded time, accepted or refused on the body field, while visitors are served', async ({ page }) => {
-    const generated = fc.sample(fc.record({ unit: fc.constantFrom(...UNITS), kB: fc.integer({ min: 16, max: 250 }) }), 4)
-    const bodies: [string, string][] = [...ATTACKS, ...generated.map(({ unit, kB }): [string, string] => [`${kB} kB of ${unit}`, unit.repeat(Math.floor((kB * K) / unit.length))])]
+  test('costly bodies are answered in bounded time, accepted or refused on the body field, while visitors are served', async ({
+    page,
+  }) => {
+    const generated = fc.sample(
+      fc.record({ unit: fc.constantFrom(...UNITS), kB: fc.integer({ min: 16, max: 250 }) }),
+      4,
+    )
+    const bodies: [string, string][] = [
+      ...ATTACKS,
+      ...generated.map(({ unit, kB }): [string, string] => [
+        `${kB} kB of ${unit}`,
+        unit.repeat(Math.floor((kB * K) / unit.length)),
+      ]),
+    ]
     const accepted: { slug: string; what: string }[] = []
     for (const [what, body] of bodies) {
       const slug = `bodies-${tag()}`
       const before = snapshot()
       const visitor = watchVisitor(VISITOR_PAGE)
       const { value: response, ms } = await timed(() =>
-        page.request.post('/api/admin/publications', { data: { slug, frontmatter: { title: `Costly body ${slug}`, year: 2012, authors: [{ name: 'Ada' }] }, body } }),
+        page.request.post('/api/admin/publications', {
+          data: { slug, frontmatter: { title: `Costly body ${slug}`, year: 2012, authors: [{ name: 'Ada' }] }, body },
+        }),
       )
       expectVisitorServed(await visitor.stop(), what)
       expect(ms, `saving ${what}`).toBeLessThan(SAVE_WITHIN_MS)
@@ -118,10 +151,17 @@ test.describe('bodies and imports in bounded time', () => {
         accepted.push({ slug, what })
         // Contentlayer takes it in (in the background): an accepted body is an ordinary publication.
         // Waiting also keeps its output from landing in the next payload's "nothing written" check.
-        await expect.poll(() => generatedTitles().includes(`Costly body ${slug}`), { timeout: 60_000, message: `Contentlayer took ${what} in` }).toBe(true)
+        await expect
+          .poll(() => generatedTitles().includes(`Costly body ${slug}`), {
+            timeout: 60_000,
+            message: `Contentlayer took ${what} in`,
+          })
+          .toBe(true)
       } else {
         expect(response.status(), what).toBe(422)
-        expect(result.fieldErrors?.body?.[0], `${what} is refused with a message on the body`).toMatch(/^The abstract .{20,}/)
+        expect(result.fieldErrors?.body?.[0], `${what} is refused with a message on the body`).toMatch(
+          /^The abstract .{20,}/,
+        )
         expectNothingWritten(before)
       }
     }
@@ -138,18 +178,32 @@ test.describe('bodies and imports in bounded time', () => {
   test('a hand-written body over the budget is shown as escaped text, in bounded time', async ({ page }) => {
     const slug = `hand-written-${tag()}`
     const body = `<b>Hand</b> written ${'*a'.repeat(32 * K)}`
-    fs.writeFileSync(paperFile(slug), `---\ntitle: Hand written ${slug}\nyear: 2013\nauthors:\n  - name: Ada\n---\n\n${body}\n`)
+    fs.writeFileSync(
+      paperFile(slug),
+      `---\ntitle: Hand written ${slug}\nyear: 2013\nauthors:\n  - name: Ada\n---\n\n${body}\n`,
+    )
     git('add', `publications/${slug}.mdx`)
     git('commit', '-q', '-m', `Hand-written ${slug}`)
     // The server takes a hand-written file in when Contentlayer regenerates, as after any save,
     // and shows it once the pages are revalidated, as by the next save.
     const save = async () => {
       const trigger = `trigger-${tag()}`
-      const response = await page.request.post('/api/admin/publications', { data: { slug: trigger, frontmatter: { title: `Trigger ${trigger}`, year: 2013, authors: [{ name: 'Ada' }], draft: true }, body: '' } })
+      const response = await page.request.post('/api/admin/publications', {
+        data: {
+          slug: trigger,
+          frontmatter: { title: `Trigger ${trigger}`, year: 2013, authors: [{ name: 'Ada' }], draft: true },
+          body: '',
+        },
+      })
       expect(response.status()).toBe(201)
     }
     await save()
-    await expect.poll(() => generatedTitles().includes(`Hand written ${slug}`), { timeout: 60_000, message: 'Contentlayer took the hand-written file in' }).toBe(true)
+    await expect
+      .poll(() => generatedTitles().includes(`Hand written ${slug}`), {
+        timeout: 60_000,
+        message: 'Contentlayer took the hand-written file in',
+      })
+      .toBe(true)
     await save()
     for (const pathname of [`/publications/${slug}/abstract`, `/publications/${slug}`]) {
       const visitor = watchVisitor(VISITOR_PAGE)
@@ -164,8 +218,11 @@ test.describe('bodies and imports in bounded time', () => {
 
   test('ids in a body cannot take the page’s own', async ({ page }) => {
     const slug = `ids-${tag()}`
-    const body = '<span id="__next_f">one</span> <img id="TURBOPACK" src="/icon.svg" alt="icon" /> <a href="#__next_f">back</a>'
-    const response = await page.request.post('/api/admin/publications', { data: { slug, frontmatter: { title: `Ids ${slug}`, year: 2014, authors: [{ name: 'Ada' }] }, body } })
+    const body =
+      '<span id="__next_f">one</span> <img id="TURBOPACK" src="/icon.svg" alt="icon" /> <a href="#__next_f">back</a>'
+    const response = await page.request.post('/api/admin/publications', {
+      data: { slug, frontmatter: { title: `Ids ${slug}`, year: 2014, authors: [{ name: 'Ada' }] }, body },
+    })
     expect(response.status()).toBe(201)
     const errors: string[] = []
     page.on('pageerror', (error) => errors.push(error.message))
@@ -179,7 +236,9 @@ test.describe('bodies and imports in bounded time', () => {
     expect(errors, 'no script error on the page').toEqual([])
   })
 
-  test('a big BibTeX paste is refused at once, a long one within the budget, while visitors are served', async ({ page }) => {
+  test('a big BibTeX paste is refused at once, a long one within the budget, while visitors are served', async ({
+    page,
+  }) => {
     const entry = (i: number, abstract = 'We find $\\epsilon_t \\approx 0.2\\sqrt{R_f}$ for CIFAR10.') =>
       `@article{bulk${i},\n  title = {Bulk paper number ${i}},\n  author = {Lovelace, Ada and Turing, Alan},\n  journal = {Journal of Things},\n  year = {2020},\n  abstract = {${abstract}}\n}\n`
     const pastes: [string, string][] = [
@@ -197,7 +256,9 @@ test.describe('bodies and imports in bounded time', () => {
       const result = (await response.json()) as { candidates: unknown[]; errors: { message: string }[] }
       if (what === '8,000 entries') {
         expect(result.candidates).toEqual([])
-        expect(result.errors.map((error) => error.message)).toEqual(['That paste holds 8,000 entries; import at most 500 at a time, in parts.'])
+        expect(result.errors.map((error) => error.message)).toEqual([
+          'That paste holds 8,000 entries; import at most 500 at a time, in parts.',
+        ])
       } else if (what === '500 entries') {
         expect(result.candidates).toHaveLength(500)
       } else if (result.candidates.length === 0) {

@@ -2,7 +2,13 @@ import { createPaper, expect, frontmatterOf, head, readPaper, SEED_TITLES, tag, 
 import { E2E_BASE_URL } from './support/paths'
 
 /** Header values seen in the CVE-2025-29927 middleware-bypass requests. */
-const SUBREQUEST_HEADERS = ['middleware', 'middleware:middleware:middleware:middleware:middleware', 'src/middleware', 'proxy:proxy:proxy:proxy:proxy', 'pages/_middleware']
+const SUBREQUEST_HEADERS = [
+  'middleware',
+  'middleware:middleware:middleware:middleware:middleware',
+  'src/middleware',
+  'proxy:proxy:proxy:proxy:proxy',
+  'pages/_middleware',
+]
 
 test.describe('closed to known Next.js bypass shapes', () => {
   test.use({ storageState: { cookies: [], origins: [] } })
@@ -37,11 +43,18 @@ test.describe('closed to known Next.js bypass shapes', () => {
   })
 })
 
-test('server actions refuse Origin: null and foreign origins, even with a session', async ({ page, dashboard, playwright, context }) => {
+test('server actions refuse Origin: null and foreign origins, even with a session', async ({
+  page,
+  dashboard,
+  playwright,
+  context,
+}) => {
   const title = `Origin check ${tag()}`
   const slug = await createPaper(page, { title, year: 2012 })
   await dashboard.goto()
-  const captured = page.waitForRequest((request) => request.method() === 'POST' && request.headers()['next-action'] !== undefined)
+  const captured = page.waitForRequest(
+    (request) => request.method() === 'POST' && request.headers()['next-action'] !== undefined,
+  )
   await dashboard.selectedBox(title).click()
   const action = await captured
   await expect(dashboard.selectedBox(title)).toBeChecked()
@@ -50,9 +63,18 @@ test('server actions refuse Origin: null and foreign origins, even with a sessio
   const bytes = readPaper(slug)
   const state = await context.storageState()
   const signedIn = await playwright.request.newContext({ baseURL: E2E_BASE_URL, storageState: state })
-  const headers = Object.fromEntries(Object.entries(await action.allHeaders()).filter(([name]) => !['content-length', 'origin', 'host'].includes(name) && !name.startsWith(':')))
+  const headers = Object.fromEntries(
+    Object.entries(await action.allHeaders()).filter(
+      ([name]) => !['content-length', 'origin', 'host'].includes(name) && !name.startsWith(':'),
+    ),
+  )
   for (const origin of ['null', 'https://evil.example', 'http://127.0.0.1.evil.example']) {
-    const response = await signedIn.fetch(action.url(), { method: 'POST', headers: { ...headers, origin }, data: action.postDataBuffer() ?? undefined, maxRedirects: 0 })
+    const response = await signedIn.fetch(action.url(), {
+      method: 'POST',
+      headers: { ...headers, origin },
+      data: action.postDataBuffer() ?? undefined,
+      maxRedirects: 0,
+    })
     expect(response.status(), `Origin: ${origin}`).toBeGreaterThanOrEqual(400)
   }
   await signedIn.dispose()
@@ -71,7 +93,8 @@ test('every response carries the security headers', async ({ request }) => {
     expect(headers['content-security-policy'], path).toContain("frame-ancestors 'none'")
     expect(headers['content-security-policy'], path).not.toContain('unsafe-eval')
     // Pages restrict scripts to the site's files and the hashes of their own inline scripts.
-    if (path !== '/feed.xml') expect(headers['content-security-policy'], path).toMatch(/script-src 'self'( 'sha256-[\w+/]+=*')+;/)
+    if (path !== '/feed.xml')
+      expect(headers['content-security-policy'], path).toMatch(/script-src 'self'( 'sha256-[\w+/]+=*')+;/)
     expect(headers['x-frame-options'], path).toBe('DENY')
     expect(headers['x-powered-by'], path).toBeUndefined()
   }

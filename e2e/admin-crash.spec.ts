@@ -28,7 +28,8 @@ test.describe('crash safety', () => {
     const server = new ServerProcess(E2E_PORT + 40, path.join(E2E_ROOT, 'crash'), '.next-e2e-crash')
     server.prepare()
     const publications = path.join(server.contentDir, 'publications')
-    const titleOf = (slug: string) => parsePublication(fs.readFileSync(path.join(publications, `${slug}.mdx`), 'utf8')).frontmatter.title
+    const titleOf = (slug: string) =>
+      parsePublication(fs.readFileSync(path.join(publications, `${slug}.mdx`), 'utf8')).frontmatter.title
     const tracked = new Map<string, Tracked>(PAPERS.map((slug) => [slug, { acknowledged: titleOf(slug) }]))
     let acknowledgedSaves = 0
     // Saves reach the site from memory and Contentlayer catches up in the background, which a
@@ -37,7 +38,9 @@ test.describe('crash safety', () => {
       for (const [slug, paper] of tracked) {
         const html = await (await fetch(`${server.origin}/publications/${slug}`)).text()
         // React may close a text node with `<!-- -->` when the page streams.
-        expect(html, `${slug}'s page at start ${start}`).toMatch(new RegExp(`>${paper.acknowledged.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(<!-- -->)?</h1>`))
+        expect(html, `${slug}'s page at start ${start}`).toMatch(
+          new RegExp(`>${paper.acknowledged.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(<!-- -->)?</h1>`),
+        )
       }
     }
 
@@ -51,10 +54,17 @@ test.describe('crash safety', () => {
           if (!paper) return
           for (let n = 1; alive; n++) {
             try {
-              const current = (await (await server.api(`/api/admin/publications/${slug}`)).json()) as { version: string; frontmatter: Record<string, unknown>; body: string }
+              const current = (await (await server.api(`/api/admin/publications/${slug}`)).json()) as {
+                version: string
+                frontmatter: Record<string, unknown>
+                body: string
+              }
               const title = `${slug.split('-')[0]} round ${round} save ${n}`
               paper.inFlight = title
-              const response = await server.api(`/api/admin/publications/${slug}`, { method: 'PUT', body: { version: current.version, frontmatter: { ...current.frontmatter, title }, body: current.body } })
+              const response = await server.api(`/api/admin/publications/${slug}`, {
+                method: 'PUT',
+                body: { version: current.version, frontmatter: { ...current.frontmatter, title }, body: current.body },
+              })
               if (response.status === 200) {
                 paper.acknowledged = title
                 paper.inFlight = undefined
@@ -68,14 +78,19 @@ test.describe('crash safety', () => {
         })
         // Once saves are being acknowledged (the first waits for the worker to warm up), a random moment.
         const acknowledgedBefore = acknowledgedSaves
-        await expect.poll(() => acknowledgedSaves, { timeout: 60_000, intervals: [50] }).toBeGreaterThan(acknowledgedBefore)
+        await expect
+          .poll(() => acknowledgedSaves, { timeout: 60_000, intervals: [50] })
+          .toBeGreaterThan(acknowledgedBefore)
         await new Promise((resolve) => setTimeout(resolve, Math.random() * 2000))
         server.crash()
         alive = false
         await Promise.all(bursts)
 
         for (const name of fs.readdirSync(publications).filter((file) => file.endsWith('.mdx'))) {
-          expect(() => parsePublication(fs.readFileSync(path.join(publications, name), 'utf8')), `${name} after crash ${round}`).not.toThrow()
+          expect(
+            () => parsePublication(fs.readFileSync(path.join(publications, name), 'utf8')),
+            `${name} after crash ${round}`,
+          ).not.toThrow()
         }
         for (const [slug, paper] of tracked) {
           const title = titleOf(slug)
@@ -92,15 +107,29 @@ test.describe('crash safety', () => {
       // A last start cleans up what the crashes left (temporary files, a git lock); saving works again.
       await server.start()
       await expectSiteShowsFiles(ROUNDS + 1)
-      const current = (await (await server.api(`/api/admin/publications/${PAPERS[0]}`)).json()) as { version: string; frontmatter: Record<string, unknown>; body: string }
-      const saved = await server.api(`/api/admin/publications/${PAPERS[0]}`, { method: 'PUT', body: { version: current.version, frontmatter: { ...current.frontmatter, title: 'After the crashes' }, body: current.body } })
+      const current = (await (await server.api(`/api/admin/publications/${PAPERS[0]}`)).json()) as {
+        version: string
+        frontmatter: Record<string, unknown>
+        body: string
+      }
+      const saved = await server.api(`/api/admin/publications/${PAPERS[0]}`, {
+        method: 'PUT',
+        body: {
+          version: current.version,
+          frontmatter: { ...current.frontmatter, title: 'After the crashes' },
+          body: current.body,
+        },
+      })
       expect(saved.status).toBe(200)
       // Wait for the server and its Contentlayer worker to be gone before building the same folder.
       await server.stop()
 
       const leftovers = fs.readdirSync(publications).filter((name) => !name.endsWith('.mdx'))
       expect(leftovers, 'no temporary files remain').toEqual([])
-      const build = spawnSync(process.execPath, ['scripts/contentlayer.mjs'], { env: { ...process.env, CONTENT_DIR: server.contentDir }, encoding: 'utf8' })
+      const build = spawnSync(process.execPath, ['scripts/contentlayer.mjs'], {
+        env: { ...process.env, CONTENT_DIR: server.contentDir },
+        encoding: 'utf8',
+      })
       expect(build.status, `Contentlayer builds the content:\n${build.stdout}${build.stderr}`).toBe(0)
       execFileSync('git', ['fsck', '--no-progress'], { cwd: server.contentDir, stdio: 'pipe' })
     } finally {

@@ -30,7 +30,10 @@ test('the dashboard lists the sample papers, drafts marked', async ({ dashboard 
 })
 
 test.describe('deleting', () => {
-  test('asks first, naming the paper; Cancel keeps it, confirming removes it from the site within 3 s', async ({ page, dashboard }) => {
+  test('asks first, naming the paper; Cancel keeps it, confirming removes it from the site within 3 s', async ({
+    page,
+    dashboard,
+  }) => {
     const title = `Ephemeral kernels ${tag()}`
     const slug = await createPaper(page, { title, year: 2037 })
     const before = head()
@@ -111,7 +114,9 @@ test.describe('quick toggles', () => {
     expect(frontmatterOf(slug).selected).toBe(true)
 
     await page.goto('/')
-    await expect(page.getByRole('region', { name: 'selected publications' }).getByRole('heading', { name: title })).toBeVisible()
+    await expect(
+      page.getByRole('region', { name: 'selected publications' }).getByRole('heading', { name: title }),
+    ).toBeVisible()
 
     await dashboard.goto()
     const unselected = Date.now()
@@ -124,7 +129,12 @@ test.describe('quick toggles', () => {
 
   test('Duplicate makes a draft copy titled “(copy)”', async ({ page, dashboard }) => {
     const title = `Twin manifolds ${tag()}`
-    const slug = await createPaper(page, { title, year: 2040, authors: ['Emmy Noether', 'David Hilbert'], abstract: 'Two of a kind.' })
+    const slug = await createPaper(page, {
+      title,
+      year: 2040,
+      authors: ['Emmy Noether', 'David Hilbert'],
+      abstract: 'Two of a kind.',
+    })
     const original = readPaper(slug)
     await dashboard.goto()
     const before = head()
@@ -193,7 +203,9 @@ test('search, sort and counts', async ({ page, dashboard }) => {
 
   // A change to the oldest-changed of the three puts it first by last change, and counts follow.
   const lastCommit = Math.floor(new Date(git('log', '-1', '--format=%cI')).getTime() / 1000)
-  await expect.poll(() => Math.floor(Date.now() / 1000), { message: 'the clock is past the last commit’s second' }).toBeGreaterThan(lastCommit)
+  await expect
+    .poll(() => Math.floor(Date.now() / 1000), { message: 'the clock is past the last commit’s second' })
+    .toBeGreaterThan(lastCommit)
   await dashboard.draftBox(beta).click()
   await expect(dashboard.draftBox(beta)).toBeChecked()
   await expect(dashboard.counts).toHaveText(countsText(all.total, all.drafts + 1, all.selected, 3))

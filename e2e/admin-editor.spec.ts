@@ -74,7 +74,11 @@ test.describe('creating and editing', () => {
 
   test('the authors editor adds, reorders from the keyboard, marks and removes authors', async ({ page, editor }) => {
     const title = `Keyboard ordered authorship ${tag()}`
-    const slug = await createPaper(page, { title, year: 2033, authors: ['Alan Turing', 'Barbara Liskov', 'Claude Shannon'] })
+    const slug = await createPaper(page, {
+      title,
+      year: 2033,
+      authors: ['Alan Turing', 'Barbara Liskov', 'Claude Shannon'],
+    })
     await editor.gotoEdit(slug)
 
     await editor.addAuthor.click()
@@ -100,7 +104,11 @@ test.describe('creating and editing', () => {
     await editor.author(3).button('remove').focus()
     await page.keyboard.press('Enter')
     await expect(editor.author(4).group).toHaveCount(0)
-    expect(await Promise.all([1, 2, 3].map((n) => editor.author(n).name.inputValue()))).toEqual(['Dana Scott', 'Alan Turing', 'Claude Shannon'])
+    expect(await Promise.all([1, 2, 3].map((n) => editor.author(n).name.inputValue()))).toEqual([
+      'Dana Scott',
+      'Alan Turing',
+      'Claude Shannon',
+    ])
 
     await editor.saveAndExpect('Saved and committed.')
     expect(frontmatterOf(slug).authors).toEqual([
@@ -111,7 +119,8 @@ test.describe('creating and editing', () => {
 
     await page.goto(`/publications/${slug}`)
     await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible()
-    for (const marked of ['Dana Scott*', 'Alan Turing*', 'Claude Shannon†']) await expect(page.getByRole('main').getByText(marked, { exact: true })).toBeVisible()
+    for (const marked of ['Dana Scott*', 'Alan Turing*', 'Claude Shannon†'])
+      await expect(page.getByRole('main').getByText(marked, { exact: true })).toBeVisible()
     await expect(page.getByRole('main').getByText('Barbara Liskov')).toHaveCount(0)
     await expect(page.getByRole('main')).toContainText('indicates first-coauthorship')
     await expect(page.getByRole('main')).toContainText('indicates corresponding author')
@@ -173,7 +182,9 @@ test.describe('refused input leaves no trace', () => {
     await editor.slug.fill('../evil')
     const before = snapshot()
     await editor.save.click()
-    await expect(editor.errorSummary).toContainText('Slug: may contain only lowercase letters a–z, digits and single hyphens')
+    await expect(editor.errorSummary).toContainText(
+      'Slug: may contain only lowercase letters a–z, digits and single hyphens',
+    )
     await expect(page).toHaveURL(/\/admin\/publications\/new$/)
     expectNothingWritten(before)
   })
@@ -189,7 +200,9 @@ test.describe('refused input leaves no trace', () => {
       const before = snapshot()
       await editor.save.click()
       await expect(editor.status).toHaveText('Nothing was saved: one field needs attention.')
-      await expect(editor.errorSummary).toContainText('Slug: may contain only lowercase letters a–z, digits and single hyphens')
+      await expect(editor.errorSummary).toContainText(
+        'Slug: may contain only lowercase letters a–z, digits and single hyphens',
+      )
       expect(rewritten(), 'the request the server got carried the bad slug').toBe(1)
       expectNothingWritten(before)
       expect(before.files.filter((file) => file.includes('evil'))).toEqual([])
@@ -198,10 +211,16 @@ test.describe('refused input leaves no trace', () => {
 
   test('an import statement in the abstract is refused', async ({ editor }) => {
     await editor.gotoNew()
-    await fillNewPaper(editor, { title: `Importing abstract ${tag()}`, year: 2035, abstract: "import x from 'y'\n\nAn abstract that imports code." })
+    await fillNewPaper(editor, {
+      title: `Importing abstract ${tag()}`,
+      year: 2035,
+      abstract: "import x from 'y'\n\nAn abstract that imports code.",
+    })
     const before = snapshot()
     await editor.save.click()
-    await expect(editor.errorSummary).toContainText('Abstract: The abstract may not contain import or export statements')
+    await expect(editor.errorSummary).toContainText(
+      'Abstract: The abstract may not contain import or export statements',
+    )
     await expect(editor.abstract).toHaveAttribute('aria-invalid', 'true')
     expectNothingWritten(before)
   })
@@ -226,7 +245,8 @@ async function rewriteSlugInSave(page: Page, from: string, to: string): Promise<
   const handler = async (route: Route) => {
     const request = route.request()
     const body = request.postData() ?? ''
-    if (request.method() !== 'POST' || !request.headers()['next-action'] || !body.includes(`"slug":"${from}"`)) return route.fallback()
+    if (request.method() !== 'POST' || !request.headers()['next-action'] || !body.includes(`"slug":"${from}"`))
+      return route.fallback()
     count += 1
     await route.continue({ postData: body.replace(`"slug":"${from}"`, `"slug":${JSON.stringify(to)}`) })
   }

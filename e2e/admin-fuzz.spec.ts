@@ -37,17 +37,86 @@ function changes(before: Map<string, string>, after: Map<string, string>): strin
 }
 
 const hostile = [
-  '..', '../evil', '..%2fevil', '%2e%2e', '%2e%2e%2fx', '/etc/passwd', 'a/b', 'a\\b', 'CON', 'con.mdx', 'nul', '.git', '.hidden',
-  'ünïcode', 'ｆｕｌｌ', '', ' ', '-a', 'a-', 'a--b', 'a\u0000b', 'x\ny', 'A'.repeat(120), 'a'.repeat(101), 'site', '~', '$(id)',
+  '..',
+  '../evil',
+  '..%2fevil',
+  '%2e%2e',
+  '%2e%2e%2fx',
+  '/etc/passwd',
+  'a/b',
+  'a\\b',
+  'CON',
+  'con.mdx',
+  'nul',
+  '.git',
+  '.hidden',
+  'ünïcode',
+  'ｆｕｌｌ',
+  '',
+  ' ',
+  '-a',
+  'a-',
+  'a--b',
+  'a\u0000b',
+  'x\ny',
+  'A'.repeat(120),
+  'a'.repeat(101),
+  'site',
+  '~',
+  '$(id)',
 ]
-const yamlBreakers = ['---', '...', ': x', 'a: b', '"', "'", '{', '[', '#', '&anchor', '*alias', '!!js/function', '? x', '| x', '> x', '%YAML 1.1', '\n---\nfoo: bar', '`', '@x', 'null', 'true', '1e3', '0x10']
+const yamlBreakers = [
+  '---',
+  '...',
+  ': x',
+  'a: b',
+  '"',
+  "'",
+  '{',
+  '[',
+  '#',
+  '&anchor',
+  '*alias',
+  '!!js/function',
+  '? x',
+  '| x',
+  '> x',
+  '%YAML 1.1',
+  '\n---\nfoo: bar',
+  '`',
+  '@x',
+  'null',
+  'true',
+  '1e3',
+  '0x10',
+]
 const mdxAttacks = [
-  'import fs from "fs"\n\nHi', 'export const x = 1', 'Value {process.exit(1)}', '<Foo />', '<script>alert(1)</script>', '<img src=x onerror=alert(1) />',
-  '<a href="javascript:alert(1)">x</a>', '[x](javascript:alert(1))', '<div {...props} />', '{/* comment */}', '<style>body{}</style>', '$x^2$ and $$\\frac{a}{b}$$', 'unclosed <div', 'a { b',
+  'import fs from "fs"\n\nHi',
+  'export const x = 1',
+  'Value {process.exit(1)}',
+  '<Foo />',
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(1) />',
+  '<a href="javascript:alert(1)">x</a>',
+  '[x](javascript:alert(1))',
+  '<div {...props} />',
+  '{/* comment */}',
+  '<style>body{}</style>',
+  '$x^2$ and $$\\frac{a}{b}$$',
+  'unclosed <div',
+  'a { b',
 ]
 
-const controlText = fc.string({ unit: fc.integer({ min: 0, max: 0x1f }).map((code) => String.fromCharCode(code)), maxLength: 20 })
-const anyText = fc.oneof(fc.string({ maxLength: 80 }), fc.constantFrom(...yamlBreakers), controlText, fc.string({ unit: 'grapheme', maxLength: 40 }))
+const controlText = fc.string({
+  unit: fc.integer({ min: 0, max: 0x1f }).map((code) => String.fromCharCode(code)),
+  maxLength: 20,
+})
+const anyText = fc.oneof(
+  fc.string({ maxLength: 80 }),
+  fc.constantFrom(...yamlBreakers),
+  controlText,
+  fc.string({ unit: 'grapheme', maxLength: 40 }),
+)
 
 const slugArb = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...hostile) },
@@ -56,26 +125,48 @@ const slugArb = fc.oneof(
 )
 
 const authorArb = fc.record(
-  { name: anyText, equalContribution: fc.oneof(fc.boolean(), anyText), corresponding: fc.boolean(), url: fc.oneof(fc.webUrl(), anyText) },
+  {
+    name: anyText,
+    equalContribution: fc.oneof(fc.boolean(), anyText),
+    corresponding: fc.boolean(),
+    url: fc.oneof(fc.webUrl(), anyText),
+  },
   { requiredKeys: ['name'] },
 )
 
 const frontmatterArb = fc.oneof(
-  { weight: 1, arbitrary: fc.oneof(fc.constant(null), fc.string(), fc.integer(), fc.array(fc.string(), { maxLength: 3 })) },
+  {
+    weight: 1,
+    arbitrary: fc.oneof(fc.constant(null), fc.string(), fc.integer(), fc.array(fc.string(), { maxLength: 3 })),
+  },
   {
     weight: 6,
     arbitrary: fc.record(
       {
-        title: fc.oneof({ weight: 3, arbitrary: fc.stringMatching(/^[A-Za-z][A-Za-z ]{2,40}$/) }, { weight: 2, arbitrary: anyText }, { weight: 1, arbitrary: fc.string({ minLength: 501, maxLength: 600 }) }),
-        year: fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 1990, max: 2030 }) }, { weight: 1, arbitrary: fc.oneof(fc.integer(), fc.double(), anyText) }),
+        title: fc.oneof(
+          { weight: 3, arbitrary: fc.stringMatching(/^[A-Za-z][A-Za-z ]{2,40}$/) },
+          { weight: 2, arbitrary: anyText },
+          { weight: 1, arbitrary: fc.string({ minLength: 501, maxLength: 600 }) },
+        ),
+        year: fc.oneof(
+          { weight: 4, arbitrary: fc.integer({ min: 1990, max: 2030 }) },
+          { weight: 1, arbitrary: fc.oneof(fc.integer(), fc.double(), anyText) },
+        ),
         month: fc.oneof(fc.integer({ min: -2, max: 14 }), anyText),
-        authors: fc.oneof({ weight: 4, arbitrary: fc.array(authorArb, { minLength: 1, maxLength: 4 }) }, { weight: 1, arbitrary: fc.oneof(fc.constant([]), anyText, fc.constant(null)) }),
+        authors: fc.oneof(
+          { weight: 4, arbitrary: fc.array(authorArb, { minLength: 1, maxLength: 4 }) },
+          { weight: 1, arbitrary: fc.oneof(fc.constant([]), anyText, fc.constant(null)) },
+        ),
         venue: anyText,
         type: fc.oneof(fc.constantFrom('article', 'conference', 'preprint', 'thesis'), anyText),
         tags: fc.oneof(fc.array(anyText, { maxLength: 4 }), anyText),
         arxiv: fc.oneof(fc.constant('2105.02468'), anyText),
         doi: fc.oneof(fc.constant('10.1000/xyz'), anyText),
-        pdf: fc.oneof(fc.webUrl(), fc.constantFrom('javascript:alert(1)', 'data:text/html,x', '//evil.example/x', 'file:///etc/passwd'), anyText),
+        pdf: fc.oneof(
+          fc.webUrl(),
+          fc.constantFrom('javascript:alert(1)', 'data:text/html,x', '//evil.example/x', 'file:///etc/passwd'),
+          anyText,
+        ),
         draft: fc.oneof(fc.boolean(), anyText),
         bibtexKey: anyText,
         unknownField: anyText,
@@ -107,25 +198,112 @@ const OUTPUT_RUNS = Number(process.env.FUZZ_OUTPUT_RUNS || Math.max(20, Math.rou
 const SITE_CHECK_EVERY = 5
 
 const outputHostile = [
-  '\\', '{', '}', '%', '@', '#', '&', '$', '_', '~', '^', '`', '<b>', '</i>', '<span class="x">', '@article{x,', '}}', '{{', '\\textbf{', '\\}',
-  '&#x110000;', '&#0;', '&#xD800;', '&#1;', '&amp;', ']]>', '"', "'", ' and ', ',', 'é', '中文', '😀', '≤', '$x$', '$\\alpha$', '--',
+  '\\',
+  '{',
+  '}',
+  '%',
+  '@',
+  '#',
+  '&',
+  '$',
+  '_',
+  '~',
+  '^',
+  '`',
+  '<b>',
+  '</i>',
+  '<span class="x">',
+  '@article{x,',
+  '}}',
+  '{{',
+  '\\textbf{',
+  '\\}',
+  '&#x110000;',
+  '&#0;',
+  '&#xD800;',
+  '&#1;',
+  '&amp;',
+  ']]>',
+  '"',
+  "'",
+  ' and ',
+  ',',
+  'é',
+  '中文',
+  '😀',
+  '≤',
+  '$x$',
+  '$\\alpha$',
+  '--',
 ]
-const outputControls = ['\u0000', '\u0001', '\u001f', '\u007f', '\n', '\r', '\t', '\u2028', '\u2029', '\ufffe', '\ud800']
+const outputControls = [
+  '\u0000',
+  '\u0001',
+  '\u001f',
+  '\u007f',
+  '\n',
+  '\r',
+  '\t',
+  '\u2028',
+  '\u2029',
+  '\ufffe',
+  '\ud800',
+]
 const cleanText = fc
-  .array(fc.oneof({ weight: 2, arbitrary: fc.constantFrom(...outputHostile) }, { weight: 1, arbitrary: fc.constantFrom('Ada', 'Lovelace', ' ', 'x', 'Q') }), { minLength: 1, maxLength: 8 })
+  .array(
+    fc.oneof(
+      { weight: 2, arbitrary: fc.constantFrom(...outputHostile) },
+      { weight: 1, arbitrary: fc.constantFrom('Ada', 'Lovelace', ' ', 'x', 'Q') },
+    ),
+    { minLength: 1, maxLength: 8 },
+  )
   .map((parts) => parts.join(''))
 // Mostly without control characters, so that most payloads are saved and reach the outputs.
 const outputText = fc.oneof(
   { weight: 9, arbitrary: cleanText },
-  { weight: 1, arbitrary: fc.tuple(cleanText, fc.constantFrom(...outputControls), cleanText).map((parts) => parts.join('')) },
+  {
+    weight: 1,
+    arbitrary: fc.tuple(cleanText, fc.constantFrom(...outputControls), cleanText).map((parts) => parts.join('')),
+  },
 )
 
 // What an abstract may hold (MDX refuses `{`, a lone `<`, unclosed tags), with the same intent.
 const bodyText = fc
-  .array(fc.constantFrom('\\\\', '\\{', '\\}', '\\textbf\\{', '%', '@', '#', '&amp;', '&lt;b&gt;', '<b>bold</b>', '$x$', '$\\alpha$', '_', '~', '^', '"', "'", ' and ', 'é', '中文', '😀', '≤', '--', '\t', '\n', ' ', 'Ada'), {
-    minLength: 1,
-    maxLength: 10,
-  })
+  .array(
+    fc.constantFrom(
+      '\\\\',
+      '\\{',
+      '\\}',
+      '\\textbf\\{',
+      '%',
+      '@',
+      '#',
+      '&amp;',
+      '&lt;b&gt;',
+      '<b>bold</b>',
+      '$x$',
+      '$\\alpha$',
+      '_',
+      '~',
+      '^',
+      '"',
+      "'",
+      ' and ',
+      'é',
+      '中文',
+      '😀',
+      '≤',
+      '--',
+      '\t',
+      '\n',
+      ' ',
+      'Ada',
+    ),
+    {
+      minLength: 1,
+      maxLength: 10,
+    },
+  )
   .map((parts) => parts.join(''))
 
 const outputPayloadArb = fc.record({
@@ -142,7 +320,10 @@ const outputPayloadArb = fc.record({
     },
     { requiredKeys: ['title', 'year', 'authors'] },
   ),
-  body: fc.oneof({ weight: 1, arbitrary: outputText }, { weight: 4, arbitrary: bodyText.map((text) => `An abstract with ${text}.\n\nAnd $x < y$ ${text}`) }),
+  body: fc.oneof(
+    { weight: 1, arbitrary: outputText },
+    { weight: 4, arbitrary: bodyText.map((text) => `An abstract with ${text}.\n\nAnd $x < y$ ${text}`) },
+  ),
 })
 
 /** The og:image URL in a page's HTML (`&amp;` decoded), as a crawler reads it. */
@@ -159,7 +340,10 @@ function ogImageUrl(html: string): string | undefined {
 function expectRis(ris: string, payload: string) {
   const lines = ris.split(/\r?\n/).filter(Boolean)
   expect(lines[0], payload).toMatch(/^TY  - /)
-  expect(lines.filter((line) => /^(TY|ER)  -/.test(line)), payload).toHaveLength(2)
+  expect(
+    lines.filter((line) => /^(TY|ER)  -/.test(line)),
+    payload,
+  ).toHaveLength(2)
   expect(lines.at(-1), payload).toMatch(/^ER  -$/)
 }
 
@@ -177,7 +361,10 @@ async function expectPaperOutputs(slug: string, payload: string) {
   const csl = await fetchPublic(`/publications/${slug}/cite/csl-json`)
   expect(csl.status, payload).toBe(200)
   const items = JSON.parse(csl.text) as { 'citation-key': string }[]
-  expect(items.map((item) => item['citation-key']), 'one key for the paper in every format').toEqual([entry.entries[0]?.key])
+  expect(
+    items.map((item) => item['citation-key']),
+    'one key for the paper in every format',
+  ).toEqual([entry.entries[0]?.key])
   const card = ogImageUrl(paper.text)
   expect(card, 'the page names its card').toBeTruthy()
   // On this server's origin: the URL is made with SITE_URL.
@@ -217,7 +404,9 @@ test.describe('fuzzing the writers', () => {
   test(`the save path survives ${RUNS} generated payloads`, async ({ page }) => {
     // An existing paper that half of the payloads try to overwrite (with its current version).
     const target = `fuzz-target-${Date.now().toString(36)}`
-    const seeded = await page.request.post('/api/admin/publications', { data: { slug: target, frontmatter: { title: 'Fuzz target', year: 2011, authors: [{ name: 'Ada' }] }, body: '' } })
+    const seeded = await page.request.post('/api/admin/publications', {
+      data: { slug: target, frontmatter: { title: 'Fuzz target', year: 2011, authors: [{ name: 'Ada' }] }, body: '' },
+    })
     expect(seeded.status()).toBe(201)
     const targetFile = path.join(PUBLICATIONS, `${target}.mdx`)
     const valid: string[] = []
@@ -226,8 +415,12 @@ test.describe('fuzzing the writers', () => {
         const before = tree()
         let response
         if (update) {
-          const { version } = (await (await page.request.get(`/api/admin/publications/${target}`)).json()) as { version: string }
-          response = await page.request.put(`/api/admin/publications/${target}`, { data: { version, frontmatter, body } })
+          const { version } = (await (await page.request.get(`/api/admin/publications/${target}`)).json()) as {
+            version: string
+          }
+          response = await page.request.put(`/api/admin/publications/${target}`, {
+            data: { version, frontmatter, body },
+          })
         } else {
           response = await page.request.post('/api/admin/publications', { data: { slug, frontmatter, body } })
         }
@@ -248,7 +441,10 @@ test.describe('fuzzing the writers', () => {
       { numRuns: RUNS },
     )
     // Whatever was accepted is an ordinary publication: the content still builds.
-    execFileSync(process.execPath, ['scripts/contentlayer.mjs'], { env: { ...process.env, CONTENT_DIR: E2E_CONTENT_DIR }, stdio: 'pipe' })
+    execFileSync(process.execPath, ['scripts/contentlayer.mjs'], {
+      env: { ...process.env, CONTENT_DIR: E2E_CONTENT_DIR },
+      stdio: 'pipe',
+    })
     for (const file of valid) expect(path.dirname(file)).toBe(PUBLICATIONS)
   })
 
@@ -277,26 +473,54 @@ test.describe('fuzzing the writers', () => {
     )
     await expectSiteOutputs(page, saved, unchecked)
     test.info().annotations.push({ type: 'saved', description: `${saved.length} of ${OUTPUT_RUNS} payloads` })
-    expect(saved.length, 'a good part of the payloads were saved, so the outputs were tested').toBeGreaterThan(OUTPUT_RUNS / 5)
+    expect(saved.length, 'a good part of the payloads were saved, so the outputs were tested').toBeGreaterThan(
+      OUTPUT_RUNS / 5,
+    )
     // Leave the list as it was for the specs after this one.
     for (const { slug } of saved) {
-      const { version } = (await (await page.request.get(`/api/admin/publications/${slug}`)).json()) as { version: string }
-      expect((await page.request.delete(`/api/admin/publications/${slug}?version=${encodeURIComponent(version)}`)).status()).toBe(200)
+      const { version } = (await (await page.request.get(`/api/admin/publications/${slug}`)).json()) as {
+        version: string
+      }
+      expect(
+        (await page.request.delete(`/api/admin/publications/${slug}?version=${encodeURIComponent(version)}`)).status(),
+      ).toBe(200)
     }
   })
 
   test(`the BibTeX importer survives ${RUNS} generated pastes and writes nothing`, async ({ page }) => {
-    const field = fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom(...yamlBreakers, ...mdxAttacks, '{\\"o}', '\\\'e', '$\\alpha$', '{{nested}}', '}', '{', '@', '%'))
+    const field = fc.oneof(
+      fc.string({ maxLength: 40 }),
+      fc.constantFrom(...yamlBreakers, ...mdxAttacks, '{\\"o}', "\\'e", '$\\alpha$', '{{nested}}', '}', '{', '@', '%'),
+    )
     const entry = fc
-      .record({ type: fc.constantFrom('article', 'inproceedings', 'misc', 'book', 'phdthesis', 'weird', ''), key: fc.oneof(fc.stringMatching(/^[a-z0-9:_-]{1,12}$/), fc.string({ maxLength: 8 })), title: field, author: field, year: fc.oneof(fc.integer({ min: 1900, max: 2100 }).map(String), field), abstract: field, doi: field, month: fc.constantFrom('jan', 'oct', '{October}', '13', 'x') })
-      .map((e) => `@${e.type}{${e.key},\n  title = {${e.title}},\n  author = {${e.author}},\n  year = {${e.year}},\n  month = ${e.month},\n  doi = {${e.doi}},\n  abstract = {${e.abstract}}\n}`)
-    const paste = fc.oneof(fc.array(entry, { maxLength: 3 }).map((entries) => entries.join('\n\n')), fc.string({ maxLength: 300 }), fc.constantFrom('@string{x = "y"}\n@article{a, title = x, author = {A}, year = 2020}', '@article{', '}}}}', ''))
+      .record({
+        type: fc.constantFrom('article', 'inproceedings', 'misc', 'book', 'phdthesis', 'weird', ''),
+        key: fc.oneof(fc.stringMatching(/^[a-z0-9:_-]{1,12}$/), fc.string({ maxLength: 8 })),
+        title: field,
+        author: field,
+        year: fc.oneof(fc.integer({ min: 1900, max: 2100 }).map(String), field),
+        abstract: field,
+        doi: field,
+        month: fc.constantFrom('jan', 'oct', '{October}', '13', 'x'),
+      })
+      .map(
+        (e) =>
+          `@${e.type}{${e.key},\n  title = {${e.title}},\n  author = {${e.author}},\n  year = {${e.year}},\n  month = ${e.month},\n  doi = {${e.doi}},\n  abstract = {${e.abstract}}\n}`,
+      )
+    const paste = fc.oneof(
+      fc.array(entry, { maxLength: 3 }).map((entries) => entries.join('\n\n')),
+      fc.string({ maxLength: 300 }),
+      fc.constantFrom('@string{x = "y"}\n@article{a, title = x, author = {A}, year = 2020}', '@article{', '}}}}', ''),
+    )
     const before = tree()
     await fc.assert(
       fc.asyncProperty(paste, async (bibtex) => {
         const response = await page.request.post('/api/admin/import', { data: { bibtex } })
         expect(response.status(), bibtex.slice(0, 200)).toBe(200)
-        const result = (await response.json()) as { candidates: { frontmatter: { title: string }; body: string }[]; errors: { message: string }[] }
+        const result = (await response.json()) as {
+          candidates: { frontmatter: { title: string }; body: string }[]
+          errors: { message: string }[]
+        }
         for (const error of result.errors) expect(error.message).toMatch(/\S/)
         for (const candidate of result.candidates) expect(candidate.frontmatter.title).toMatch(/\S/)
         if (!bibtex.trim()) expect(result.errors.length).toBeGreaterThan(0)

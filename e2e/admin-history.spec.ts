@@ -73,7 +73,10 @@ test.describe('two editors on one paper', () => {
   })
 })
 
-test('history lists each commit with its diff, and restoring an older version is a new commit live within 3 s', async ({ page, editor }) => {
+test('history lists each commit with its diff, and restoring an older version is a new commit live within 3 s', async ({
+  page,
+  editor,
+}) => {
   const t = tag()
   const first = `Restorable findings ${t}`
   const second = `Restorable findings, second take ${t}`
@@ -99,7 +102,10 @@ test('history lists each commit with its diff, and restoring an older version is
   const oldest = entries.nth(2)
   await oldest.getByText('Show changes').click()
   await expect(oldest.getByText(`+title: ${first}`, { exact: true })).toBeVisible()
-  await expect(newest.getByRole('button', { name: 'Restore this version' }), 'the current version cannot be restored').toHaveCount(0)
+  await expect(
+    newest.getByRole('button', { name: 'Restore this version' }),
+    'the current version cannot be restored',
+  ).toHaveCount(0)
 
   const before = head()
   const restore = oldest.getByRole('button', { name: 'Restore this version' })
@@ -124,7 +130,10 @@ test('history lists each commit with its diff, and restoring an older version is
   await expect(page.getByRole('heading', { level: 1, name: `History of “${first}”` })).toBeVisible()
 })
 
-test('a duplicate’s history starts where the copy was made, without the original’s commits', async ({ page, dashboard }) => {
+test('a duplicate’s history starts where the copy was made, without the original’s commits', async ({
+  page,
+  dashboard,
+}) => {
   const title = `Original with a past ${tag()}`
   const slug = await createPaper(page, { title, year: 2047, abstract: 'A shared abstract.' })
   const editor = new Editor(page)

@@ -48,7 +48,9 @@ function paste(t: string) {
 `
 }
 
-test('BibTeX import: tricky entries become drafts, duplicates and broken entries are named, a second import finds them all', async ({ page }) => {
+test('BibTeX import: tricky entries become drafts, duplicates and broken entries are named, a second import finds them all', async ({
+  page,
+}) => {
   const t = tag()
   const godel = `On Gödel numbering of sparse kernels ${t}`
   const noether = `Invariant manifolds revisited ${t}`
@@ -65,7 +67,8 @@ test('BibTeX import: tricky entries become drafts, duplicates and broken entries
   const results = page.getByRole('region', { name: /entries found/ })
   await expect(results.getByRole('heading', { level: 2 })).toHaveText('3 entries found, 1 could not be read')
   await expect(page.getByRole('list', { name: 'Entries that could not be read' })).toContainText(`Entry “broken${t}”`)
-  const card = (title: string) => results.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: title }) })
+  const card = (title: string) =>
+    results.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: title }) })
 
   await expect(card(godel)).toContainText('Kurt Gödel')
   await expect(card(godel)).toContainText('Journal of Tricky Macros')
@@ -74,8 +77,14 @@ test('BibTeX import: tricky entries become drafts, duplicates and broken entries
   await expect(card(noether)).toContainText(`New · will be saved as ${noetherSlug}`)
   const duplicate = card('Landscape and training regimes in deep learning, journal version')
   await expect(duplicate).toContainText(`Already in your list (same DOI): ${LANDSCAPE}`)
-  await expect(duplicate.getByRole('link', { name: LANDSCAPE })).toHaveAttribute('href', '/admin/publications/landscape-and-training-regimes-in-deep-learning/edit')
-  await expect(duplicate.getByRole('button', { name: 'Review in the editor' }), 'a duplicate cannot be created').toHaveCount(0)
+  await expect(duplicate.getByRole('link', { name: LANDSCAPE })).toHaveAttribute(
+    'href',
+    '/admin/publications/landscape-and-training-regimes-in-deep-learning/edit',
+  )
+  await expect(
+    duplicate.getByRole('button', { name: 'Review in the editor' }),
+    'a duplicate cannot be created',
+  ).toHaveCount(0)
 
   const before = head()
   await results.getByRole('button', { name: 'Save 2 new entries as drafts' }).click()
@@ -93,7 +102,12 @@ test('BibTeX import: tricky entries become drafts, duplicates and broken entries
     authors: [{ name: 'Kurt Gödel' }],
     draft: true,
   })
-  expect(frontmatterOf(noetherSlug)).toMatchObject({ title: noether, year: 2048, authors: [{ name: 'Emmy Noether' }, { name: 'David Hilbert' }], draft: true })
+  expect(frontmatterOf(noetherSlug)).toMatchObject({
+    title: noether,
+    year: 2048,
+    authors: [{ name: 'Emmy Noether' }, { name: 'David Hilbert' }],
+    draft: true,
+  })
 
   for (const slug of [godelSlug, noetherSlug]) await expectNotFound(slug)
   await expectListed('/publications', godel, false)
@@ -111,7 +125,8 @@ test('BibTeX import: tricky entries become drafts, duplicates and broken entries
   await input.fill(paste(t))
   await read.click()
   await expect(results.getByRole('heading', { level: 2 })).toHaveText('3 entries found, 1 could not be read')
-  for (const title of [godel, noether]) await expect(card(title)).toContainText(/Already in your list \(same (BibTeX key|title)\): /)
+  for (const title of [godel, noether])
+    await expect(card(title)).toContainText(/Already in your list \(same (BibTeX key|title)\): /)
   await expect(card(godel).getByRole('link', { name: godel })).toBeVisible()
   await expect(results.getByRole('button', { name: 'Save 0 new entries as drafts' })).toBeDisabled()
   expect(head()).toBe(commits[0]?.hash)

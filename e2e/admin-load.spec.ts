@@ -22,7 +22,13 @@ test.describe('under load', () => {
     const slugs: string[] = []
     for (let i = 0; i < 3; i++) {
       const slug = `load-${tag()}`
-      const created = await api.post('/api/admin/publications', { data: { slug, frontmatter: { title: `Load ${slug}`, year: 2010, authors: [{ name: 'Ada' }] }, body: 'Under load, $x$.' } })
+      const created = await api.post('/api/admin/publications', {
+        data: {
+          slug,
+          frontmatter: { title: `Load ${slug}`, year: 2010, authors: [{ name: 'Ada' }] },
+          body: 'Under load, $x$.',
+        },
+      })
       expect(created.status()).toBe(201)
       slugs.push(slug)
     }
@@ -39,7 +45,9 @@ test.describe('under load', () => {
       for (let n = 1; Date.now() < deadline; n++) {
         const current = await read(slug)
         const title = `Load ${slug} save ${n}`
-        const response = await api.put(`/api/admin/publications/${slug}`, { data: { version: current.version, frontmatter: { ...current.frontmatter, title }, body: current.body } })
+        const response = await api.put(`/api/admin/publications/${slug}`, {
+          data: { version: current.version, frontmatter: { ...current.frontmatter, title }, body: current.body },
+        })
         if (response.status() === 200) {
           lastAcknowledged.set(slug, title)
           saves++
@@ -55,7 +63,9 @@ test.describe('under load', () => {
     const staleEditor = async (slug: string) => {
       const old = await read(slug)
       while (Date.now() < deadline) {
-        const response = await api.put(`/api/admin/publications/${slug}`, { data: { version: old.version, frontmatter: { ...old.frontmatter, title: 'Stale overwrite' }, body: old.body } })
+        const response = await api.put(`/api/admin/publications/${slug}`, {
+          data: { version: old.version, frontmatter: { ...old.frontmatter, title: 'Stale overwrite' }, body: old.body },
+        })
         if (response.status() === 200) lastAcknowledged.set(slug, 'Stale overwrite')
         else {
           expect(response.status()).toBe(409)
@@ -68,7 +78,12 @@ test.describe('under load', () => {
 
     const traffic = Promise.all(
       ['/publications', paperPath, '/'].map((path, index) =>
-        autocannon({ url: `${E2E_BASE_URL}${path}`, connections: index === 0 ? 22 : 21, duration: SECONDS, timeout: 10 }),
+        autocannon({
+          url: `${E2E_BASE_URL}${path}`,
+          connections: index === 0 ? 22 : 21,
+          duration: SECONDS,
+          timeout: 10,
+        }),
       ),
     )
     await Promise.all([...slugs.map(editor), staleEditor(slugs[0] ?? '')])
@@ -83,7 +98,9 @@ test.describe('under load', () => {
     expect(saves, 'saves went through during the load').toBeGreaterThan(3)
     expect(conflicts, 'the stale editor was refused').toBeGreaterThan(0)
     for (const slug of slugs) expect(frontmatterOf(slug).title, slug).toBe(lastAcknowledged.get(slug))
-    console.log(`${results.reduce((sum, result) => sum + result.requests.total, 0)} public requests, ${saves} saves, ${conflicts} conflicts`)
+    console.log(
+      `${results.reduce((sum, result) => sum + result.requests.total, 0)} public requests, ${saves} saves, ${conflicts} conflicts`,
+    )
   })
 
   test(`a cached page answers within 100 ms while each attack runs`, async ({ page }) => {
@@ -96,7 +113,13 @@ test.describe('under load', () => {
     const guesser: Attack = async (until) => {
       let count = 0
       for (; Date.now() < until; count++) {
-        const response = await postSignIn(E2E_BASE_URL, { from: clientAddress(), body: signInForm([['email', `nobody-${tag()}@example.org`], ['password', 'guess']]) })
+        const response = await postSignIn(E2E_BASE_URL, {
+          from: clientAddress(),
+          body: signInForm([
+            ['email', `nobody-${tag()}@example.org`],
+            ['password', 'guess'],
+          ]),
+        })
         expect([401, 503], `a guess answered ${response.status}`).toContain(response.status)
       }
       return count
@@ -115,7 +138,11 @@ test.describe('under load', () => {
     const oversized: Attack = async (until) => {
       let count = 0
       for (; Date.now() < until; count++) {
-        expect(await postAnnouncing(E2E_BASE_URL, '/api/auth/callback/credentials', { 'content-length': String(100 * 1024 * 1024) })).toBe(413)
+        expect(
+          await postAnnouncing(E2E_BASE_URL, '/api/auth/callback/credentials', {
+            'content-length': String(100 * 1024 * 1024),
+          }),
+        ).toBe(413)
         const malformed = await fetch(`${E2E_BASE_URL}/publications/%ff/cite/ris`)
         await malformed.text()
         expect(malformed.status).toBe(400)
@@ -126,11 +153,20 @@ test.describe('under load', () => {
     // Abstracts that are costly to parse, and a BibTeX paste of 8,000 entries, sent by the admin.
     const costlyBodies: Attack = async (until) => {
       const bodies = ['*a'.repeat(32 * 1024), '>'.repeat(40 * 1024)]
-      const paste = Array.from({ length: 8_000 }, (_, n) => `@article{k${n}, title = {T ${n}}, author = {A}, year = 2020}`).join('\n')
+      const paste = Array.from(
+        { length: 8_000 },
+        (_, n) => `@article{k${n}, title = {T ${n}}, author = {A}, year = 2020}`,
+      ).join('\n')
       let count = 0
       for (; Date.now() < until; count++) {
         const body = bodies[count % bodies.length] ?? ''
-        const saved = await page.request.post('/api/admin/publications', { data: { slug: `costly-${tag()}`, frontmatter: { title: 'Costly', year: 2012, authors: [{ name: 'Ada' }] }, body } })
+        const saved = await page.request.post('/api/admin/publications', {
+          data: {
+            slug: `costly-${tag()}`,
+            frontmatter: { title: 'Costly', year: 2012, authors: [{ name: 'Ada' }] },
+            body,
+          },
+        })
         expect(saved.status(), 'a costly body is refused on its field').toBe(422)
         const imported = await page.request.post('/api/admin/import', { data: { bibtex: paste } })
         expect(imported.status()).toBeLessThan(500)
@@ -161,8 +197,13 @@ test.describe('under load', () => {
       const until = Date.now() + phaseMs
       const [latencies, ...counts] = await Promise.all([probe(until), ...attackers.map((attack) => attack(until))])
       const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? Infinity
-      console.log(`cached page during ${name}: p50 ${at(0.5).toFixed(1)} ms, p95 ${at(0.95).toFixed(1)} ms, max ${at(1).toFixed(1)} ms over ${latencies.length} requests; ${counts.join(' + ')} attacks`)
-      expect(counts.reduce((sum, count) => sum + count, 0), `${name}: the attackers were answered`).toBeGreaterThan(0)
+      console.log(
+        `cached page during ${name}: p50 ${at(0.5).toFixed(1)} ms, p95 ${at(0.95).toFixed(1)} ms, max ${at(1).toFixed(1)} ms over ${latencies.length} requests; ${counts.join(' + ')} attacks`,
+      )
+      expect(
+        counts.reduce((sum, count) => sum + count, 0),
+        `${name}: the attackers were answered`,
+      ).toBeGreaterThan(0)
       expect(at(0.95), `p95 of the cached page during ${name}`).toBeLessThanOrEqual(100)
     }
     // The admin's session is still good afterwards.

@@ -5,14 +5,21 @@ import { E2E_REMOTE } from './support/paths'
 
 function remoteHead(): string {
   try {
-    return execFileSync('git', ['--git-dir', E2E_REMOTE, 'rev-parse', 'main'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()
+    return execFileSync('git', ['--git-dir', E2E_REMOTE, 'rev-parse', 'main'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim()
   } catch {
     return ''
   }
 }
 
 test.describe('pushing to CONTENT_GIT_REMOTE', () => {
-  test('pushes each commit; a failed push is reported, keeps the local commit and is retried', async ({ page, dashboard, editor }) => {
+  test('pushes each commit; a failed push is reported, keeps the local commit and is retried', async ({
+    page,
+    dashboard,
+    editor,
+  }) => {
     await createPaper(page, { title: `Pushed ${tag()}`, year: 2014 })
     await expect.poll(remoteHead, { message: 'the remote has the new commit' }).toBe(head())
 

@@ -10,7 +10,12 @@ async function publicTitles() {
 }
 
 test.describe('sharing follows the dashboard', () => {
-  test('an edited title changes the card’s URL and image, the feed, the sitemap and the BibTeX file', async ({ page, editor, request, browser }) => {
+  test('an edited title changes the card’s URL and image, the feed, the sitemap and the BibTeX file', async ({
+    page,
+    editor,
+    request,
+    browser,
+  }) => {
     const title = `Card before ${tag()}`
     const slug = await createPaper(page, { title, year: 2018 })
     const visitor = await browser.newPage({ baseURL: E2E_BASE_URL })
@@ -59,7 +64,9 @@ test.describe('sharing follows the dashboard', () => {
   })
 
   test('the card preview is for the admin only', async () => {
-    const { status } = await fetchPublic(`/admin/card-preview?data=${encodeURIComponent(JSON.stringify({ title: 'x', authors: [] }))}`)
+    const { status } = await fetchPublic(
+      `/admin/card-preview?data=${encodeURIComponent(JSON.stringify({ title: 'x', authors: [] }))}`,
+    )
     expect(status).toBe(401)
   })
 })

@@ -16,7 +16,10 @@ import { postAnnouncing, postSignIn, signInForm } from './support/requests'
 const attempt = (server: ServerProcess, from: string, body: (csrfToken: string) => string, contentType?: string) =>
   postSignIn(server.origin, { from, body, ...(contentType ? { contentType } : {}) })
 const form = signInForm
-const rightPassword = form([['email', E2E_ADMIN.email], ['password', E2E_ADMIN.password]])
+const rightPassword = form([
+  ['email', E2E_ADMIN.email],
+  ['password', E2E_ADMIN.password],
+])
 
 test.describe('the sign-in throttle, on a server that trusts no proxy', () => {
   test.setTimeout(180_000)
@@ -31,7 +34,14 @@ test.describe('the sign-in throttle, on a server that trusts no proxy', () => {
 
   test('counts a forged X-Forwarded-For under the real address: the sixth attempt gets 429', async () => {
     for (let guess = 1; guess <= 5; guess++) {
-      const refused = await attempt(server, clientAddress(), form([['email', `decoy-${tag()}@example.org`], ['password', 'wrong']]))
+      const refused = await attempt(
+        server,
+        clientAddress(),
+        form([
+          ['email', `decoy-${tag()}@example.org`],
+          ['password', 'wrong'],
+        ]),
+      )
       expect(refused.status, `guess ${guess}`).toBe(401)
     }
     const sixth = await attempt(server, clientAddress(), rightPassword)
@@ -43,7 +53,9 @@ test.describe('the sign-in throttle, behind a trusted proxy', () => {
   test.setTimeout(180_000)
   // Every request comes from loopback, which this server trusts as its proxy: X-Forwarded-For then
   // stands for many distinct clients, so only the email can be what the throttle counts.
-  const server = new ServerProcess(E2E_PORT + 61, path.join(E2E_ROOT, 'throttle-proxied'), '.next-e2e-throttle', { TRUST_PROXY: 'loopback' })
+  const server = new ServerProcess(E2E_PORT + 61, path.join(E2E_ROOT, 'throttle-proxied'), '.next-e2e-throttle', {
+    TRUST_PROXY: 'loopback',
+  })
 
   test.beforeAll(async () => {
     test.setTimeout(180_000)
@@ -59,7 +71,15 @@ test.describe('the sign-in throttle, behind a trusted proxy', () => {
 
   test('refuses repeated email fields and counts them against the admin: the sixth attempt gets 429', async () => {
     for (let guess = 1; guess <= 5; guess++) {
-      const refused = await attempt(server, clientAddress(), form([['email', `decoy-${tag()}@example.org`], ['email', E2E_ADMIN.email], ['password', 'wrong']]))
+      const refused = await attempt(
+        server,
+        clientAddress(),
+        form([
+          ['email', `decoy-${tag()}@example.org`],
+          ['email', E2E_ADMIN.email],
+          ['password', 'wrong'],
+        ]),
+      )
       expect(refused.status, `guess ${guess}`).toBe(400)
       expect(refused.text).toContain('each field once')
     }
@@ -67,9 +87,15 @@ test.describe('the sign-in throttle, behind a trusted proxy', () => {
   })
 
   test('refuses a JSON body under a form content type and counts it against the admin: the sixth attempt gets 429', async () => {
-    const json = (csrfToken: string) => JSON.stringify({ csrfToken, email: E2E_ADMIN.email, password: 'wrong', json: 'true' })
+    const json = (csrfToken: string) =>
+      JSON.stringify({ csrfToken, email: E2E_ADMIN.email, password: 'wrong', json: 'true' })
     for (let guess = 1; guess <= 5; guess++) {
-      const refused = await attempt(server, clientAddress(), json, 'application/x-www-form-urlencoded; x=application/json')
+      const refused = await attempt(
+        server,
+        clientAddress(),
+        json,
+        'application/x-www-form-urlencoded; x=application/json',
+      )
       expect(refused.status, `guess ${guess}`).toBe(400)
     }
     expect((await attempt(server, clientAddress(), rightPassword)).status).toBe(429)
@@ -77,31 +103,64 @@ test.describe('the sign-in throttle, behind a trusted proxy', () => {
 
   test('believes the proxy’s X-Forwarded-For: five failures from one client do not lock out another', async () => {
     const attacker = clientAddress()
-    for (let guess = 1; guess <= 5; guess++) expect((await attempt(server, attacker, form([['email', `nobody-${tag()}@example.org`], ['password', 'x']]))).status).toBe(401)
+    for (let guess = 1; guess <= 5; guess++)
+      expect(
+        (
+          await attempt(
+            server,
+            attacker,
+            form([
+              ['email', `nobody-${tag()}@example.org`],
+              ['password', 'x'],
+            ]),
+          )
+        ).status,
+      ).toBe(401)
     expect((await attempt(server, attacker, rightPassword)).status).toBe(429)
     expect((await attempt(server, clientAddress(), rightPassword)).status, 'another client signs in').toBe(200)
   })
 
   test('no generated sign-in body with repeated fields or a mixed content type signs in or escapes the count', async () => {
-    const contentTypes = ['application/x-www-form-urlencoded', 'application/x-www-form-urlencoded; x=application/json', 'application/json', 'text/plain', 'application/x-www-form-urlencoded;charset=UTF-8']
+    const contentTypes = [
+      'application/x-www-form-urlencoded',
+      'application/x-www-form-urlencoded; x=application/json',
+      'application/json',
+      'text/plain',
+      'application/x-www-form-urlencoded;charset=UTF-8',
+    ]
     const field = fc.oneof(
       fc.constant<[string, string]>(['email', E2E_ADMIN.email]),
       fc.emailAddress().map((email): [string, string] => ['email', email]),
       fc.string({ maxLength: 12 }).map((password): [string, string] => ['password', `wrong-${password}`]),
-      fc.constantFrom<[string, string]>(['email', ` ${E2E_ADMIN.email.toUpperCase()} `], ['callbackUrl', '/admin'], ['json', 'false']),
+      fc.constantFrom<[string, string]>(
+        ['email', ` ${E2E_ADMIN.email.toUpperCase()} `],
+        ['callbackUrl', '/admin'],
+        ['json', 'false'],
+      ),
     )
     let namingAdmin = 0
     await fc.assert(
-      fc.asyncProperty(fc.array(field, { minLength: 1, maxLength: 5 }), fc.constantFrom(...contentTypes), fc.boolean(), async (fields, contentType, asJson) => {
-        const body = asJson ? (csrfToken: string) => JSON.stringify({ csrfToken, ...Object.fromEntries(fields) }) : form(fields)
-        const answer = await attempt(server, clientAddress(), body, contentType)
-        const shown = `${contentType} ${asJson ? 'JSON' : 'form'} ${JSON.stringify(fields)}: ${answer.status}`
-        expect(answer.session, shown).toBe(false)
-        expect(answer.status, shown).toBeLessThan(500)
-        // The email next-auth would check: a JSON body's (when the type says JSON), a form's last.
-        const checked = asJson ? (contentType.includes('application/json') ? Object.fromEntries(fields).email : undefined) : fields.filter(([name]) => name === 'email').at(-1)?.[1]
-        if (checked?.trim().toLowerCase() === E2E_ADMIN.email) namingAdmin++
-      }),
+      fc.asyncProperty(
+        fc.array(field, { minLength: 1, maxLength: 5 }),
+        fc.constantFrom(...contentTypes),
+        fc.boolean(),
+        async (fields, contentType, asJson) => {
+          const body = asJson
+            ? (csrfToken: string) => JSON.stringify({ csrfToken, ...Object.fromEntries(fields) })
+            : form(fields)
+          const answer = await attempt(server, clientAddress(), body, contentType)
+          const shown = `${contentType} ${asJson ? 'JSON' : 'form'} ${JSON.stringify(fields)}: ${answer.status}`
+          expect(answer.session, shown).toBe(false)
+          expect(answer.status, shown).toBeLessThan(500)
+          // The email next-auth would check: a JSON body's (when the type says JSON), a form's last.
+          const checked = asJson
+            ? contentType.includes('application/json')
+              ? Object.fromEntries(fields).email
+              : undefined
+            : fields.filter(([name]) => name === 'email').at(-1)?.[1]
+          if (checked?.trim().toLowerCase() === E2E_ADMIN.email) namingAdmin++
+        },
+      ),
       { numRuns: 40 },
     )
     // Every attempt next-auth would have checked against the admin counted, however it was disguised.
@@ -110,9 +169,17 @@ test.describe('the sign-in throttle, behind a trusted proxy', () => {
 
   test('answers an oversized or length-less sign-in body before reading it', async () => {
     const start = Date.now()
-    expect(await postAnnouncing(server.origin, '/api/auth/callback/credentials', { 'content-length': String(100 * 1024 * 1024) })).toBe(413)
-    expect(await postAnnouncing(server.origin, '/api/auth/callback/credentials', { 'transfer-encoding': 'chunked' })).toBe(411)
-    expect(await postAnnouncing(server.origin, '/api/admin/publications', { 'content-length': String(100 * 1024 * 1024) })).toBe(413)
+    expect(
+      await postAnnouncing(server.origin, '/api/auth/callback/credentials', {
+        'content-length': String(100 * 1024 * 1024),
+      }),
+    ).toBe(413)
+    expect(
+      await postAnnouncing(server.origin, '/api/auth/callback/credentials', { 'transfer-encoding': 'chunked' }),
+    ).toBe(411)
+    expect(
+      await postAnnouncing(server.origin, '/api/admin/publications', { 'content-length': String(100 * 1024 * 1024) }),
+    ).toBe(413)
     expect(Date.now() - start, 'none of the 100 MB was waited for').toBeLessThan(5_000)
     expect((await fetch(`${server.origin}/robots.txt`)).status, 'the server carries on').toBe(200)
   })

@@ -17,11 +17,14 @@ async function watchViolations(page: Page): Promise<string[]> {
   await page.exposeFunction('__reportCspViolation', (text: string) => violations.push(text))
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (event) => {
-      ;(window as unknown as { __reportCspViolation: (text: string) => void }).__reportCspViolation(`${event.violatedDirective}: ${event.blockedURI} ${event.sample}`)
+      ;(window as unknown as { __reportCspViolation: (text: string) => void }).__reportCspViolation(
+        `${event.violatedDirective}: ${event.blockedURI} ${event.sample}`,
+      )
     })
   })
   page.on('console', (message) => {
-    if (message.type() === 'error' && /Content[- ]Security[- ]Policy/i.test(message.text())) violations.push(message.text())
+    if (message.type() === 'error' && /Content[- ]Security[- ]Policy/i.test(message.text()))
+      violations.push(message.text())
   })
   return violations
 }
@@ -80,7 +83,8 @@ for (const [name, path] of [
     const response = await gotoHydrated(page, path)
     await expectScriptPolicy(response)
     // KaTeX's output, styled by its stylesheet. On the lists, the abstract is fetched when ABS opens it.
-    if (name !== 'paper page') await entry(page, stability.title).getByRole('button', { name: 'ABS', exact: true }).click()
+    if (name !== 'paper page')
+      await entry(page, stability.title).getByRole('button', { name: 'ABS', exact: true }).click()
     const math = page.locator('.katex').first()
     await expect(math).toBeVisible()
     expect(await math.evaluate((element) => getComputedStyle(element).fontFamily)).toContain('KaTeX')

@@ -16,7 +16,9 @@ const stability = paper('Relative stability')
 const landscape = paper('Landscape and training')
 const geometric = paper('Geometric compression')
 
-const server = new ServerProcess(E2E_PORT + 50, path.join(E2E_ROOT, 'long-list'), '.next-e2e-long-list', { PUBLICATIONS_PER_PAGE: '2' })
+const server = new ServerProcess(E2E_PORT + 50, path.join(E2E_ROOT, 'long-list'), '.next-e2e-long-list', {
+  PUBLICATIONS_PER_PAGE: '2',
+})
 
 test.describe('a list longer than one page', () => {
   test.describe.configure({ mode: 'serial', timeout: 120_000 })
@@ -92,7 +94,9 @@ test.describe('a list longer than one page', () => {
     await expect(page).toHaveURL(/\/publications\?q=neural\+networks(&|$)/)
     // Three papers match over both years: the newest year, then the earlier one linked.
     await expect(listedTitles(page)).toHaveText([deepConv.title, sparse.title])
-    await expect(page.getByRole('navigation', { name: 'Earlier years' }).getByRole('link', { name: '2021' })).toHaveAttribute('href', '/publications?q=neural+networks&year=2021')
+    await expect(
+      page.getByRole('navigation', { name: 'Earlier years' }).getByRole('link', { name: '2021' }),
+    ).toHaveAttribute('href', '/publications?q=neural+networks&year=2021')
     await context.close()
   })
 })

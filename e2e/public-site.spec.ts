@@ -1,5 +1,15 @@
 import { expect, test, type Page } from '@playwright/test'
-import { ALL_TITLES, entry, gotoHydrated, listedTitles, OWNER, PAPERS, panelOf, paper, themeButton } from './support/public-site'
+import {
+  ALL_TITLES,
+  entry,
+  gotoHydrated,
+  listedTitles,
+  OWNER,
+  PAPERS,
+  panelOf,
+  paper,
+  themeButton,
+} from './support/public-site'
 
 const deepConv = paper('How deep convolutional')
 const sparse = paper('Learning sparse')
@@ -12,12 +22,19 @@ test.describe('the publications page', () => {
     await page.goto('/publications')
     await expect(page).toHaveTitle(/publications/)
     await expect(page.getByRole('heading', { level: 1, name: 'publications' })).toBeVisible()
-    await expect(page.getByText('publications by categories in reversed chronological order. * indicates first-coauthorship.', { exact: true })).toBeVisible()
+    await expect(
+      page.getByText('publications by categories in reversed chronological order. * indicates first-coauthorship.', {
+        exact: true,
+      }),
+    ).toBeVisible()
     await expect(page.getByRole('status').filter({ hasText: 'publications' })).toHaveText('5 publications.')
 
     await expect(page.getByRole('main').getByRole('heading', { level: 2 })).toHaveText(['2022', '2021'])
     await expect(listedTitles(page)).toHaveText(ALL_TITLES)
-    await expect(page.getByRole('region', { name: '2022' }).getByRole('heading', { level: 3 })).toHaveText([deepConv.title, sparse.title])
+    await expect(page.getByRole('region', { name: '2022' }).getByRole('heading', { level: 3 })).toHaveText([
+      deepConv.title,
+      sparse.title,
+    ])
     await expect(page.getByRole('region', { name: '2021' }).getByRole('heading', { level: 3 })).toHaveText([
       stability.title,
       landscape.title,
@@ -38,9 +55,15 @@ test.describe('the publications page', () => {
     await expect(first.getByText('Umberto M. Tomasini*', { exact: true })).toBeVisible()
     await expect(first.getByText('Leonardo Petrini*', { exact: true })).toBeVisible()
     await expect(first.getByText('Francesco Cagnetta', { exact: true })).toBeVisible()
-    await expect(first.getByText('Umberto M. Tomasini*, Leonardo Petrini*, Francesco Cagnetta, and 1 more author', { exact: true })).toBeVisible()
+    await expect(
+      first.getByText('Umberto M. Tomasini*, Leonardo Petrini*, Francesco Cagnetta, and 1 more author', {
+        exact: true,
+      }),
+    ).toBeVisible()
     // A paper without co-first authors shows no mark.
-    await expect(entry(page, landscape.title).getByText('Mario Geiger, Leonardo Petrini, and Matthieu Wyart', { exact: true })).toBeVisible()
+    await expect(
+      entry(page, landscape.title).getByText('Mario Geiger, Leonardo Petrini, and Matthieu Wyart', { exact: true }),
+    ).toBeVisible()
   })
 
   test('shows three of four authors and reveals the fourth in place', async ({ page }) => {
@@ -52,7 +75,11 @@ test.describe('the publications page', () => {
 
     await more.click()
     await expect(first.getByText('Matthieu Wyart', { exact: true })).toBeVisible()
-    await expect(first.getByText('Umberto M. Tomasini*, Leonardo Petrini*, Francesco Cagnetta, and Matthieu Wyart', { exact: true })).toBeVisible()
+    await expect(
+      first.getByText('Umberto M. Tomasini*, Leonardo Petrini*, Francesco Cagnetta, and Matthieu Wyart', {
+        exact: true,
+      }),
+    ).toBeVisible()
     await expect(more).toHaveCount(0)
     await expect(first.getByRole('button', { name: /more author/ })).toHaveCount(0)
     // The other entries are unchanged.
@@ -85,7 +112,9 @@ test.describe('the publications page', () => {
 
     await gotoHydrated(page, '/publications')
     const item = entry(page, landscape.title)
-    const fetched = page.waitForResponse((response) => response.url().endsWith(`/publications/${landscape.slug}/abstract`))
+    const fetched = page.waitForResponse((response) =>
+      response.url().endsWith(`/publications/${landscape.slug}/abstract`),
+    )
     await item.getByRole('button', { name: 'ABS', exact: true }).click()
     expect((await fetched).status()).toBe(200)
     await expect(item.getByText(/^Deep learning algorithms are responsible/)).toBeVisible()
@@ -97,7 +126,10 @@ test.describe('the publications page', () => {
     const item = entry(page, landscape.title)
     await item.getByRole('button', { name: 'ABS', exact: true }).click()
     await expect(item.getByText('The abstract could not be loaded.')).toBeVisible()
-    await expect(item.getByRole('link', { name: 'open the paper’s page' })).toHaveAttribute('href', `/publications/${landscape.slug}#abstract-heading`)
+    await expect(item.getByRole('link', { name: 'open the paper’s page' })).toHaveAttribute(
+      'href',
+      `/publications/${landscape.slug}#abstract-heading`,
+    )
 
     await page.unroute(`**/publications/${landscape.slug}/abstract`)
     await item.getByRole('button', { name: 'Try again' }).click()
@@ -119,7 +151,9 @@ test.describe('the publications page', () => {
     await expect(bibtex).toBeVisible()
     await expect(bibtex).toContainText(deepConv.bibtexHead)
     // Names as BibTeX wants them, without the co-first marks shown on the page.
-    await expect(bibtex).toContainText('author = {Tomasini, Umberto M. and Petrini, Leonardo and Cagnetta, Francesco and Wyart, Matthieu}')
+    await expect(bibtex).toContainText(
+      'author = {Tomasini, Umberto M. and Petrini, Leonardo and Cagnetta, Francesco and Wyart, Matthieu}',
+    )
     await expect(bibtex).toContainText('url = {https://arxiv.org/abs/2210.01506}')
     await expect(bibtex).toContainText('doi = {10.1088/2632-2153/ad092c}')
 
@@ -152,11 +186,17 @@ test.describe('the publications page', () => {
       const item = entry(page, p.title)
       await expect(item.getByRole('button', { name: 'ABS', exact: true }), p.title).toHaveCount(p.hasAbstract ? 1 : 0)
       await expect(item.getByRole('button', { name: 'BIB', exact: true }), p.title).toHaveCount(1)
-      await expect(item.getByRole('link', { name: `arXiv: ${p.title}` }), p.title).toHaveAttribute('href', `https://arxiv.org/abs/${p.arxiv}`)
+      await expect(item.getByRole('link', { name: `arXiv: ${p.title}` }), p.title).toHaveAttribute(
+        'href',
+        `https://arxiv.org/abs/${p.arxiv}`,
+      )
       const doi = item.getByRole('link', { name: `DOI: ${p.title}` })
       if (p.doi) await expect(doi, p.title).toHaveAttribute('href', `https://doi.org/${p.doi}`)
       else await expect(doi, p.title).toHaveCount(0)
-      await expect(item.getByRole('link', { name: p.title, exact: true })).toHaveAttribute('href', `/publications/${p.slug}`)
+      await expect(item.getByRole('link', { name: p.title, exact: true })).toHaveAttribute(
+        'href',
+        `/publications/${p.slug}`,
+      )
     }
   })
 
@@ -168,7 +208,11 @@ test.describe('the publications page', () => {
     await expect(panel).toBeVisible()
     await expect(panel.locator('.katex')).toHaveCount(5)
     await expect(panel.locator('.katex-html').first()).toBeVisible()
-    await expect(panel.locator('annotation[encoding="application/x-tex"]')).toContainText(['R_f', '\\epsilon_t', '\\epsilon_t \\approx 0.2\\sqrt{R_f}'])
+    await expect(panel.locator('annotation[encoding="application/x-tex"]')).toContainText([
+      'R_f',
+      '\\epsilon_t',
+      '\\epsilon_t \\approx 0.2\\sqrt{R_f}',
+    ])
     // No raw LaTeX left in the visible text.
     expect(await panel.innerText()).not.toMatch(/\$|\\epsilon|\\sqrt/)
   })
@@ -184,7 +228,9 @@ test.describe('a paper page', () => {
 
       const authors = page.getByRole('main').getByRole('paragraph').filter({ hasText: p.authors[0] })
       const authorLine = p.authors.map((name, i) => `${name}${p.coFirst && i < 2 ? '*' : ''}`)
-      await expect(authors).toHaveText(`${authorLine.slice(0, -1).join(', ')}${authorLine.length > 2 ? ',' : ''} and ${authorLine.at(-1)}`)
+      await expect(authors).toHaveText(
+        `${authorLine.slice(0, -1).join(', ')}${authorLine.length > 2 ? ',' : ''} and ${authorLine.at(-1)}`,
+      )
       await expect(authors.locator('strong')).toHaveText(OWNER)
       const legend = page.getByText('* indicates first-coauthorship.', { exact: true })
       await expect(legend).toHaveCount(p.coFirst ? 1 : 0)
@@ -192,7 +238,10 @@ test.describe('a paper page', () => {
       await expect(page.getByText(p.venue, { exact: true })).toBeVisible()
       await expect(page.locator('time')).toHaveText(String(p.year))
 
-      await expect(page.getByRole('link', { name: `arXiv: ${p.title}` })).toHaveAttribute('href', `https://arxiv.org/abs/${p.arxiv}`)
+      await expect(page.getByRole('link', { name: `arXiv: ${p.title}` })).toHaveAttribute(
+        'href',
+        `https://arxiv.org/abs/${p.arxiv}`,
+      )
       const abstract = page.getByRole('region', { name: 'Abstract' })
       await expect(abstract).toHaveCount(p.hasAbstract ? 1 : 0)
 
@@ -288,7 +337,9 @@ test.describe('filters without JavaScript', () => {
     const item = entry(page, landscape.title)
     await item.getByRole('link', { name: 'ABS', exact: true }).click()
     await expect(page).toHaveURL(`/publications/${landscape.slug}#abstract-heading`)
-    await expect(page.getByRole('region', { name: 'Abstract' })).toContainText('Deep learning algorithms are responsible')
+    await expect(page.getByRole('region', { name: 'Abstract' })).toContainText(
+      'Deep learning algorithms are responsible',
+    )
 
     await page.goto('/publications')
     await entry(page, landscape.title).getByRole('link', { name: 'BIB', exact: true }).click()
@@ -331,7 +382,10 @@ test.describe('filters with JavaScript', () => {
     await page.evaluate(() => Object.assign(window, { __sameDocument: true }))
   }
   async function expectSameDocument(page: Page) {
-    expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument), 'no full page load').toBe(true)
+    expect(
+      await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument),
+      'no full page load',
+    ).toBe(true)
   }
 
   test('choosing a type updates the list and the URL in place, and Back restores it', async ({ page }) => {
@@ -412,7 +466,9 @@ test.describe('the home page', () => {
     await expect(page.getByText(/^I study why deep neural networks learn/)).toBeVisible()
     const selected = page.getByRole('region', { name: 'selected publications' })
     await expect(selected.getByRole('heading', { level: 2, name: 'selected publications' })).toBeVisible()
-    await expect(selected.getByRole('heading', { level: 4 })).toHaveText(PAPERS.filter((p) => p.selected).map((p) => p.title))
+    await expect(selected.getByRole('heading', { level: 4 })).toHaveText(
+      PAPERS.filter((p) => p.selected).map((p) => p.title),
+    )
     await expect(selected.getByText('* indicates first-coauthorship.', { exact: true })).toBeVisible()
 
     await page.getByRole('link', { name: /All publications/ }).click()
@@ -433,7 +489,8 @@ test.describe('theme', () => {
       observer.observe(document, { childList: true, subtree: true })
     })
   }
-  const earlyTheme = (page: Page) => page.evaluate(() => (window as unknown as { __themeBeforeBody?: string | null }).__themeBeforeBody)
+  const earlyTheme = (page: Page) =>
+    page.evaluate(() => (window as unknown as { __themeBeforeBody?: string | null }).__themeBeforeBody)
 
   test('the toggle switches to dark and the choice survives a reload without a flash', async ({ page }) => {
     await recordEarlyTheme(page)

@@ -6,7 +6,10 @@ import { meta, metaContent, ogImage, parseBib, parseXml, pngSize, sha256, xmlTex
 const landscape = paper('Landscape')
 
 test.describe('social cards', () => {
-  test('every paper page has its own 1200×630 PNG card, and the site pages a card of their own', async ({ page, request }) => {
+  test('every paper page has its own 1200×630 PNG card, and the site pages a card of their own', async ({
+    page,
+    request,
+  }) => {
     const hashes = new Map<string, string>()
     for (const p of PAPERS) {
       await page.goto(`/publications/${p.slug}`)
@@ -56,7 +59,9 @@ test.describe('metadata of a paper page', () => {
     await expect(page.locator('head link[rel="canonical"]')).toHaveAttribute('href', url)
 
     expect(await metaContent(page, 'citation_title')).toBe(landscape.title)
-    const authors = await meta(page, 'citation_author').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('content')))
+    const authors = await meta(page, 'citation_author').evaluateAll((nodes) =>
+      nodes.map((node) => node.getAttribute('content')),
+    )
     expect(authors).toEqual(['Mario Geiger', 'Leonardo Petrini', 'Matthieu Wyart'])
     expect(await metaContent(page, 'citation_publication_date')).toBe('2021')
     expect(await metaContent(page, 'citation_journal_title')).toBe('Physics Reports')
@@ -100,9 +105,15 @@ test.describe('citing a paper', () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'])
     await page.goto(`/publications/${landscape.slug}`)
     const cite = page.getByRole('region', { name: 'Cite' })
-    await expect(cite).toContainText('Geiger, M., Petrini, L., & Wyart, M. (2021). Landscape and training regimes in deep learning. Physics Reports, 1–18.')
-    await expect(cite).toContainText('Geiger, Mario, et al. “Landscape and training regimes in deep learning.” Physics Reports, 2021, pp. 1–18.')
-    await expect(cite).toContainText('Geiger, Mario, Leonardo Petrini, and Matthieu Wyart. 2021. “Landscape and training regimes in deep learning.”')
+    await expect(cite).toContainText(
+      'Geiger, M., Petrini, L., & Wyart, M. (2021). Landscape and training regimes in deep learning. Physics Reports, 1–18.',
+    )
+    await expect(cite).toContainText(
+      'Geiger, Mario, et al. “Landscape and training regimes in deep learning.” Physics Reports, 2021, pp. 1–18.',
+    )
+    await expect(cite).toContainText(
+      'Geiger, Mario, Leonardo Petrini, and Matthieu Wyart. 2021. “Landscape and training regimes in deep learning.”',
+    )
     await cite.getByRole('button', { name: 'Copy MLA' }).click()
     await expect(cite.getByRole('button', { name: 'Copy MLA' })).toContainText('copied')
     expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^Geiger, Mario, et al\. “Landscape/)
@@ -111,7 +122,11 @@ test.describe('citing a paper', () => {
   test('offers BibTeX, RIS and CSL-JSON files', async ({ page, request }) => {
     await page.goto(`/publications/${landscape.slug}`)
     const cite = page.getByRole('region', { name: 'Cite' })
-    const links = { BibTeX: 'application/x-bibtex', RIS: 'application/x-research-info-systems', 'CSL-JSON': 'application/vnd.citationstyles.csl+json' }
+    const links = {
+      BibTeX: 'application/x-bibtex',
+      RIS: 'application/x-research-info-systems',
+      'CSL-JSON': 'application/vnd.citationstyles.csl+json',
+    }
     for (const [name, type] of Object.entries(links)) {
       const href = await cite.getByRole('link', { name, exact: true }).getAttribute('href')
       const response = await request.get(href ?? '')
@@ -140,16 +155,27 @@ test.describe('feeds and indexes', () => {
     const xml = await (await request.get('/feed.xml')).text()
     await parseXml(page, xml)
     expect(await xmlTexts(page, xml, 'entry > title')).toEqual(PAPERS.map((p) => p.title))
-    expect(await xmlTexts(page, xml, 'entry > link')).toEqual(PAPERS.map((p) => `${E2E_BASE_URL}/publications/${p.slug}`))
+    expect(await xmlTexts(page, xml, 'entry > link')).toEqual(
+      PAPERS.map((p) => `${E2E_BASE_URL}/publications/${p.slug}`),
+    )
     expect((await xmlTexts(page, xml, 'entry > summary')).every((summary) => summary.length > 0)).toBe(true)
   })
 
-  test('/sitemap.xml lists every public page with the papers’ last change, and robots.txt points at it', async ({ page, request }) => {
+  test('/sitemap.xml lists every public page with the papers’ last change, and robots.txt points at it', async ({
+    page,
+    request,
+  }) => {
     await page.goto('/')
     const xml = await (await request.get('/sitemap.xml')).text()
     await parseXml(page, xml)
     const urls = await xmlTexts(page, xml, 'url > loc')
-    expect(urls).toEqual(expect.arrayContaining([`${E2E_BASE_URL}/`, `${E2E_BASE_URL}/publications`, ...PAPERS.map((p) => `${E2E_BASE_URL}/publications/${p.slug}`)]))
+    expect(urls).toEqual(
+      expect.arrayContaining([
+        `${E2E_BASE_URL}/`,
+        `${E2E_BASE_URL}/publications`,
+        ...PAPERS.map((p) => `${E2E_BASE_URL}/publications/${p.slug}`),
+      ]),
+    )
     expect(urls).toHaveLength(PAPERS.length + 2)
     expect((await xmlTexts(page, xml, 'url > lastmod')).every((date) => !Number.isNaN(Date.parse(date)))).toBe(true)
     const robots = await (await request.get('/robots.txt')).text()

@@ -31,7 +31,8 @@ function readPageSize(): number {
   const raw = process.env.PUBLICATIONS_PER_PAGE?.trim()
   if (!raw) return 200
   const value = Number(raw)
-  if (!Number.isInteger(value) || value < 1) throw new Error(`PUBLICATIONS_PER_PAGE must be a whole number of at least 1, not ${JSON.stringify(raw)}`)
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error(`PUBLICATIONS_PER_PAGE must be a whole number of at least 1, not ${JSON.stringify(raw)}`)
   return value
 }
 
@@ -70,7 +71,9 @@ export function authEnv() {
   const adminEmail = optional('ADMIN_EMAIL')
   const adminPasswordHash = optional('ADMIN_PASSWORD_HASH')
   if ((adminEmail === undefined) !== (adminPasswordHash === undefined)) {
-    throw new Error('Set both ADMIN_EMAIL and ADMIN_PASSWORD_HASH, or neither (a password is then generated on first start).')
+    throw new Error(
+      'Set both ADMIN_EMAIL and ADMIN_PASSWORD_HASH, or neither (a password is then generated on first start).',
+    )
   }
   if (adminPasswordHash && !/^\$2[aby]\$\d{2}\$[./A-Za-z0-9]{53}$/.test(adminPasswordHash)) {
     throw new Error('ADMIN_PASSWORD_HASH must be a bcrypt hash ($2a$, $2b$ or $2y$). See README, "Configuration".')
@@ -84,7 +87,9 @@ export function authEnv() {
     github: githubId && githubSecret ? { clientId: githubId, clientSecret: githubSecret } : undefined,
     githubLogins: list(process.env.ADMIN_GITHUB_LOGINS).map((login) => login.toLowerCase()),
     /** Where a generated password hash and secret are kept (git-ignored). */
-    credentialsFile: path.resolve(/* turbopackIgnore: true */ optional('ADMIN_CREDENTIALS_FILE') ?? '.admin-credentials.json'),
+    credentialsFile: path.resolve(
+      /* turbopackIgnore: true */ optional('ADMIN_CREDENTIALS_FILE') ?? '.admin-credentials.json',
+    ),
     contentGitRemote: optional('CONTENT_GIT_REMOTE'),
   }
 }

@@ -6,7 +6,11 @@ import { parentPort } from 'node:worker_threads'
 import { BodySyntaxError, checkAndRenderBody, checkBody, renderBody } from '../lib/markup/mdx-body.mjs'
 import { backgroundThread } from '../lib/server/worker-thread.mjs'
 
-const tasks = { check: (body) => ({ problem: checkBody(body) }), render: (body) => ({ html: renderBody(body) }), checkAndRender: checkAndRenderBody }
+const tasks = {
+  check: (body) => ({ problem: checkBody(body) }),
+  render: (body) => ({ html: renderBody(body) }),
+  checkAndRender: checkAndRenderBody,
+}
 
 parentPort.on('message', ({ id, task, body }) => {
   try {

@@ -22,7 +22,15 @@ export function createBuilder(name) {
   ensureModulesLink(workDir)
   const cwd = unknownToAbsolutePosixFilePath(workDir)
   const run = (effect) =>
-    pipe(effect, provideTracing(name, 'based-on-env'), core.provideCwdCustom(cwd), T.either, provideConsole, T.provideSomeLayer(NodeFsLive), T.runPromise)
+    pipe(
+      effect,
+      provideTracing(name, 'based-on-env'),
+      core.provideCwdCustom(cwd),
+      T.either,
+      provideConsole,
+      T.provideSomeLayer(NodeFsLive),
+      T.runPromise,
+    )
   let config
   return {
     workDir,

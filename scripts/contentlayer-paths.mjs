@@ -19,5 +19,6 @@ export function contentWorkDir(contentDirSetting = process.env.CONTENT_DIR) {
  */
 export function ensureModulesLink(workDir) {
   const modules = path.join(workDir, 'node_modules')
-  if (workDir !== projectRoot && !fs.existsSync(modules)) fs.symlinkSync(path.join(projectRoot, 'node_modules'), modules, 'dir')
+  if (workDir !== projectRoot && !fs.existsSync(modules))
+    fs.symlinkSync(path.join(projectRoot, 'node_modules'), modules, 'dir')
 }

@@ -24,7 +24,8 @@ function withFile(name: string, text: string) {
   return () => fs.rmSync(file)
 }
 
-const valid = (fields: string) => `---\ntitle: A paper\nyear: 2020\nauthors:\n  - name: Ada Lovelace\n${fields}---\n\nAn abstract with $x^2$.\n`
+const valid = (fields: string) =>
+  `---\ntitle: A paper\nyear: 2020\nauthors:\n  - name: Ada Lovelace\n${fields}---\n\nAn abstract with $x^2$.\n`
 
 describe('the content build', () => {
   beforeAll(() => {
@@ -43,11 +44,15 @@ describe('the content build', () => {
   // background regeneration.
   it('generates each paper exactly as the store publishes it from the file', () => {
     expect(build().status).toBe(0)
-    const generated = JSON.parse(fs.readFileSync(path.join(work, '.contentlayer/generated/Publication/_index.json'), 'utf8')) as GeneratedDocument[]
+    const generated = JSON.parse(
+      fs.readFileSync(path.join(work, '.contentlayer/generated/Publication/_index.json'), 'utf8'),
+    ) as GeneratedDocument[]
     expect(generated).toHaveLength(5)
     for (const doc of generated) {
       const fromContentlayer = fromGenerated(doc)
-      const { frontmatter, body } = parsePublication(fs.readFileSync(path.join(content, 'publications', `${doc.slug}.mdx`), 'utf8'))
+      const { frontmatter, body } = parsePublication(
+        fs.readFileSync(path.join(content, 'publications', `${doc.slug}.mdx`), 'utf8'),
+      )
       const fromStore = fromSaved(doc.slug, frontmatter, body, new Date(fromContentlayer.lastModified))
       expect(fromStore, doc.slug).toEqual(fromContentlayer)
     }
@@ -55,22 +60,41 @@ describe('the content build', () => {
   }, 30_000)
 
   it.each([
-    ['a missing required field', 'no-year.mdx', '---\ntitle: A paper\nauthors:\n  - name: Ada\n---\n', /no-year\.mdx[\s\S]*year/],
+    [
+      'a missing required field',
+      'no-year.mdx',
+      '---\ntitle: A paper\nauthors:\n  - name: Ada\n---\n',
+      /no-year\.mdx[\s\S]*year/,
+    ],
     ['a month out of range', 'bad-month.mdx', valid('month: 13\n'), /bad-month\.mdx[\s\S]*month/],
     ['an unknown type', 'bad-type.mdx', valid('type: blogpost\n'), /bad-type\.mdx[\s\S]*type/],
     ['a malformed DOI', 'bad-doi.mdx', valid('doi: not-a-doi\n'), /bad-doi\.mdx[\s\S]*doi/],
     ['an unknown field', 'extra-field.mdx', valid('journal: Nature\n'), /extra-field\.mdx[\s\S]*journal/],
     ['a file name that is not a slug', 'Bad_Name.mdx', valid(''), /Bad_Name\.mdx[\s\S]*slug/],
-    ['an abstract that is not valid MDX', 'bad-body.mdx', `${valid('')}I <3 math and an unclosed <b\n`, /bad-body\.mdx[\s\S]*not valid MDX/],
-    ['an abstract with a component', 'bad-component.mdx', `${valid('')}See <Chart />\n`, /bad-component\.mdx[\s\S]*<Chart>/],
-  ])('fails on %s, naming the file and the field', (_, name, text, message) => {
-    const remove = withFile(name, text)
-    try {
-      const { status, output } = build()
-      expect(status).not.toBe(0)
-      expect(output).toMatch(message)
-    } finally {
-      remove()
-    }
-  }, 30_000)
+    [
+      'an abstract that is not valid MDX',
+      'bad-body.mdx',
+      `${valid('')}I <3 math and an unclosed <b\n`,
+      /bad-body\.mdx[\s\S]*not valid MDX/,
+    ],
+    [
+      'an abstract with a component',
+      'bad-component.mdx',
+      `${valid('')}See <Chart />\n`,
+      /bad-component\.mdx[\s\S]*<Chart>/,
+    ],
+  ])(
+    'fails on %s, naming the file and the field',
+    (_, name, text, message) => {
+      const remove = withFile(name, text)
+      try {
+        const { status, output } = build()
+        expect(status).not.toBe(0)
+        expect(output).toMatch(message)
+      } finally {
+        remove()
+      }
+    },
+    30_000,
+  )
 })

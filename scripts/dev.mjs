@@ -9,16 +9,24 @@ const { contentDir, workDir } = contentWorkDir()
 ensureModulesLink(workDir)
 
 const children = [
-  spawn(process.execPath, [path.join(projectRoot, 'node_modules/contentlayer2/bin/cli.cjs'), 'dev', '--config', configPath], {
-    cwd: workDir,
-    stdio: 'inherit',
-    env: { ...process.env, PWD: workDir, CONTENT_DIR: contentDir, NODE_ENV: 'production' },
-  }),
-  spawn(process.execPath, [path.join(projectRoot, 'node_modules/next/dist/bin/next'), 'dev', ...process.argv.slice(2)], {
-    cwd: projectRoot,
-    stdio: 'inherit',
-    env: { ...process.env, CONTENT_DIR: contentDir },
-  }),
+  spawn(
+    process.execPath,
+    [path.join(projectRoot, 'node_modules/contentlayer2/bin/cli.cjs'), 'dev', '--config', configPath],
+    {
+      cwd: workDir,
+      stdio: 'inherit',
+      env: { ...process.env, PWD: workDir, CONTENT_DIR: contentDir, NODE_ENV: 'production' },
+    },
+  ),
+  spawn(
+    process.execPath,
+    [path.join(projectRoot, 'node_modules/next/dist/bin/next'), 'dev', ...process.argv.slice(2)],
+    {
+      cwd: projectRoot,
+      stdio: 'inherit',
+      env: { ...process.env, CONTENT_DIR: contentDir },
+    },
+  ),
 ]
 
 function stop(code) {

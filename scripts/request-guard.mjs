@@ -32,14 +32,19 @@ export function compileTrust(setting) {
   try {
     return proxyaddr.compile(entries)
   } catch (error) {
-    throw new Error(`TRUST_PROXY must list addresses or CIDR ranges (e.g. 127.0.0.1, 10.0.0.0/8): ${error instanceof Error ? error.message : String(error)}`)
+    throw new Error(
+      `TRUST_PROXY must list addresses or CIDR ranges (e.g. 127.0.0.1, 10.0.0.0/8): ${error instanceof Error ? error.message : String(error)}`,
+    )
   }
 }
 
 /** The value a trusted proxy sent in a header, its last one when it repeated the header. */
 function lastValue(value) {
   const text = Array.isArray(value) ? value.at(-1) : value
-  const last = String(text ?? '').split(',').at(-1)?.trim()
+  const last = String(text ?? '')
+    .split(',')
+    .at(-1)
+    ?.trim()
   return last || undefined
 }
 
@@ -55,7 +60,8 @@ export function settleForwarding(req, trust) {
   const client = viaProxy ? proxyaddr(req, trust) : socketAddress
   req.headers['x-forwarded-for'] = client || 'unknown'
   const proto = viaProxy ? lastValue(req.headers['x-forwarded-proto'])?.toLowerCase() : undefined
-  req.headers['x-forwarded-proto'] = proto === 'https' || proto === 'http' ? proto : req.socket?.encrypted ? 'https' : 'http'
+  req.headers['x-forwarded-proto'] =
+    proto === 'https' || proto === 'http' ? proto : req.socket?.encrypted ? 'https' : 'http'
   const host = viaProxy ? lastValue(req.headers['x-forwarded-host']) : undefined
   if (host) req.headers['x-forwarded-host'] = host
   else delete req.headers['x-forwarded-host']
@@ -79,7 +85,8 @@ export function refusal(req) {
   const length = req.headers['content-length']
   if (length !== undefined) {
     if (!/^\d+$/.test(length)) return { status: 400, message: 'Bad request: Content-Length is not a number.' }
-    if (Number(length) > limit) return { status: 413, message: `The request body is over the limit of ${formatBytes(limit)} for this address.` }
+    if (Number(length) > limit)
+      return { status: 413, message: `The request body is over the limit of ${formatBytes(limit)} for this address.` }
   } else if (req.headers['transfer-encoding'] !== undefined) {
     return { status: 411, message: 'Send the request body with a Content-Length.' }
   }

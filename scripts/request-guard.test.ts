@@ -1,9 +1,20 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { isWindowsReserved, MAX_SLUG_LENGTH, slugProblem } from '../lib/domain/schema'
-import { AUTH_BODY_LIMIT, BODY_LIMIT, compileTrust, refusal, settleForwarding, settlePaperAddress } from './request-guard.mjs'
+import {
+  AUTH_BODY_LIMIT,
+  BODY_LIMIT,
+  compileTrust,
+  refusal,
+  settleForwarding,
+  settlePaperAddress,
+} from './request-guard.mjs'
 
-type FakeRequest = { url: string; headers: Record<string, string | string[] | undefined>; socket: { remoteAddress: string; encrypted?: boolean } }
+type FakeRequest = {
+  url: string
+  headers: Record<string, string | string[] | undefined>
+  socket: { remoteAddress: string; encrypted?: boolean }
+}
 
 function request(remoteAddress: string, headers: Record<string, string> = {}, url = '/'): FakeRequest {
   return { url, headers: { ...headers }, socket: { remoteAddress } }
@@ -16,7 +27,12 @@ describe('the client address', () => {
     const trust = compileTrust('')
     fc.assert(
       fc.property(ipv4, fc.array(ipv4, { minLength: 1, maxLength: 5 }), (socket, forged) => {
-        const req = request(socket, { 'x-forwarded-for': forged.join(', '), 'x-real-ip': forged[0] ?? '', 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https' })
+        const req = request(socket, {
+          'x-forwarded-for': forged.join(', '),
+          'x-real-ip': forged[0] ?? '',
+          'x-forwarded-host': 'evil.example',
+          'x-forwarded-proto': 'https',
+        })
         settleForwarding(req, trust)
         expect(req.headers['x-forwarded-for']).toBe(socket)
         expect(req.headers['x-real-ip']).toBeUndefined()
@@ -28,7 +44,11 @@ describe('the client address', () => {
 
   it('through a trusted proxy is the right-most hop it did not add', () => {
     const trust = compileTrust('10.0.0.0/8, 127.0.0.1')
-    const req = request('127.0.0.1', { 'x-forwarded-for': '6.6.6.6, 203.0.113.7, 10.1.2.3', 'x-forwarded-proto': 'https', 'x-forwarded-host': 'scholar.example.org' })
+    const req = request('127.0.0.1', {
+      'x-forwarded-for': '6.6.6.6, 203.0.113.7, 10.1.2.3',
+      'x-forwarded-proto': 'https',
+      'x-forwarded-host': 'scholar.example.org',
+    })
     settleForwarding(req, trust)
     // 6.6.6.6 is what the client wrote; 203.0.113.7 is where our proxies received it from.
     expect(req.headers['x-forwarded-for']).toBe('203.0.113.7')
@@ -61,22 +81,37 @@ describe('the client address', () => {
 
 describe('requests refused before Next.js reads them', () => {
   it('a malformed percent-encoding in the path is a 400', () => {
-    for (const url of ['/publications/%ff', '/publications/%ff/cite/bibtex', '/publications/x/cite/%', '/api/admin/publications/%E0%A4%A', '/%c0%af']) {
+    for (const url of [
+      '/publications/%ff',
+      '/publications/%ff/cite/bibtex',
+      '/publications/x/cite/%',
+      '/api/admin/publications/%E0%A4%A',
+      '/%c0%af',
+    ]) {
       expect(refusal(request('127.0.0.1', {}, url))?.status, url).toBe(400)
     }
     expect(refusal(request('127.0.0.1', {}, '/publications/caf%C3%A9?q=%ff'))).toBeUndefined()
   })
 
   it('a sign-in body over a few kB, and any body over the general limit, is a 413 from its Content-Length', () => {
-    expect(refusal(request('127.0.0.1', { 'content-length': String(AUTH_BODY_LIMIT + 1) }, '/api/auth/callback/credentials'))?.status).toBe(413)
-    expect(refusal(request('127.0.0.1', { 'content-length': String(AUTH_BODY_LIMIT) }, '/api/auth/callback/credentials'))).toBeUndefined()
-    expect(refusal(request('127.0.0.1', { 'content-length': String(100 * 1024 * 1024) }, '/api/admin/publications'))?.status).toBe(413)
+    expect(
+      refusal(request('127.0.0.1', { 'content-length': String(AUTH_BODY_LIMIT + 1) }, '/api/auth/callback/credentials'))
+        ?.status,
+    ).toBe(413)
+    expect(
+      refusal(request('127.0.0.1', { 'content-length': String(AUTH_BODY_LIMIT) }, '/api/auth/callback/credentials')),
+    ).toBeUndefined()
+    expect(
+      refusal(request('127.0.0.1', { 'content-length': String(100 * 1024 * 1024) }, '/api/admin/publications'))?.status,
+    ).toBe(413)
     expect(refusal(request('127.0.0.1', { 'content-length': String(BODY_LIMIT) }, '/admin'))).toBeUndefined()
     expect(refusal(request('127.0.0.1', { 'content-length': '12, 12' }, '/admin'))?.status).toBe(400)
   })
 
   it('a body without a length is a 411', () => {
-    expect(refusal(request('127.0.0.1', { 'transfer-encoding': 'chunked' }, '/api/auth/callback/credentials'))?.status).toBe(411)
+    expect(
+      refusal(request('127.0.0.1', { 'transfer-encoding': 'chunked' }, '/api/auth/callback/credentials'))?.status,
+    ).toBe(411)
   })
 })
 
@@ -95,17 +130,27 @@ describe('addresses of papers that cannot exist', () => {
 
   it('agree with the slug rule on every input', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.stringMatching(/^[a-z0-9-]{1,110}$/), fc.string({ minLength: 1, maxLength: 120 })), (slug) => {
-        const url = `/publications/${encodeURIComponent(slug)}`
-        // Reserved names pass the slug rule itself: they are refused on save, and simply 404.
-        const couldExist = slugProblem(slug) === undefined || isWindowsReserved(slug)
-        expect(settled(url), slug).toBe(couldExist ? url : '/publications/_')
-      }),
+      fc.property(
+        fc.oneof(fc.stringMatching(/^[a-z0-9-]{1,110}$/), fc.string({ minLength: 1, maxLength: 120 })),
+        (slug) => {
+          const url = `/publications/${encodeURIComponent(slug)}`
+          // Reserved names pass the slug rule itself: they are refused on save, and simply 404.
+          const couldExist = slugProblem(slug) === undefined || isWindowsReserved(slug)
+          expect(settled(url), slug).toBe(couldExist ? url : '/publications/_')
+        },
+      ),
     )
     expect(settled(`/publications/${'a'.repeat(MAX_SLUG_LENGTH)}`)).toBe(`/publications/${'a'.repeat(MAX_SLUG_LENGTH)}`)
   })
 
   it('leave every other address alone', () => {
-    for (const url of ['/publications', '/publications/x/cite/ris', '/publications/BAD/abstract', '/admin/publications/BAD/edit', '/']) expect(settled(url)).toBe(url)
+    for (const url of [
+      '/publications',
+      '/publications/x/cite/ris',
+      '/publications/BAD/abstract',
+      '/admin/publications/BAD/edit',
+      '/',
+    ])
+      expect(settled(url)).toBe(url)
   })
 })

@@ -9,7 +9,8 @@
 import zlib from 'node:zlib'
 import { contentSecurityPolicy, inlineScriptHashes } from '../lib/server/csp.mjs'
 
-const COMPRESSIBLE = /^(?:text\/|application\/(?:javascript|json|xml|x-bibtex|x-research-info-systems|[\w.-]+\+(?:json|xml))|image\/svg\+xml)/i
+const COMPRESSIBLE =
+  /^(?:text\/|application\/(?:javascript|json|xml|x-bibtex|x-research-info-systems|[\w.-]+\+(?:json|xml))|image\/svg\+xml)/i
 const MIN_COMPRESS_BYTES = 1024
 const BROTLI_QUALITY = 5 // near gzip's speed, smaller output; 11 (the default) is far too slow per request
 const CACHE_BYTES = 64 * 1024 * 1024
@@ -31,20 +32,37 @@ export function negotiateEncoding(header) {
 
 function encodeSync(encoding, buffer) {
   return encoding === 'br'
-    ? zlib.brotliCompressSync(buffer, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: buffer.length } })
+    ? zlib.brotliCompressSync(buffer, {
+        params: {
+          [zlib.constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
+          [zlib.constants.BROTLI_PARAM_SIZE_HINT]: buffer.length,
+        },
+      })
     : zlib.gzipSync(buffer)
 }
 
 function encode(encoding, buffer) {
   return new Promise((resolve, reject) => {
     const done = (error, result) => (error ? reject(error) : resolve(result))
-    if (encoding === 'br') zlib.brotliCompress(buffer, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: buffer.length } }, done)
+    if (encoding === 'br')
+      zlib.brotliCompress(
+        buffer,
+        {
+          params: {
+            [zlib.constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
+            [zlib.constants.BROTLI_PARAM_SIZE_HINT]: buffer.length,
+          },
+        },
+        done,
+      )
     else zlib.gzip(buffer, done)
   })
 }
 
 function encoderStream(encoding) {
-  return encoding === 'br' ? zlib.createBrotliCompress({ params: { [zlib.constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY } }) : zlib.createGzip()
+  return encoding === 'br'
+    ? zlib.createBrotliCompress({ params: { [zlib.constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY } })
+    : zlib.createGzip()
 }
 
 /** Pages already seen, by ETag: their bytes (to check), policy and compressed forms. */
@@ -101,7 +119,9 @@ function weakenETag(res) {
 
 function chunkBuffer(chunk, encoding) {
   if (chunk === undefined || chunk === null) return undefined
-  return typeof chunk === 'string' ? Buffer.from(chunk, typeof encoding === 'string' ? encoding : 'utf8') : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)
+  return typeof chunk === 'string'
+    ? Buffer.from(chunk, typeof encoding === 'string' ? encoding : 'utf8')
+    : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)
 }
 
 /**
@@ -121,7 +141,9 @@ export function withResponsePolicy(handler, { log = (line) => console.warn(line)
     for (const text of refused) {
       if (warned.has(text)) continue
       if (warned.size < 1000) warned.add(text)
-      log(`Content-Security-Policy: an inline script on ${url} is not allowed and will not run: ${JSON.stringify(text)}`)
+      log(
+        `Content-Security-Policy: an inline script on ${url} is not allowed and will not run: ${JSON.stringify(text)}`,
+      )
     }
   }
 }
@@ -208,7 +230,9 @@ function applyPolicy(req, res, { cache, warnRefused }) {
     res.statusCode = statusCode
     if (reason) res.statusMessage = reason
     if (Array.isArray(headers)) {
-      const pairs = Array.isArray(headers[0]) ? headers : Array.from({ length: headers.length / 2 }, (_, index) => [headers[2 * index], headers[2 * index + 1]])
+      const pairs = Array.isArray(headers[0])
+        ? headers
+        : Array.from({ length: headers.length / 2 }, (_, index) => [headers[2 * index], headers[2 * index + 1]])
       for (const [key, value] of pairs) res.setHeader(key, value)
     } else if (headers) {
       for (const [key, value] of Object.entries(headers)) if (value !== undefined) res.setHeader(key, value)
@@ -226,7 +250,8 @@ function applyPolicy(req, res, { cache, warnRefused }) {
     if (typeof chunkEncoding === 'function') callback = chunkEncoding
     decide()
     if (mode === 'pass') return res.write(chunk, chunkEncoding, callback)
-    if (mode === 'compress') return stream.write(chunk, typeof chunkEncoding === 'string' ? chunkEncoding : undefined, callback)
+    if (mode === 'compress')
+      return stream.write(chunk, typeof chunkEncoding === 'string' ? chunkEncoding : undefined, callback)
     const buffer = chunkBuffer(chunk, chunkEncoding)
     if (buffer?.length) chunks.push(Buffer.from(buffer)) // a copy: the writer may reuse its buffer
     if (callback) process.nextTick(callback)
@@ -280,7 +305,10 @@ function applyPolicy(req, res, { cache, warnRefused }) {
     }
     res.setHeader('Content-Security-Policy', entry.policy)
     addVary(res, 'Accept-Encoding')
-    const accepted = body.length >= MIN_COMPRESS_BYTES && !res.getHeader('content-encoding') ? negotiateEncoding(req.headers['accept-encoding']) : undefined
+    const accepted =
+      body.length >= MIN_COMPRESS_BYTES && !res.getHeader('content-encoding')
+        ? negotiateEncoding(req.headers['accept-encoding'])
+        : undefined
     let payload = body
     if (accepted) {
       payload = entry.encoded[accepted]

@@ -6,7 +6,8 @@ import { THEME_SCRIPT } from '../lib/server/theme-script.mjs'
 import { negotiateEncoding, withResponsePolicy } from './response-policy.mjs'
 
 const STATIC_POLICY = "frame-ancestors 'none'; object-src 'none'; base-uri 'self'"
-const page = (extra = '') => `<!DOCTYPE html><html><head><script>${THEME_SCRIPT}</script></head><body>${'<p>text</p>'.repeat(200)}${extra}</body></html>`
+const page = (extra = '') =>
+  `<!DOCTYPE html><html><head><script>${THEME_SCRIPT}</script></head><body>${'<p>text</p>'.repeat(200)}${extra}</body></html>`
 const logged: string[] = []
 
 // Stand-ins for what Next.js writes: each route writes its response a different way.
@@ -48,7 +49,9 @@ const routes: Record<string, (req: IncomingMessage, res: ServerResponse) => void
 let server: http.Server
 let origin: string
 beforeAll(async () => {
-  const handle = withResponsePolicy((req, res) => routes[req.url ?? '']?.(req, res), { log: (line) => logged.push(line) })
+  const handle = withResponsePolicy((req, res) => routes[req.url ?? '']?.(req, res), {
+    log: (line) => logged.push(line),
+  })
   server = http.createServer((req, res) => void handle(req, res))
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
@@ -83,7 +86,9 @@ describe('negotiateEncoding', () => {
 describe('withResponsePolicy', () => {
   it('replaces the static policy on an HTML page with one holding its script hashes', async () => {
     const response = await get('/static')
-    expect(response.headers['content-security-policy']).toMatch(/^default-src 'self'; script-src 'self' 'sha256-[\w+/=]+'; /)
+    expect(response.headers['content-security-policy']).toMatch(
+      /^default-src 'self'; script-src 'self' 'sha256-[\w+/=]+'; /,
+    )
     expect(response.body.toString()).toBe(page())
     expect(response.headers['content-length']).toBe(String(response.body.length))
   })

@@ -31,7 +31,10 @@ function whole(name, raw, { min, max }) {
 
 const port = whole('The port', values.port ?? process.env.PORT ?? '3000', { min: 0, max: 65535 })
 const hostname = values.hostname
-const keepAliveTimeout = values.keepAliveTimeout === undefined ? undefined : whole('--keepAliveTimeout', values.keepAliveTimeout, { min: 1, max: 2 ** 31 - 1 })
+const keepAliveTimeout =
+  values.keepAliveTimeout === undefined
+    ? undefined
+    : whole('--keepAliveTimeout', values.keepAliveTimeout, { min: 1, max: 2 ** 31 - 1 })
 
 const { compileTrust, refusal, settleForwarding, settlePaperAddress } = await import('./request-guard.mjs')
 let trust
@@ -45,7 +48,10 @@ try {
 // Contentlayer's output must hold what the files hold before the first request: saves reach the
 // site from memory and Contentlayer catches up in the background, which a stop can cut off.
 // (Next runs instrumentation.ts without waiting for it before it takes requests.)
-const regenerated = spawnSync(process.execPath, [path.join(projectRoot, 'scripts', 'contentlayer.mjs')], { stdio: 'inherit', env: process.env })
+const regenerated = spawnSync(process.execPath, [path.join(projectRoot, 'scripts', 'contentlayer.mjs')], {
+  stdio: 'inherit',
+  env: process.env,
+})
 if (regenerated.status === 0) process.env.CONTENT_REGENERATED_AT_START = '1'
 else console.error('Contentlayer could not regenerate the content: serving what the build generated.')
 
@@ -88,7 +94,9 @@ server.on('error', (error) => {
 server.listen(port, hostname, () => {
   const address = server.address()
   const shown = hostname ?? 'localhost'
-  console.log(`Ready on http://${shown.includes(':') ? `[${shown}]` : shown}:${typeof address === 'object' && address ? address.port : port}`)
+  console.log(
+    `Ready on http://${shown.includes(':') ? `[${shown}]` : shown}:${typeof address === 'object' && address ? address.port : port}`,
+  )
 })
 
 // Stop taking connections, let the requests in flight finish (10 s at most), then close Next.js.

@@ -1,6 +1,12 @@
 // The part of autocannon the load test uses; the package ships no type declarations.
 declare module 'autocannon' {
-  type Options = { url: string; connections?: number; duration?: number; timeout?: number; headers?: Record<string, string> }
+  type Options = {
+    url: string
+    connections?: number
+    duration?: number
+    timeout?: number
+    headers?: Record<string, string>
+  }
   type Result = {
     errors: number
     timeouts: number

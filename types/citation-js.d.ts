@@ -11,7 +11,13 @@ declare module '@citation-js/core' {
 }
 
 declare module '@citation-js/name' {
-  export function parse(name: string): { given?: string; family?: string; suffix?: string; 'non-dropping-particle'?: string; 'dropping-particle'?: string }
+  export function parse(name: string): {
+    given?: string
+    family?: string
+    suffix?: string
+    'non-dropping-particle'?: string
+    'dropping-particle'?: string
+  }
 }
 
 declare module '@citation-js/plugin-bibtex'

@@ -9,9 +9,19 @@ export const size = CARD_SIZE
 
 export function generateImageMetadata() {
   const site = getSite()
-  return [{ id: cardVersion(siteCard(site, getPublishedPublications().length)), size: CARD_SIZE, contentType, alt: `${site.title}: publications` }]
+  return [
+    {
+      id: cardVersion(siteCard(site, getPublishedPublications().length)),
+      size: CARD_SIZE,
+      contentType,
+      alt: `${site.title}: publications`,
+    },
+  ]
 }
 
 export default async function Image({ id }: { id: Promise<string> }) {
-  return cardResponse(siteCard(getSite(), getPublishedPublications().length), { version: await id, ifNoneMatch: (await headers()).get('if-none-match') })
+  return cardResponse(siteCard(getSite(), getPublishedPublications().length), {
+    version: await id,
+    ifNoneMatch: (await headers()).get('if-none-match'),
+  })
 }

@@ -14,7 +14,16 @@ import { requireAdmin } from '@/lib/auth/session'
 import { readBibtexPaste } from '@/lib/import/read-paste'
 import { abstractHtml } from '@/lib/markup/abstract-html'
 import { publicationSchema, type PublicationFrontmatter } from '@/lib/domain/schema'
-import { deletePublication, existingSlugs, listPublications, readPublication, restorePublication, savePublication, type SaveInput, type StoreResult } from '@/lib/store'
+import {
+  deletePublication,
+  existingSlugs,
+  listPublications,
+  readPublication,
+  restorePublication,
+  savePublication,
+  type SaveInput,
+  type StoreResult,
+} from '@/lib/store'
 import { checkMdxBody } from '@/lib/markup/mdx-check'
 
 /**
@@ -38,7 +47,12 @@ export async function restorePublicationAction(slug: string, commit: string, ver
 }
 
 /** Quick toggles from the dashboard: flip `draft` or `selected`, as an ordinary versioned save. */
-export async function setFlagAction(slug: string, version: string, flag: 'draft' | 'selected', value: boolean): Promise<StoreResult> {
+export async function setFlagAction(
+  slug: string,
+  version: string,
+  flag: 'draft' | 'selected',
+  value: boolean,
+): Promise<StoreResult> {
   const admin = await requireAdmin()
   if (flag !== 'draft' && flag !== 'selected') return { ok: false, kind: 'error', message: 'Unknown flag.' }
   const current = await readPublication(slug)
@@ -100,7 +114,9 @@ export async function parseImportAction(text: string): Promise<ImportPreview> {
     const slug = uniqueSlug(slugify(entry.frontmatter.title), taken)
     if (!duplicate) taken.add(slug)
     const repeat = repeats[index]
-    const title = duplicate ? (existing.find((publication) => publication.slug === duplicate.slug)?.title ?? duplicate.slug) : ''
+    const title = duplicate
+      ? (existing.find((publication) => publication.slug === duplicate.slug)?.title ?? duplicate.slug)
+      : ''
     return {
       key: entry.key,
       line: entry.line,
@@ -115,10 +131,16 @@ export async function parseImportAction(text: string): Promise<ImportPreview> {
   return { candidates, errors }
 }
 
-export type ImportOutcome = { slug: string; title: string; result: StoreResult | { ok: false; kind: 'duplicate'; message: string } }
+export type ImportOutcome = {
+  slug: string
+  title: string
+  result: StoreResult | { ok: false; kind: 'duplicate'; message: string }
+}
 
 /** Saves the chosen candidates as drafts; duplicates are checked again here, so nothing is created twice. */
-export async function createDraftsAction(items: { slug: string; frontmatter: unknown; body: string }[]): Promise<ImportOutcome[]> {
+export async function createDraftsAction(
+  items: { slug: string; frontmatter: unknown; body: string }[],
+): Promise<ImportOutcome[]> {
   const admin = await requireAdmin()
   if (!Array.isArray(items) || items.length > 500) return []
   const outcomes: ImportOutcome[] = []
@@ -128,15 +150,31 @@ export async function createDraftsAction(items: { slug: string; frontmatter: unk
     if (parsed.success) {
       const duplicate = findDuplicate({ frontmatter: parsed.data }, await existingForImport())
       if (duplicate) {
-        outcomes.push({ slug: duplicate.slug, title, result: { ok: false, kind: 'duplicate', message: `Already in your list (same ${REASON_LABELS[duplicate.reason]}).` } })
+        outcomes.push({
+          slug: duplicate.slug,
+          title,
+          result: {
+            ok: false,
+            kind: 'duplicate',
+            message: `Already in your list (same ${REASON_LABELS[duplicate.reason]}).`,
+          },
+        })
         continue
       }
     }
     const frontmatter = parsed.success ? { ...parsed.data, draft: true } : item?.frontmatter
-    const result = await savePublication({ slug: String(item?.slug ?? ''), frontmatter, body: typeof item?.body === 'string' ? item.body : '' }, admin)
+    const result = await savePublication(
+      { slug: String(item?.slug ?? ''), frontmatter, body: typeof item?.body === 'string' ? item.body : '' },
+      admin,
+    )
     outcomes.push({ slug: result.ok ? result.slug : String(item?.slug ?? ''), title, result })
   }
   return outcomes
 }
 
-const REASON_LABELS: Record<DuplicateReason, string> = { doi: 'DOI', arxiv: 'arXiv id', bibtexKey: 'BibTeX key', title: 'title' }
+const REASON_LABELS: Record<DuplicateReason, string> = {
+  doi: 'DOI',
+  arxiv: 'arXiv id',
+  bibtexKey: 'BibTeX key',
+  title: 'title',
+}

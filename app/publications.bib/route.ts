@@ -8,6 +8,9 @@ export const dynamic = 'force-dynamic'
 export function GET() {
   const body = derived('publications.bib', (publications) => bibliography(publications, env.siteUrl))
   return new Response(body, {
-    headers: { 'Content-Type': 'application/x-bibtex; charset=utf-8', 'Content-Disposition': 'inline; filename="publications.bib"' },
+    headers: {
+      'Content-Type': 'application/x-bibtex; charset=utf-8',
+      'Content-Disposition': 'inline; filename="publications.bib"',
+    },
   })
 }

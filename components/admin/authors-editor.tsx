@@ -13,7 +13,8 @@ type Props = {
 export function AuthorsEditor({ authors, onChange, errorFor }: Props) {
   const list = useRef<HTMLOListElement>(null)
 
-  const focusLater = (selector: string) => requestAnimationFrame(() => list.current?.querySelector<HTMLElement>(selector)?.focus())
+  const focusLater = (selector: string) =>
+    requestAnimationFrame(() => list.current?.querySelector<HTMLElement>(selector)?.focus())
 
   function update(index: number, patch: Partial<AuthorRow>) {
     onChange(authors.map((author, i) => (i === index ? { ...author, ...patch } : author)))
@@ -95,16 +96,31 @@ export function AuthorsEditor({ authors, onChange, errorFor }: Props) {
                 </div>
                 <div className="checks">
                   <label>
-                    <input type="checkbox" checked={author.equalContribution} onChange={(event) => update(index, { equalContribution: event.target.checked })} /> Co-first
-                    author (*)
+                    <input
+                      type="checkbox"
+                      checked={author.equalContribution}
+                      onChange={(event) => update(index, { equalContribution: event.target.checked })}
+                    />{' '}
+                    Co-first author (*)
                   </label>
                   <label>
-                    <input type="checkbox" checked={author.corresponding} onChange={(event) => update(index, { corresponding: event.target.checked })} /> Corresponding
-                    author (†)
+                    <input
+                      type="checkbox"
+                      checked={author.corresponding}
+                      onChange={(event) => update(index, { corresponding: event.target.checked })}
+                    />{' '}
+                    Corresponding author (†)
                   </label>
                 </div>
                 <div className="row-buttons">
-                  <button type="button" className="button button-small" data-move="-1" onClick={() => move(index, -1)} disabled={index === 0} aria-label={`Move author ${n} up`}>
+                  <button
+                    type="button"
+                    className="button button-small"
+                    data-move="-1"
+                    onClick={() => move(index, -1)}
+                    disabled={index === 0}
+                    aria-label={`Move author ${n} up`}
+                  >
                     ↑ Up
                   </button>
                   <button
@@ -117,7 +133,12 @@ export function AuthorsEditor({ authors, onChange, errorFor }: Props) {
                   >
                     ↓ Down
                   </button>
-                  <button type="button" className="button button-small button-danger" onClick={() => remove(index)} aria-label={`Remove author ${n}`}>
+                  <button
+                    type="button"
+                    className="button button-small button-danger"
+                    onClick={() => remove(index)}
+                    aria-label={`Remove author ${n}`}
+                  >
                     Remove
                   </button>
                 </div>

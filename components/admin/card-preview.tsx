@@ -8,7 +8,9 @@ export function CardPreview({ values }: { values: EditorValues }) {
   const frontmatter = valuesToFrontmatter(values)
   const data = JSON.stringify({
     title: typeof frontmatter.title === 'string' ? frontmatter.title : '',
-    authors: values.authors.filter((author) => author.name.trim()).map(({ name, equalContribution, corresponding }) => ({ name: name.trim(), equalContribution, corresponding })),
+    authors: values.authors
+      .filter((author) => author.name.trim())
+      .map(({ name, equalContribution, corresponding }) => ({ name: name.trim(), equalContribution, corresponding })),
     ...(typeof frontmatter.venue === 'string' ? { venue: frontmatter.venue } : {}),
     ...(typeof frontmatter.venueShort === 'string' ? { venueShort: frontmatter.venueShort } : {}),
     ...(typeof frontmatter.year === 'number' ? { year: frontmatter.year } : {}),
@@ -29,10 +31,20 @@ export function CardPreview({ values }: { values: EditorValues }) {
     <figure className="card-preview" aria-busy={state === 'loading'}>
       {src ? (
         // A generated PNG from our own route: next/image would add nothing here.
-        <img src={src} alt="Social card preview" width={600} height={315} onLoad={() => setState('ready')} onError={() => setState('error')} />
+        // eslint-disable-next-line @next/next/no-img-element
+        <img
+          src={src}
+          alt="Social card preview"
+          width={600}
+          height={315}
+          onLoad={() => setState('ready')}
+          onError={() => setState('error')}
+        />
       ) : null}
       <figcaption className="hint">
-        {state === 'error' ? 'The preview could not be made. Check the title and authors.' : 'What a link to this paper shows on Bluesky, X, LinkedIn, Slack or Mastodon.'}
+        {state === 'error'
+          ? 'The preview could not be made. Check the title and authors.'
+          : 'What a link to this paper shows on Bluesky, X, LinkedIn, Slack or Mastodon.'}
       </figcaption>
     </figure>
   )

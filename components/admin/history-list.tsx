@@ -11,7 +11,16 @@ function DiffView({ diff }: { diff: string }) {
   return (
     <pre className="diff">
       {lines.map((line, index) => {
-        const kind = line.startsWith('+++') || line.startsWith('---') ? 'meta' : line.startsWith('+') ? 'add' : line.startsWith('-') ? 'del' : line.startsWith('@@') ? 'hunk' : 'ctx'
+        const kind =
+          line.startsWith('+++') || line.startsWith('---')
+            ? 'meta'
+            : line.startsWith('+')
+              ? 'add'
+              : line.startsWith('-')
+                ? 'del'
+                : line.startsWith('@@')
+                  ? 'hunk'
+                  : 'ctx'
         return (
           <span key={index} className={`diff-${kind}`}>
             {line}
@@ -35,7 +44,12 @@ export function HistoryList({ slug, version, entries }: { slug: string; version:
     try {
       const result = await restorePublicationAction(slug, entry.commit, version)
       if (result.ok) {
-        setStatus({ tone: 'info', text: result.unchanged ? 'That version is already the current one.' : `Restored the version of ${new Date(entry.date).toLocaleString()} as a new commit.` })
+        setStatus({
+          tone: 'info',
+          text: result.unchanged
+            ? 'That version is already the current one.'
+            : `Restored the version of ${new Date(entry.date).toLocaleString()} as a new commit.`,
+        })
         router.refresh()
       } else setStatus({ tone: 'error', text: result.message })
     } catch {
@@ -59,12 +73,18 @@ export function HistoryList({ slug, version, entries }: { slug: string; version:
                 <strong>{entry.subject}</strong>
                 <span className="muted">
                   {' '}
-                  by {entry.author} · <time dateTime={entry.date}>{new Date(entry.date).toLocaleString()}</time> · <code>{entry.commit.slice(0, 7)}</code>
+                  by {entry.author} · <time dateTime={entry.date}>{new Date(entry.date).toLocaleString()}</time> ·{' '}
+                  <code>{entry.commit.slice(0, 7)}</code>
                 </span>
                 {index === 0 ? (
                   <span className="pill">current</span>
                 ) : deleted ? null : (
-                  <button type="button" className="button button-small" disabled={pending} onClick={() => setConfirming(entry)}>
+                  <button
+                    type="button"
+                    className="button button-small"
+                    disabled={pending}
+                    onClick={() => setConfirming(entry)}
+                  >
                     Restore this version
                   </button>
                 )}
@@ -89,7 +109,8 @@ export function HistoryList({ slug, version, entries }: { slug: string; version:
         }}
       >
         <p>
-          The publication goes back to how it was at <code>{confirming?.commit.slice(0, 7)}</code> ({confirming?.subject}). This is saved as a new commit; nothing in the history is lost.
+          The publication goes back to how it was at <code>{confirming?.commit.slice(0, 7)}</code> (
+          {confirming?.subject}). This is saved as a new commit; nothing in the history is lost.
         </p>
       </ConfirmDialog>
     </>

@@ -3,7 +3,13 @@
 import Link from 'next/link'
 import { useRouter } from 'next/navigation'
 import { useRef, useState } from 'react'
-import { createDraftsAction, parseImportAction, type ImportCandidate, type ImportOutcome, type ImportPreview } from '@/app/admin/actions'
+import {
+  createDraftsAction,
+  parseImportAction,
+  type ImportCandidate,
+  type ImportOutcome,
+  type ImportPreview,
+} from '@/app/admin/actions'
 import { IMPORT_HANDOFF_KEY } from './new-publication-editor'
 
 const REASONS = { doi: 'same DOI', arxiv: 'same arXiv id', bibtexKey: 'same BibTeX key', title: 'same title' } as const
@@ -37,7 +43,9 @@ export function ImportBibtex() {
     setPending('create')
     setFailure('')
     try {
-      const done = await createDraftsAction(creatable.map(({ slug, frontmatter, body }) => ({ slug, frontmatter, body })))
+      const done = await createDraftsAction(
+        creatable.map(({ slug, frontmatter, body }) => ({ slug, frontmatter, body })),
+      )
       setOutcomes(done)
       setPreview(null)
       router.refresh()
@@ -49,7 +57,14 @@ export function ImportBibtex() {
   }
 
   function review(candidate: ImportCandidate) {
-    sessionStorage.setItem(IMPORT_HANDOFF_KEY, JSON.stringify({ slug: candidate.slug, frontmatter: { ...candidate.frontmatter, draft: true }, body: candidate.body }))
+    sessionStorage.setItem(
+      IMPORT_HANDOFF_KEY,
+      JSON.stringify({
+        slug: candidate.slug,
+        frontmatter: { ...candidate.frontmatter, draft: true },
+        body: candidate.body,
+      }),
+    )
     router.push('/admin/publications/new?from=import')
   }
 
@@ -74,7 +89,8 @@ export function ImportBibtex() {
             placeholder={'@article{key,\n  title = {…},\n  author = {…},\n  year = {2024}\n}'}
           />
           <p id="bibtex-hint" className="hint">
-            Paste one or many entries (from Google Scholar, your .bib file, a publisher page). Each becomes a draft you review before it goes public.
+            Paste one or many entries (from Google Scholar, your .bib file, a publisher page). Each becomes a draft you
+            review before it goes public.
           </p>
         </div>
         <button type="submit" className="button button-primary" disabled={pending !== null || !text.trim()}>
@@ -109,12 +125,15 @@ export function ImportBibtex() {
                 <p>
                   {candidate.frontmatter.authors.map((author) => author.name).join(', ')}
                   {' · '}
-                  {candidate.frontmatter.venue ? <em>{candidate.frontmatter.venue}</em> : null} {candidate.frontmatter.year}
+                  {candidate.frontmatter.venue ? <em>{candidate.frontmatter.venue}</em> : null}{' '}
+                  {candidate.frontmatter.year}
                 </p>
                 {candidate.duplicate ? (
                   <p className="pill pill-warning">
                     Already in your list ({REASONS[candidate.duplicate.reason]}):{' '}
-                    <Link href={`/admin/publications/${candidate.duplicate.slug}/edit`}>{candidate.duplicate.title}</Link>
+                    <Link href={`/admin/publications/${candidate.duplicate.slug}/edit`}>
+                      {candidate.duplicate.title}
+                    </Link>
                   </p>
                 ) : candidate.repeats ? (
                   <p className="pill pill-warning">
@@ -140,8 +159,15 @@ export function ImportBibtex() {
               </li>
             ))}
           </ol>
-          <button type="button" className="button button-primary" disabled={pending !== null || creatable.length === 0} onClick={() => void createAll()}>
-            {pending === 'create' ? 'Saving…' : `Save ${creatable.length} new ${creatable.length === 1 ? 'entry' : 'entries'} as drafts`}
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={pending !== null || creatable.length === 0}
+            onClick={() => void createAll()}
+          >
+            {pending === 'create'
+              ? 'Saving…'
+              : `Save ${creatable.length} new ${creatable.length === 1 ? 'entry' : 'entries'} as drafts`}
           </button>
         </section>
       ) : null}
@@ -151,7 +177,10 @@ export function ImportBibtex() {
           <h2 id="import-done">Import finished</h2>
           <ul>
             {outcomes.map((outcome) => (
-              <li key={`${outcome.slug}-${outcome.title}`} className={outcome.result.ok ? 'form-success' : 'form-error'}>
+              <li
+                key={`${outcome.slug}-${outcome.title}`}
+                className={outcome.result.ok ? 'form-success' : 'form-error'}
+              >
                 {outcome.result.ok ? (
                   <>
                     Saved as a draft: <Link href={`/admin/publications/${outcome.slug}/edit`}>{outcome.title}</Link>

@@ -11,7 +11,15 @@ function retryMessage(seconds: number): string {
   return `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'} (at ${at}).`
 }
 
-export function LoginForm({ callbackUrl, initialError, github }: { callbackUrl?: string; initialError?: string; github: boolean }) {
+export function LoginForm({
+  callbackUrl,
+  initialError,
+  github,
+}: {
+  callbackUrl?: string
+  initialError?: string
+  github: boolean
+}) {
   const router = useRouter()
   const [error, setError] = useState(initialError ?? '')
   const [pending, setPending] = useState(false)
@@ -62,7 +70,11 @@ export function LoginForm({ callbackUrl, initialError, github }: { callbackUrl?:
         {pending ? 'Signing in…' : 'Sign in'}
       </button>
       {github ? (
-        <button type="button" className="button" onClick={() => signIn('github', { callbackUrl: safeReturnPath(callbackUrl) })}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => signIn('github', { callbackUrl: safeReturnPath(callbackUrl) })}
+        >
           Sign in with GitHub
         </button>
       ) : null}

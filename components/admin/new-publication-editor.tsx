@@ -17,6 +17,8 @@ export function NewPublicationEditor({ fromImport }: { fromImport: boolean }) {
       const raw = sessionStorage.getItem(IMPORT_HANDOFF_KEY)
       const parsed = raw ? (JSON.parse(raw) as { slug?: unknown; frontmatter?: unknown; body?: unknown }) : undefined
       const frontmatter = publicationSchema.partial().safeParse(parsed?.frontmatter)
+      // sessionStorage exists only in the browser, after hydration.
+      // eslint-disable-next-line react-hooks/set-state-in-effect
       setInitial(
         frontmatter.success && typeof parsed?.slug === 'string'
           ? frontmatterToValues(parsed.slug, frontmatter.data, typeof parsed.body === 'string' ? parsed.body : '')

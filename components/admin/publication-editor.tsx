@@ -6,7 +6,14 @@ import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { previewBodyAction, savePublicationAction } from '@/app/admin/actions'
 import { fieldLabel, frontmatterToValues, valuesToFrontmatter, type EditorValues } from '@/lib/admin/editor-form'
 import { slugify } from '@/lib/import/bibtex-import'
-import { bodyCharacterProblem, PUBLICATION_TYPE_LABELS, PUBLICATION_TYPES, publicationSchema, slugProblem, type PublicationFrontmatter } from '@/lib/domain/schema'
+import {
+  bodyCharacterProblem,
+  PUBLICATION_TYPE_LABELS,
+  PUBLICATION_TYPES,
+  publicationSchema,
+  slugProblem,
+  type PublicationFrontmatter,
+} from '@/lib/domain/schema'
 import { serializePublication } from '@/lib/store/serialize'
 import { monthName } from '@/lib/markup/text'
 import { AuthorsEditor } from './authors-editor'
@@ -15,7 +22,10 @@ import { useUnsavedGuard } from './use-unsaved-guard'
 
 type FieldErrors = Record<string, string[]>
 type StringField = { [K in keyof EditorValues]: EditorValues[K] extends string ? K : never }[keyof EditorValues]
-type Conflict = { message: string; current: { slug: string; frontmatter: PublicationFrontmatter; body: string; version: string; source: string } | null }
+type Conflict = {
+  message: string
+  current: { slug: string; frontmatter: PublicationFrontmatter; body: string; version: string; source: string } | null
+}
 
 const MAX_BODY_BYTES = 256 * 1024
 
@@ -27,7 +37,8 @@ function validate(values: EditorValues): FieldErrors {
   if (slugIssue) add('slug', slugIssue)
   const result = publicationSchema.safeParse(valuesToFrontmatter(values))
   if (!result.success) for (const issue of result.error.issues) add(issue.path.join('.') || 'form', issue.message)
-  if (new TextEncoder().encode(values.body).length > MAX_BODY_BYTES) add('body', `must be at most ${MAX_BODY_BYTES / 1024} kB`)
+  if (new TextEncoder().encode(values.body).length > MAX_BODY_BYTES)
+    add('body', `must be at most ${MAX_BODY_BYTES / 1024} kB`)
   const bodyIssue = bodyCharacterProblem(values.body)
   if (bodyIssue) add('body', bodyIssue)
   return errors
@@ -35,7 +46,12 @@ function validate(values: EditorValues): FieldErrors {
 
 type Props = { initial: EditorValues; originalSlug?: string; version?: string; justSaved?: boolean }
 
-export function PublicationEditor({ initial, originalSlug: initialOriginal, version: initialVersion, justSaved = false }: Props) {
+export function PublicationEditor({
+  initial,
+  originalSlug: initialOriginal,
+  version: initialVersion,
+  justSaved = false,
+}: Props) {
   const router = useRouter()
   const [values, setValues] = useState(initial)
   const [saved, setSaved] = useState(initial)
@@ -43,7 +59,9 @@ export function PublicationEditor({ initial, originalSlug: initialOriginal, vers
   const [version, setVersion] = useState(initialVersion)
   const [slugTouched, setSlugTouched] = useState(initialOriginal !== undefined)
   const [errors, setErrors] = useState<FieldErrors>({})
-  const [status, setStatus] = useState<{ tone: 'info' | 'error'; content: ReactNode } | null>(justSaved ? { tone: 'info', content: 'Saved and committed.' } : null)
+  const [status, setStatus] = useState<{ tone: 'info' | 'error'; content: ReactNode } | null>(
+    justSaved ? { tone: 'info', content: 'Saved and committed.' } : null,
+  )
   const [pending, setPending] = useState(false)
   const [conflict, setConflict] = useState<Conflict | null>(null)
   const summary = useRef<HTMLDivElement>(null)
@@ -94,9 +112,16 @@ export function PublicationEditor({ initial, originalSlug: initialOriginal, vers
         )
         setStatus({
           tone: 'info',
-          content: result.unchanged ? 'No changes to save.' : <>Saved{result.commit ? ' and committed' : ''}.{view}</>,
+          content: result.unchanged ? (
+            'No changes to save.'
+          ) : (
+            <>
+              Saved{result.commit ? ' and committed' : ''}.{view}
+            </>
+          ),
         })
-        if (creating || result.slug !== originalSlug) router.replace(`/admin/publications/${result.slug}/edit?saved=1`, { scroll: false })
+        if (creating || result.slug !== originalSlug)
+          router.replace(`/admin/publications/${result.slug}/edit?saved=1`, { scroll: false })
       } else if (result.kind === 'invalid') {
         setErrors(result.fieldErrors)
         setStatus({ tone: 'error', content: result.message })
@@ -107,7 +132,10 @@ export function PublicationEditor({ initial, originalSlug: initialOriginal, vers
         setStatus({ tone: 'error', content: result.message })
       }
     } catch {
-      setStatus({ tone: 'error', content: 'The server could not be reached, or your session has ended. Your changes are still here; try again.' })
+      setStatus({
+        tone: 'error',
+        content: 'The server could not be reached, or your session has ended. Your changes are still here; try again.',
+      })
     } finally {
       setPending(false)
     }
@@ -128,7 +156,11 @@ export function PublicationEditor({ initial, originalSlug: initialOriginal, vers
 
   const errorList = Object.entries(errors).flatMap(([path, messages]) => messages.map((message) => ({ path, message })))
 
-  const field = (name: StringField, label: string, options: { type?: string; hint?: string; placeholder?: string; inputMode?: 'numeric' } = {}) => {
+  const field = (
+    name: StringField,
+    label: string,
+    options: { type?: string; hint?: string; placeholder?: string; inputMode?: 'numeric' } = {},
+  ) => {
     const error = errorFor(name)
     const describedBy = [options.hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ')
     return (
@@ -187,13 +219,26 @@ export function PublicationEditor({ initial, originalSlug: initialOriginal, vers
         </div>
       ) : null}
 
-      {conflict ? <ConflictPanel conflict={conflict} mine={values} onKeepMine={(v) => void save(v)} onTakeTheirs={takeTheirs} onCancel={() => setConflict(null)} /> : null}
+      {conflict ? (
+        <ConflictPanel
+          conflict={conflict}
+          mine={values}
+          onKeepMine={(v) => void save(v)}
+          onTakeTheirs={takeTheirs}
+          onCancel={() => setConflict(null)}
+        />
+      ) : null}
 
       <fieldset>
         <legend>Basics</legend>
         {field('title', 'Title')}
         <div className="field-row">
-          {field('slug', 'Slug', { hint: creating && !slugTouched ? 'Made from the title; the page address is /publications/<slug>.' : 'Changing it moves the page to a new address.' })}
+          {field('slug', 'Slug', {
+            hint:
+              creating && !slugTouched
+                ? 'Made from the title; the page address is /publications/<slug>.'
+                : 'Changing it moves the page to a new address.',
+          })}
         </div>
         <div className="field-row">
           <div className="field">
@@ -210,7 +255,12 @@ export function PublicationEditor({ initial, originalSlug: initialOriginal, vers
           {field('year', 'Year', { inputMode: 'numeric' })}
           <div className="field">
             <label htmlFor="field-month">Month</label>
-            <select id="field-month" value={values.month} onChange={(event) => set('month', event.target.value)} aria-invalid={errorFor('month') ? true : undefined}>
+            <select
+              id="field-month"
+              value={values.month}
+              onChange={(event) => set('month', event.target.value)}
+              aria-invalid={errorFor('month') ? true : undefined}
+            >
               <option value="">(not set)</option>
               {Array.from({ length: 12 }, (_, i) => (
                 <option key={i + 1} value={String(i + 1)}>
@@ -219,7 +269,10 @@ export function PublicationEditor({ initial, originalSlug: initialOriginal, vers
               ))}
             </select>
           </div>
-          {field('order', 'Position in year', { inputMode: 'numeric', hint: 'Optional: 1 shows first among papers of the same year and month.' })}
+          {field('order', 'Position in year', {
+            inputMode: 'numeric',
+            hint: 'Optional: 1 shows first among papers of the same year and month.',
+          })}
         </div>
       </fieldset>
 
@@ -253,7 +306,9 @@ export function PublicationEditor({ initial, originalSlug: initialOriginal, vers
         <div className="field-row">
           {field('arxiv', 'arXiv id', { placeholder: '2105.02468' })}
           {field('doi', 'DOI', { placeholder: '10.1016/j.physrep.2021.04.001' })}
-          {field('bibtexKey', 'BibTeX key', { hint: 'Optional; made from the first author, year and title when empty.' })}
+          {field('bibtexKey', 'BibTeX key', {
+            hint: 'Optional; made from the first author, year and title when empty.',
+          })}
         </div>
         <div className="field-row">
           {field('pdf', 'PDF link', { type: 'url', placeholder: 'https://' })}
@@ -273,10 +328,16 @@ export function PublicationEditor({ initial, originalSlug: initialOriginal, vers
         {field('tags', 'Topics', { hint: 'Separate with commas; papers sharing a topic are shown as related.' })}
         <div className="checks">
           <label>
-            <input type="checkbox" checked={values.draft} onChange={(event) => set('draft', event.target.checked)} /> Draft (hidden from the public site)
+            <input type="checkbox" checked={values.draft} onChange={(event) => set('draft', event.target.checked)} />{' '}
+            Draft (hidden from the public site)
           </label>
           <label>
-            <input type="checkbox" checked={values.selected} onChange={(event) => set('selected', event.target.checked)} /> Selected (shown on the home page)
+            <input
+              type="checkbox"
+              checked={values.selected}
+              onChange={(event) => set('selected', event.target.checked)}
+            />{' '}
+            Selected (shown on the home page)
           </label>
         </div>
       </fieldset>
@@ -309,16 +370,23 @@ export function PublicationEditor({ initial, originalSlug: initialOriginal, vers
 
 function focusField(event: React.MouseEvent, path: string) {
   event.preventDefault()
-  const target = document.querySelector<HTMLElement>(`[name="${CSS.escape(path)}"], #field-${CSS.escape(path.split('.')[0] ?? '')}`)
+  const target = document.querySelector<HTMLElement>(
+    `[name="${CSS.escape(path)}"], #field-${CSS.escape(path.split('.')[0] ?? '')}`,
+  )
   target?.focus()
 }
 
 function BodyEditor({ value, onChange, error }: { value: string; onChange: (body: string) => void; error?: string }) {
-  const [preview, setPreview] = useState<{ state: 'idle' | 'loading' | 'ready' | 'error'; node?: ReactNode; message?: string }>({ state: 'idle' })
+  const [preview, setPreview] = useState<{
+    state: 'idle' | 'loading' | 'ready' | 'error'
+    node?: ReactNode
+    message?: string
+  }>({ state: 'idle' })
   const latest = useRef(0)
 
   useEffect(() => {
     if (!value.trim()) {
+      // eslint-disable-next-line react-hooks/set-state-in-effect -- the preview follows the body as it is typed
       setPreview({ state: 'idle' })
       return
     }
@@ -367,7 +435,9 @@ function BodyEditor({ value, onChange, error }: { value: string; onChange: (body
         ) : preview.node ? (
           <div className="abstract">{preview.node}</div>
         ) : (
-          <p className="muted">{preview.state === 'loading' ? 'Rendering…' : 'The abstract will appear here as visitors will see it.'}</p>
+          <p className="muted">
+            {preview.state === 'loading' ? 'Rendering…' : 'The abstract will appear here as visitors will see it.'}
+          </p>
         )}
       </section>
     </div>
@@ -390,7 +460,9 @@ function ConflictPanel({
   const heading = useRef<HTMLHeadingElement>(null)
   useEffect(() => heading.current?.focus(), [])
   const mineParsed = publicationSchema.safeParse(valuesToFrontmatter(mine))
-  const mineSource = mineParsed.success ? serializePublication({ frontmatter: mineParsed.data, body: mine.body }) : mine.body
+  const mineSource = mineParsed.success
+    ? serializePublication({ frontmatter: mineParsed.data, body: mine.body })
+    : mine.body
   const current = conflict.current
   return (
     <section className="conflict" aria-labelledby="conflict-heading">
@@ -401,7 +473,11 @@ function ConflictPanel({
       <div className="conflict-versions">
         <div>
           <h3>Saved version</h3>
-          {current ? <pre aria-label="Saved version">{current.source}</pre> : <p className="muted">The file was deleted.</p>}
+          {current ? (
+            <pre aria-label="Saved version">{current.source}</pre>
+          ) : (
+            <p className="muted">The file was deleted.</p>
+          )}
         </div>
         <div>
           <h3>Your version</h3>
@@ -411,7 +487,11 @@ function ConflictPanel({
       <div className="form-actions">
         {current ? (
           <>
-            <button type="button" className="button button-primary" onClick={() => onKeepMine({ version: current.version })}>
+            <button
+              type="button"
+              className="button button-primary"
+              onClick={() => onKeepMine({ version: current.version })}
+            >
               Keep my version
             </button>
             <button type="button" className="button" onClick={onTakeTheirs}>

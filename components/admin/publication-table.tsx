@@ -63,8 +63,13 @@ export function PublicationTable({ rows }: { rows: PublicationRow[] }) {
       const result = await work()
       if (result.ok) setStatus({ tone: 'info', text: done })
       else if (result.kind === 'invalid') {
-        const fields = Object.entries(result.fieldErrors).map(([field, messages]) => `${fieldLabel(field)} ${messages.join(', ')}`)
-        setStatus({ tone: 'error', text: `“${row.title}” was not changed: ${fields.join('; ')}. Open it in the editor to fix it.` })
+        const fields = Object.entries(result.fieldErrors).map(
+          ([field, messages]) => `${fieldLabel(field)} ${messages.join(', ')}`,
+        )
+        setStatus({
+          tone: 'error',
+          text: `“${row.title}” was not changed: ${fields.join('; ')}. Open it in the editor to fix it.`,
+        })
       } else setStatus({ tone: 'error', text: result.message })
       startTransition(() => router.refresh())
     } catch {
@@ -79,7 +84,13 @@ export function PublicationTable({ rows }: { rows: PublicationRow[] }) {
       <div className="table-tools">
         <div className="field">
           <label htmlFor="admin-search">Search publications</label>
-          <input id="admin-search" type="search" value={query} onChange={(event) => setQuery(event.target.value)} placeholder="Title, author, venue, year" />
+          <input
+            id="admin-search"
+            type="search"
+            value={query}
+            onChange={(event) => setQuery(event.target.value)}
+            placeholder="Title, author, venue, year"
+          />
         </div>
         <div className="field">
           <label htmlFor="admin-sort">Sort by</label>
@@ -109,7 +120,8 @@ export function PublicationTable({ rows }: { rows: PublicationRow[] }) {
       </p>
       {rows.length === 0 ? (
         <p className="empty-state">
-          No publications yet. <Link href="/admin/publications/new">Add one</Link> or <Link href="/admin/import">import BibTeX</Link>.
+          No publications yet. <Link href="/admin/publications/new">Add one</Link> or{' '}
+          <Link href="/admin/import">import BibTeX</Link>.
         </p>
       ) : shown.length === 0 ? (
         <p className="empty-state">No publication matches “{query}”.</p>
@@ -151,7 +163,13 @@ export function PublicationTable({ rows }: { rows: PublicationRow[] }) {
                       disabled={busy !== null}
                       onChange={(event) => {
                         const value = event.target.checked
-                        void act(row, () => setFlagAction(row.slug, row.version, 'draft', value), value ? `“${row.title}” is now a draft, hidden from the public site.` : `“${row.title}” is now public.`)
+                        void act(
+                          row,
+                          () => setFlagAction(row.slug, row.version, 'draft', value),
+                          value
+                            ? `“${row.title}” is now a draft, hidden from the public site.`
+                            : `“${row.title}” is now public.`,
+                        )
                       }}
                     />
                   </td>
@@ -163,7 +181,13 @@ export function PublicationTable({ rows }: { rows: PublicationRow[] }) {
                       disabled={busy !== null}
                       onChange={(event) => {
                         const value = event.target.checked
-                        void act(row, () => setFlagAction(row.slug, row.version, 'selected', value), value ? `“${row.title}” is now on the home page.` : `“${row.title}” is no longer on the home page.`)
+                        void act(
+                          row,
+                          () => setFlagAction(row.slug, row.version, 'selected', value),
+                          value
+                            ? `“${row.title}” is now on the home page.`
+                            : `“${row.title}” is no longer on the home page.`,
+                        )
                       }}
                     />
                   </td>
@@ -187,11 +211,23 @@ export function PublicationTable({ rows }: { rows: PublicationRow[] }) {
                       className="link-button"
                       aria-label={`Duplicate ${row.title}`}
                       disabled={busy !== null}
-                      onClick={() => void act(row, () => duplicatePublicationAction(row.slug), `A draft copy of “${row.title}” was created.`)}
+                      onClick={() =>
+                        void act(
+                          row,
+                          () => duplicatePublicationAction(row.slug),
+                          `A draft copy of “${row.title}” was created.`,
+                        )
+                      }
                     >
                       Duplicate
                     </button>
-                    <button type="button" className="link-button danger" aria-label={`Delete ${row.title}`} disabled={busy !== null} onClick={() => setConfirming(row)}>
+                    <button
+                      type="button"
+                      className="link-button danger"
+                      aria-label={`Delete ${row.title}`}
+                      disabled={busy !== null}
+                      onClick={() => setConfirming(row)}
+                    >
                       Delete
                     </button>
                   </td>

@@ -32,7 +32,9 @@ function titleSize(title: string): number {
  */
 export function Card({ data }: { data: CardData }) {
   return (
-    <div style={{ width: '100%', height: '100%', display: 'flex', background: '#ffffff', fontFamily: 'Inter', color: INK }}>
+    <div
+      style={{ width: '100%', height: '100%', display: 'flex', background: '#ffffff', fontFamily: 'Inter', color: INK }}
+    >
       <div style={{ width: 18, height: '100%', background: ACCENT, display: 'flex' }} />
       <div style={{ flex: 1, display: 'flex', flexDirection: 'column', padding: '56px 72px 52px 64px' }}>
         <div style={{ display: 'flex', alignItems: 'center', fontSize: 28, color: MUTED, letterSpacing: 0.5 }}>
@@ -54,24 +56,47 @@ export function Card({ data }: { data: CardData }) {
         >
           {data.title}
         </div>
-        {data.subtitle ? <div style={{ marginTop: 24, fontSize: 32, lineHeight: 1.35, color: MUTED, display: 'block', lineClamp: 3 }}>{data.subtitle}</div> : null}
+        {data.subtitle ? (
+          <div style={{ marginTop: 24, fontSize: 32, lineHeight: 1.35, color: MUTED, display: 'block', lineClamp: 3 }}>
+            {data.subtitle}
+          </div>
+        ) : null}
         {data.authors.length ? (
-          <div style={{ marginTop: 28, fontSize: 30, lineHeight: 1.35, color: MUTED, display: 'flex', flexWrap: 'wrap' }}>
+          <div
+            style={{ marginTop: 28, fontSize: 30, lineHeight: 1.35, color: MUTED, display: 'flex', flexWrap: 'wrap' }}
+          >
             {data.authors.map((author, index) => (
               <span key={index} style={{ display: 'flex', marginRight: 10 }}>
-                <span style={author.isOwner ? { color: INK, fontWeight: 600, textDecoration: 'underline' } : {}}>{author.name}</span>
+                <span style={author.isOwner ? { color: INK, fontWeight: 600, textDecoration: 'underline' } : {}}>
+                  {author.name}
+                </span>
                 {author.marks ? <span style={{ color: ACCENT, marginLeft: 2 }}>{author.marks}</span> : null}
                 {index < data.authors.length - 1 || data.moreAuthors ? <span>,</span> : null}
               </span>
             ))}
-            {data.moreAuthors ? <span>{`and ${data.moreAuthors} more author${data.moreAuthors === 1 ? '' : 's'}`}</span> : null}
+            {data.moreAuthors ? (
+              <span>{`and ${data.moreAuthors} more author${data.moreAuthors === 1 ? '' : 's'}`}</span>
+            ) : null}
           </div>
         ) : null}
         <div style={{ marginTop: 'auto', display: 'flex', alignItems: 'center', fontSize: 28, color: MUTED }}>
           {data.badge ? (
-            <span style={{ background: ACCENT, color: '#ffffff', fontWeight: 600, padding: '6px 16px', borderRadius: 8, marginRight: 18 }}>{data.badge}</span>
+            <span
+              style={{
+                background: ACCENT,
+                color: '#ffffff',
+                fontWeight: 600,
+                padding: '6px 16px',
+                borderRadius: 8,
+                marginRight: 18,
+              }}
+            >
+              {data.badge}
+            </span>
           ) : null}
-          {data.venue ? <span style={{ display: 'block', lineClamp: 1, maxWidth: 640, marginRight: 18 }}>{data.venue}</span> : null}
+          {data.venue ? (
+            <span style={{ display: 'block', lineClamp: 1, maxWidth: 640, marginRight: 18 }}>{data.venue}</span>
+          ) : null}
           {data.year ? <span style={{ fontWeight: 600, color: INK }}>{data.year}</span> : null}
           <span style={{ marginLeft: 'auto' }}>{data.siteHost}</span>
         </div>

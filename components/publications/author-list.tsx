@@ -61,7 +61,15 @@ function joinRest(shown: AuthorView[], hidden: AuthorView[]): ReactNode[] {
  * The one author-list renderer. With `max`, authors past it hide behind "and N more authors";
  * without, all are shown (paper pages).
  */
-export function AuthorList({ authors, ownerNames, max }: { authors: readonly Author[]; ownerNames: readonly string[]; max?: number }) {
+export function AuthorList({
+  authors,
+  ownerNames,
+  max,
+}: {
+  authors: readonly Author[]
+  ownerNames: readonly string[]
+  max?: number
+}) {
   const { shown, hidden } = splitAuthors(authors, { ownerNames, max: max ?? Number.POSITIVE_INFINITY })
   if (hidden.length === 0) return <span className="authors">{joinNames(shown, { endsList: true })}</span>
   return (

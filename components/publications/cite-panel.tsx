@@ -7,7 +7,15 @@ import { BibtexBlock } from './bibtex-block'
  * "Cite": the paper in APA, MLA and Chicago with copy buttons, BibTeX, and files to download.
  * `citationKey` is the paper's key in `/publications.bib` (`getCitationKey`).
  */
-export function CitePanel({ publication, pageUrl, citationKey }: { publication: Publication; pageUrl: string; citationKey: string }) {
+export function CitePanel({
+  publication,
+  pageUrl,
+  citationKey,
+}: {
+  publication: Publication
+  pageUrl: string
+  citationKey: string
+}) {
   const item = citableItem(publication, pageUrl, citationKey)
   const base = `/publications/${publication.slug}/cite`
   return (

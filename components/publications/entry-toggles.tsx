@@ -18,7 +18,15 @@ const SOURCES: Record<Panel, { url: (slug: string) => string; anchor: string; wh
  * abstract as HTML rendered on the server, with its math), so the page stays small however long
  * the list. Before JavaScript runs, the buttons are links to the paper page's sections.
  */
-export function EntryToggles({ slug, hasAbstract, children }: { slug: string; hasAbstract: boolean; children?: ReactNode }) {
+export function EntryToggles({
+  slug,
+  hasAbstract,
+  children,
+}: {
+  slug: string
+  hasAbstract: boolean
+  children?: ReactNode
+}) {
   const [open, setOpen] = useState<Panel | null>(null)
   const [loaded, setLoaded] = useState<Partial<Record<Panel, Loaded>>>({})
   const [hydrated, setHydrated] = useState(false)
@@ -49,7 +57,13 @@ export function EntryToggles({ slug, hasAbstract, children }: { slug: string; ha
 
   const button = (panel: Panel, label: string) =>
     hydrated ? (
-      <button type="button" className="button button-small" aria-expanded={open === panel} aria-controls={`${id}-${panel}`} onClick={() => toggle(panel)}>
+      <button
+        type="button"
+        className="button button-small"
+        aria-expanded={open === panel}
+        aria-controls={`${id}-${panel}`}
+        onClick={() => toggle(panel)}
+      >
         {label}
       </button>
     ) : (
@@ -73,7 +87,11 @@ export function EntryToggles({ slug, hasAbstract, children }: { slug: string; ha
       )
     }
     // The abstract is HTML from this site's own renderer (allowlisted tags, no scripts).
-    return panel === 'abstract' ? <div dangerouslySetInnerHTML={{ __html: content.text }} /> : <BibtexBlock bibtex={content.text.trimEnd()} />
+    return panel === 'abstract' ? (
+      <div dangerouslySetInnerHTML={{ __html: content.text }} />
+    ) : (
+      <BibtexBlock bibtex={content.text.trimEnd()} />
+    )
   }
 
   return (
@@ -84,11 +102,21 @@ export function EntryToggles({ slug, hasAbstract, children }: { slug: string; ha
         {children}
       </div>
       {hasAbstract ? (
-        <div id={`${id}-abstract`} className="entry-panel abstract" hidden={open !== 'abstract'} aria-busy={loaded.abstract?.state === 'loading'}>
+        <div
+          id={`${id}-abstract`}
+          className="entry-panel abstract"
+          hidden={open !== 'abstract'}
+          aria-busy={loaded.abstract?.state === 'loading'}
+        >
           {open === 'abstract' || loaded.abstract ? body('abstract') : null}
         </div>
       ) : null}
-      <div id={`${id}-bibtex`} className="entry-panel" hidden={open !== 'bibtex'} aria-busy={loaded.bibtex?.state === 'loading'}>
+      <div
+        id={`${id}-bibtex`}
+        className="entry-panel"
+        hidden={open !== 'bibtex'}
+        aria-busy={loaded.bibtex?.state === 'loading'}
+      >
         {open === 'bibtex' || loaded.bibtex ? body('bibtex') : null}
       </div>
     </>

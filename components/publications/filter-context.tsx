@@ -5,7 +5,10 @@ import { filterPublications, filtersToQuery, parseFilters, type Filters } from '
 import type { PublicationFrontmatter } from '@/lib/domain/schema'
 
 /** What filtering needs to know of a paper: a few fields, not the rendered entry. */
-export type FilterIndexEntry = { slug: string } & Pick<PublicationFrontmatter, 'title' | 'year' | 'type' | 'tags' | 'venue' | 'venueShort'> & {
+export type FilterIndexEntry = { slug: string } & Pick<
+  PublicationFrontmatter,
+  'title' | 'year' | 'type' | 'tags' | 'venue' | 'venueShort'
+> & {
     authors: { name: string }[]
   }
 
@@ -37,7 +40,17 @@ export function useFilters(): FilterState {
  * page stays the prerendered one. The address bar follows (pushState), so Back works and the URL
  * can be shared.
  */
-export function FilterProvider({ index, initialFilters, partial, children }: { index: FilterIndexEntry[]; initialFilters: Filters; partial?: PartialList; children: ReactNode }) {
+export function FilterProvider({
+  index,
+  initialFilters,
+  partial,
+  children,
+}: {
+  index: FilterIndexEntry[]
+  initialFilters: Filters
+  partial?: PartialList
+  children: ReactNode
+}) {
   const [filters, setState] = useState(initialFilters)
 
   // The prerendered page may be shown for a filtered address (client navigations ignore the
@@ -45,7 +58,11 @@ export function FilterProvider({ index, initialFilters, partial, children }: { i
   useEffect(() => {
     // A cut list was filtered on the server: when it was reached by a client navigation that
     // skipped the rewrite, load the address for real.
-    if (partial && window.location.pathname === '/publications' && filtersToQuery(parseFilters(new URLSearchParams(window.location.search))) !== filtersToQuery(initialFilters)) {
+    if (
+      partial &&
+      window.location.pathname === '/publications' &&
+      filtersToQuery(parseFilters(new URLSearchParams(window.location.search))) !== filtersToQuery(initialFilters)
+    ) {
       window.location.replace(window.location.href)
       return
     }
@@ -53,20 +70,29 @@ export function FilterProvider({ index, initialFilters, partial, children }: { i
     if (window.location.pathname === '/publications') follow()
     window.addEventListener('popstate', follow)
     return () => window.removeEventListener('popstate', follow)
+    // Once, on hydration: the filters of the address the page was served for.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [])
 
-  const setFilters = useCallback((next: Filters) => {
-    const url = `/publications${filtersToQuery(next)}`
-    // A cut list holds only some of the papers: the server filters (a page load, as without JavaScript).
-    if (partial) {
-      if (`${window.location.pathname}${window.location.search}` !== url) window.location.assign(url)
-      return
-    }
-    setState(next)
-    if (`${window.location.pathname}${window.location.search}` !== url) window.history.pushState(null, '', url)
-  }, [partial])
+  const setFilters = useCallback(
+    (next: Filters) => {
+      const url = `/publications${filtersToQuery(next)}`
+      // A cut list holds only some of the papers: the server filters (a page load, as without JavaScript).
+      if (partial) {
+        // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- a full load, on purpose
+        if (`${window.location.pathname}${window.location.search}` !== url) window.location.assign(url)
+        return
+      }
+      setState(next)
+      if (`${window.location.pathname}${window.location.search}` !== url) window.history.pushState(null, '', url)
+    },
+    [partial],
+  )
 
-  const visible = useMemo(() => new Set(filterPublications(index, filters).map((entry) => entry.slug)), [index, filters])
+  const visible = useMemo(
+    () => new Set(filterPublications(index, filters).map((entry) => entry.slug)),
+    [index, filters],
+  )
   const hiddenRule = useMemo(() => {
     if (partial) return ''
     const hiddenSlugs = index.filter((entry) => !visible.has(entry.slug)).map((entry) => `[data-pub="${entry.slug}"]`)
@@ -78,7 +104,10 @@ export function FilterProvider({ index, initialFilters, partial, children }: { i
   }, [index, visible, partial])
 
   const state = useMemo(
-    () => (partial ? { filters, setFilters, shown: partial.matching, total: partial.total, rendered: partial.shown } : { filters, setFilters, shown: visible.size, total: index.length }),
+    () =>
+      partial
+        ? { filters, setFilters, shown: partial.matching, total: partial.total, rendered: partial.shown }
+        : { filters, setFilters, shown: visible.size, total: index.length },
     [filters, setFilters, visible, index.length, partial],
   )
 

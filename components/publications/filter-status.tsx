@@ -9,9 +9,13 @@ export function FilterStatus() {
   return (
     <>
       <p className="result-count" role="status">
-        {hasFilters(filters) ? `${plural(shown, 'publication')} of ${total} match.` : `${plural(total, 'publication')}.`}
+        {hasFilters(filters)
+          ? `${plural(shown, 'publication')} of ${total} match.`
+          : `${plural(total, 'publication')}.`}
       </p>
-      {rendered !== undefined && rendered < shown ? <p className="muted">The newest {rendered} are shown here; earlier years are linked below the list.</p> : null}
+      {rendered !== undefined && rendered < shown ? (
+        <p className="muted">The newest {rendered} are shown here; earlier years are linked below the list.</p>
+      ) : null}
       {total === 0 ? (
         <p className="empty-state">No publications yet.</p>
       ) : shown === 0 ? (

@@ -8,7 +8,15 @@ import { TitleText } from './title-text'
 import { VenueLine } from './venue-line'
 
 /** One entry of a publication list, al-folio style: badge, title, authors, venue, buttons. */
-export function PublicationEntry({ publication, site, titleLevel }: { publication: Publication; site: Site; titleLevel: 3 | 4 }) {
+export function PublicationEntry({
+  publication,
+  site,
+  titleLevel,
+}: {
+  publication: Publication
+  site: Site
+  titleLevel: 3 | 4
+}) {
   const Title = titleLevel === 3 ? 'h3' : 'h4'
   const plainTitle = latexToPlainText(publication.title)
   return (

@@ -1,5 +1,6 @@
 'use client'
 
+import Link from 'next/link'
 import { useEffect, useRef, useState, type FormEvent, type MouseEvent } from 'react'
 import { filtersToQuery, hasFilters, parseFilters, type Facets, type Filters } from '@/lib/domain/filter'
 import { PUBLICATION_TYPE_LABELS } from '@/lib/domain/publication-types'
@@ -8,7 +9,12 @@ import { useFilters } from './filter-context'
 type Values = { q: string; type: string; tag: string; year: string }
 
 function toValues(filters: Filters): Values {
-  return { q: filters.q ?? '', type: filters.type ?? '', tag: filters.tag ?? '', year: filters.year ? String(filters.year) : '' }
+  return {
+    q: filters.q ?? '',
+    type: filters.type ?? '',
+    tag: filters.tag ?? '',
+    year: filters.year ? String(filters.year) : '',
+  }
 }
 
 /**
@@ -46,8 +52,7 @@ export function PublicationFilters({ facets }: { facets: Facets }) {
     clearTimeout(typing.current)
     if (field === 'q') {
       if (applyWhileTyping) typing.current = setTimeout(() => apply(next), 300)
-    }
-    else apply(next)
+    } else apply(next)
   }
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -78,17 +83,38 @@ export function PublicationFilters({ facets }: { facets: Facets }) {
           autoComplete="off"
         />
       </div>
-      <FilterSelect name="type" label="Type" all="All types" value={values.type} onChange={change} options={facets.types.map((type) => [type, PUBLICATION_TYPE_LABELS[type]])} />
-      <FilterSelect name="tag" label="Topic" all="All topics" value={values.tag} onChange={change} options={facets.tags.map((tag) => [tag, tag])} />
-      <FilterSelect name="year" label="Year" all="All years" value={values.year} onChange={change} options={facets.years.map((year) => [String(year), String(year)])} />
+      <FilterSelect
+        name="type"
+        label="Type"
+        all="All types"
+        value={values.type}
+        onChange={change}
+        options={facets.types.map((type) => [type, PUBLICATION_TYPE_LABELS[type]])}
+      />
+      <FilterSelect
+        name="tag"
+        label="Topic"
+        all="All topics"
+        value={values.tag}
+        onChange={change}
+        options={facets.tags.map((tag) => [tag, tag])}
+      />
+      <FilterSelect
+        name="year"
+        label="Year"
+        all="All years"
+        value={values.year}
+        onChange={change}
+        options={facets.years.map((year) => [String(year), String(year)])}
+      />
       <div className="filter-actions">
         <button type="submit" className="button">
           Apply
         </button>
         {hasFilters(filters) ? (
-          <a className="button button-quiet" href="/publications" onClick={clear}>
+          <Link className="button button-quiet" href="/publications" prefetch={false} onClick={clear}>
             Clear filters
-          </a>
+          </Link>
         ) : null}
       </div>
     </form>

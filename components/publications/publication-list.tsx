@@ -3,10 +3,23 @@ import type { Publication, Site } from '@/lib/domain/types'
 import { PublicationEntry } from './publication-entry'
 
 /** Years as headings at `level`, paper titles one level below, so pages keep a sensible outline. */
-export function PublicationList({ publications, site, level = 2 }: { publications: Publication[]; site: Site; level?: 2 | 3 }) {
+export function PublicationList({
+  publications,
+  site,
+  level = 2,
+}: {
+  publications: Publication[]
+  site: Site
+  level?: 2 | 3
+}) {
   const YearHeading = level === 2 ? 'h2' : 'h3'
   return groupByYear(publications).map((group) => (
-    <section key={group.year} className="year-group" aria-labelledby={`year-${group.year}`} data-year-group={group.year}>
+    <section
+      key={group.year}
+      className="year-group"
+      aria-labelledby={`year-${group.year}`}
+      data-year-group={group.year}
+    >
       <YearHeading className="year-heading" id={`year-${group.year}`}>
         {group.year}
       </YearHeading>

@@ -15,10 +15,20 @@ import { PublicationList } from './publication-list'
  * the earlier years, and filters on the server: one page of thousands of entries would be tens
  * of megabytes, slow to render after each save and to load.
  */
-export function PublicationsView({ publications, site, filters }: { publications: Publication[]; site: Site; filters: Filters }) {
+export function PublicationsView({
+  publications,
+  site,
+  filters,
+}: {
+  publications: Publication[]
+  site: Site
+  filters: Filters
+}) {
   const complete = publications.length <= env.publicationsPerPage
   const matching = complete ? publications : filterPublications(publications, filters)
-  const { shown, earlier } = complete ? { shown: publications, earlier: [] } : newestYears(matching, env.publicationsPerPage)
+  const { shown, earlier } = complete
+    ? { shown: publications, earlier: [] }
+    : newestYears(matching, env.publicationsPerPage)
   const legend = marksLegend(marksInUse(shown))
   const index: FilterIndexEntry[] = complete
     ? publications.map(({ slug, title, year, type, tags, venue, venueShort, authors }) => ({
@@ -51,7 +61,8 @@ export function PublicationsView({ publications, site, filters }: { publications
             {earlier.map(({ year, count }) => (
               <li key={year}>
                 {/* A plain link: the page for a year is filtered on the server. */}
-                <a href={`/publications${filtersToQuery({ ...filters, year })}`}>{year}</a> <span className="muted">({count})</span>
+                <a href={`/publications${filtersToQuery({ ...filters, year })}`}>{year}</a>{' '}
+                <span className="muted">({count})</span>
               </li>
             ))}
           </ul>

@@ -9,7 +9,12 @@ export function TitleText({ title }: { title: string }) {
   if (parts.length === 1) return title
   return parts.map((part, index) =>
     index % 2 === 1 ? (
-      <span key={index} dangerouslySetInnerHTML={{ __html: katex.renderToString(part.slice(1, -1), { throwOnError: false, output: 'htmlAndMathml' }) }} />
+      <span
+        key={index}
+        dangerouslySetInnerHTML={{
+          __html: katex.renderToString(part.slice(1, -1), { throwOnError: false, output: 'htmlAndMathml' }),
+        }}
+      />
     ) : (
       part
     ),

@@ -2,7 +2,13 @@ import type { PublicationFrontmatter } from '@/lib/domain/schema'
 import { monthName } from '@/lib/markup/text'
 
 /** "Physics Reports, 2021" or "Journal …, 2021(4), 044001, April 2021" with the date last. */
-export function VenueLine({ publication, withMonth = false }: { publication: PublicationFrontmatter; withMonth?: boolean }) {
+export function VenueLine({
+  publication,
+  withMonth = false,
+}: {
+  publication: PublicationFrontmatter
+  withMonth?: boolean
+}) {
   const date = [withMonth ? monthName(publication.month) : undefined, publication.year].filter(Boolean).join(' ')
   return (
     <>

@@ -1,6 +1,6 @@
 'use client'
 
-import { useEffect, useState } from 'react'
+import { useSyncExternalStore } from 'react'
 
 type Theme = 'light' | 'dark'
 export const THEME_STORAGE_KEY = 'theme'
@@ -9,21 +9,26 @@ function currentTheme(): Theme {
   return document.documentElement.dataset.theme === 'dark' ? 'dark' : 'light'
 }
 
+/** The theme on `<html>` (set before paint by the theme script), watched for changes. */
+function subscribe(onChange: () => void): () => void {
+  const observer = new MutationObserver(onChange)
+  observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] })
+  const media = window.matchMedia('(prefers-color-scheme: dark)')
+  const follow = (event: MediaQueryListEvent) => {
+    if (localStorage.getItem(THEME_STORAGE_KEY)) return
+    document.documentElement.dataset.theme = event.matches ? 'dark' : 'light'
+  }
+  media.addEventListener('change', follow)
+  return () => {
+    observer.disconnect()
+    media.removeEventListener('change', follow)
+  }
+}
+
 /** Switches between light and dark and remembers the choice; until then the system decides. */
 export function ThemeToggle() {
-  const [theme, setTheme] = useState<Theme | null>(null)
-
-  useEffect(() => {
-    setTheme(currentTheme())
-    const media = window.matchMedia('(prefers-color-scheme: dark)')
-    const follow = (event: MediaQueryListEvent) => {
-      if (localStorage.getItem(THEME_STORAGE_KEY)) return
-      document.documentElement.dataset.theme = event.matches ? 'dark' : 'light'
-      setTheme(currentTheme())
-    }
-    media.addEventListener('change', follow)
-    return () => media.removeEventListener('change', follow)
-  }, [])
+  // Unknown while rendered on the server: the theme is the browser's.
+  const theme = useSyncExternalStore<Theme | null>(subscribe, currentTheme, () => null)
 
   function toggle() {
     const next: Theme = currentTheme() === 'dark' ? 'light' : 'dark'
@@ -33,11 +38,15 @@ export function ThemeToggle() {
     } catch {
       // Private browsing may refuse storage; the switch still applies to this page.
     }
-    setTheme(next)
   }
 
   return (
-    <button type="button" className="theme-toggle" onClick={toggle} aria-pressed={theme === null ? undefined : theme === 'dark'}>
+    <button
+      type="button"
+      className="theme-toggle"
+      onClick={toggle}
+      aria-pressed={theme === null ? undefined : theme === 'dark'}
+    >
       <span aria-hidden="true" className="theme-icon" />
       <span className="visually-hidden">Dark theme</span>
     </button>

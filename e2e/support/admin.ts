@@ -82,7 +82,13 @@ export function readPaper(slug: string): string {
 }
 
 export type StoredAuthor = { name: string; equalContribution?: boolean; corresponding?: boolean; url?: string }
-export type StoredFrontmatter = { title: string; year: number; authors: StoredAuthor[]; draft?: boolean; selected?: boolean } & Record<string, unknown>
+export type StoredFrontmatter = {
+  title: string
+  year: number
+  authors: StoredAuthor[]
+  draft?: boolean
+  selected?: boolean
+} & Record<string, unknown>
 
 export function frontmatterOf(slug: string): StoredFrontmatter {
   const match = /^---\n([\s\S]*?)\n---/.exec(readPaper(slug))
@@ -125,7 +131,8 @@ export function expectNothingWritten(before: Snapshot) {
   expect(filesUnder(E2E_ROOT), 'no file appeared or vanished anywhere under the server folder').toEqual(before.files)
   const after = snapshot().publications
   expect([...after.keys()]).toEqual([...before.publications.keys()])
-  for (const [name, bytes] of before.publications) expect(after.get(name), `${name} is byte for byte unchanged`).toBe(bytes)
+  for (const [name, bytes] of before.publications)
+    expect(after.get(name), `${name} is byte for byte unchanged`).toBe(bytes)
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -165,7 +172,12 @@ export async function expectListed(pathname: string, title: string, listed = tru
 }
 
 function htmlText(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#x27;')
+  return value
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#x27;')
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -174,7 +186,9 @@ function htmlText(value: string): string {
 /** Resolves once React has hydrated `locator` (it attaches its props to hydrated DOM nodes). */
 export async function hydrated(locator: Locator) {
   await expect
-    .poll(() => locator.evaluate((element) => Object.keys(element).some((key) => key.startsWith('__reactProps'))), { message: 'React hydrated the page' })
+    .poll(() => locator.evaluate((element) => Object.keys(element).some((key) => key.startsWith('__reactProps'))), {
+      message: 'React hydrated the page',
+    })
     .toBe(true)
 }
 
@@ -202,7 +216,9 @@ export class LoginPage {
     await hydrated(this.submit)
     await this.email.fill(email)
     await this.password.fill(password)
-    const response = this.page.waitForResponse((r) => r.url().includes('/api/auth/callback/credentials') && r.request().method() === 'POST')
+    const response = this.page.waitForResponse(
+      (r) => r.url().includes('/api/auth/callback/credentials') && r.request().method() === 'POST',
+    )
     await this.submit.click()
     return response
   }
@@ -324,11 +340,20 @@ export class AuthorRow {
   }
 
   button(action: 'up' | 'down' | 'remove') {
-    return this.group.getByRole('button', { name: action === 'remove' ? /^Remove author \d+$/ : new RegExp(`^Move author \\d+ ${action}$`) })
+    return this.group.getByRole('button', {
+      name: action === 'remove' ? /^Remove author \d+$/ : new RegExp(`^Move author \\d+ ${action}$`),
+    })
   }
 }
 
-export type NewPaper = { title: string; year: number; authors?: string[]; draft?: boolean; selected?: boolean; abstract?: string }
+export type NewPaper = {
+  title: string
+  year: number
+  authors?: string[]
+  draft?: boolean
+  selected?: boolean
+  abstract?: string
+}
 
 /**
  * Makes a paper through "New publication" and returns its slug. Public (not a draft) unless
@@ -362,7 +387,10 @@ export async function fillNewPaper(editor: Editor, paper: NewPaper) {
 // Fixtures
 
 /** A browser context signed in as the admin (its own cookies, so two can edit side by side). */
-export async function adminContext(browser: Browser, storageState: Awaited<ReturnType<BrowserContext['storageState']>>): Promise<BrowserContext> {
+export async function adminContext(
+  browser: Browser,
+  storageState: Awaited<ReturnType<BrowserContext['storageState']>>,
+): Promise<BrowserContext> {
   return browser.newContext({ baseURL: E2E_BASE_URL, storageState })
 }
 

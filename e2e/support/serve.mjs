@@ -9,8 +9,14 @@ import { fileURLToPath } from 'node:url'
 import bcrypt from 'bcrypt'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
-const { E2E_ROOT: workDir, E2E_PORT: port, E2E_ADMIN_EMAIL: adminEmail, E2E_ADMIN_PASSWORD: adminPassword } = process.env
-if (!workDir || !port || !adminEmail || !adminPassword) throw new Error('serve.mjs is started by playwright.config.ts, which sets E2E_ROOT, E2E_PORT and the admin')
+const {
+  E2E_ROOT: workDir,
+  E2E_PORT: port,
+  E2E_ADMIN_EMAIL: adminEmail,
+  E2E_ADMIN_PASSWORD: adminPassword,
+} = process.env
+if (!workDir || !port || !adminEmail || !adminPassword)
+  throw new Error('serve.mjs is started by playwright.config.ts, which sets E2E_ROOT, E2E_PORT and the admin')
 const contentDir = path.join(workDir, 'content')
 
 fs.rmSync(workDir, { recursive: true, force: true })
@@ -42,7 +48,11 @@ const env = {
 }
 const run = (command, args) => execFileSync(command, args, { cwd: root, env, stdio: 'inherit' })
 // The repository's own generated types too: `next build` type-checks against them (a fresh clone has none).
-execFileSync(process.execPath, [path.join(root, 'scripts/contentlayer.mjs')], { cwd: root, env: { ...process.env, CONTENT_DIR: '' }, stdio: 'inherit' })
+execFileSync(process.execPath, [path.join(root, 'scripts/contentlayer.mjs')], {
+  cwd: root,
+  env: { ...process.env, CONTENT_DIR: '' },
+  stdio: 'inherit',
+})
 run(process.execPath, [path.join(root, 'scripts/contentlayer.mjs')])
 run(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'build'])
 

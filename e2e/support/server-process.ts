@@ -47,31 +47,41 @@ export class ServerProcess {
     git('init', '-q', '-b', 'main')
     git('add', '-A')
     git('-c', 'user.name=Seed', '-c', 'user.email=seed@example.org', 'commit', '-qm', 'Seed content')
-    execFileSync(process.execPath, [path.join(root, 'scripts/contentlayer.mjs')], { env: { ...process.env, CONTENT_DIR: this.contentDir }, stdio: 'pipe' })
+    execFileSync(process.execPath, [path.join(root, 'scripts/contentlayer.mjs')], {
+      env: { ...process.env, CONTENT_DIR: this.contentDir },
+      stdio: 'pipe',
+    })
     fs.rmSync(path.join(root, this.distDir), { recursive: true, force: true })
-    fs.cpSync(path.join(root, '.next-e2e'), path.join(root, this.distDir), { recursive: true, filter: (source) => path.basename(source) !== 'cache' })
+    fs.cpSync(path.join(root, '.next-e2e'), path.join(root, this.distDir), {
+      recursive: true,
+      filter: (source) => path.basename(source) !== 'cache',
+    })
   }
 
   async start() {
-    this.child = spawn(process.execPath, [path.join(root, 'scripts/server.mjs'), '-p', String(this.port), '-H', '127.0.0.1'], {
-      cwd: root,
-      // Its own process group, so a kill takes the server, its Contentlayer worker and any git with it.
-      detached: true,
-      stdio: process.env.E2E_SERVER_LOG ? 'inherit' : 'ignore',
-      env: {
-        ...process.env,
-        CONTENT_DIR: this.contentDir,
-        NEXT_DIST_DIR: this.distDir,
-        SITE_URL: this.origin,
-        NEXTAUTH_URL: this.origin,
-        NEXTAUTH_SECRET: 'e2e-secret-that-is-long-enough-for-next-auth-jwt',
-        ADMIN_EMAIL: E2E_ADMIN.email,
-        ADMIN_PASSWORD_HASH: bcrypt.hashSync(E2E_ADMIN.password, 4),
-        ADMIN_CREDENTIALS_FILE: path.join(this.workDir, 'admin-credentials.json'),
-        CONTENT_GIT_REMOTE: '',
-        ...this.extraEnv,
+    this.child = spawn(
+      process.execPath,
+      [path.join(root, 'scripts/server.mjs'), '-p', String(this.port), '-H', '127.0.0.1'],
+      {
+        cwd: root,
+        // Its own process group, so a kill takes the server, its Contentlayer worker and any git with it.
+        detached: true,
+        stdio: process.env.E2E_SERVER_LOG ? 'inherit' : 'ignore',
+        env: {
+          ...process.env,
+          CONTENT_DIR: this.contentDir,
+          NEXT_DIST_DIR: this.distDir,
+          SITE_URL: this.origin,
+          NEXTAUTH_URL: this.origin,
+          NEXTAUTH_SECRET: 'e2e-secret-that-is-long-enough-for-next-auth-jwt',
+          ADMIN_EMAIL: E2E_ADMIN.email,
+          ADMIN_PASSWORD_HASH: bcrypt.hashSync(E2E_ADMIN.password, 4),
+          ADMIN_CREDENTIALS_FILE: path.join(this.workDir, 'admin-credentials.json'),
+          CONTENT_GIT_REMOTE: '',
+          ...this.extraEnv,
+        },
       },
-    })
+    )
     const deadline = Date.now() + 60_000
     for (;;) {
       try {
@@ -131,14 +141,18 @@ export class ServerProcess {
       body: new URLSearchParams({ csrfToken, email: E2E_ADMIN.email, password: E2E_ADMIN.password, json: 'true' }),
     })
     this.keep(response)
-    if (![...this.cookies.keys()].some((name) => name.endsWith('session-token'))) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`)
+    if (![...this.cookies.keys()].some((name) => name.endsWith('session-token')))
+      throw new Error(`sign-in failed: ${response.status} ${await response.text()}`)
   }
 
   /** A call to the admin JSON API with the session. */
   api(pathname: string, init: { method?: string; body?: unknown } = {}) {
     return fetch(`${this.origin}${pathname}`, {
       method: init.method ?? 'GET',
-      headers: { cookie: this.cookieHeader, ...(init.body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: {
+        cookie: this.cookieHeader,
+        ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
     })
   }

@@ -21,7 +21,10 @@ export async function metaContent(page: Page, key: string): Promise<string> {
 }
 
 /** Fetches the og:image of a page as the server serves it to a crawler. */
-export async function ogImage(page: Page, request: APIRequestContext): Promise<{ url: string; bytes: Buffer; headers: Record<string, string> }> {
+export async function ogImage(
+  page: Page,
+  request: APIRequestContext,
+): Promise<{ url: string; bytes: Buffer; headers: Record<string, string> }> {
   const url = await metaContent(page, 'og:image')
   const response = await request.get(new URL(url).pathname + new URL(url).search)
   expect(response.status(), url).toBe(200)
@@ -40,7 +43,10 @@ export async function parseXml(page: Page, xml: string): Promise<void> {
 
 export async function xmlTexts(page: Page, xml: string, selector: string): Promise<string[]> {
   return page.evaluate(
-    ([text, css]) => [...new DOMParser().parseFromString(text, 'application/xml').querySelectorAll(css)].map((node) => node.getAttribute('href') ?? node.textContent ?? ''),
+    ([text, css]) =>
+      [...new DOMParser().parseFromString(text, 'application/xml').querySelectorAll(css)].map(
+        (node) => node.getAttribute('href') ?? node.textContent ?? '',
+      ),
     [xml, selector] as const,
   )
 }

@@ -7,7 +7,10 @@ describe('editor form values', () => {
     title: 'Learning sparse features can lead to overfitting in neural networks',
     year: 2022,
     month: 12,
-    authors: [{ name: 'Leonardo Petrini', equalContribution: true }, { name: 'Matthieu Wyart', corresponding: true, url: 'https://example.org' }],
+    authors: [
+      { name: 'Leonardo Petrini', equalContribution: true },
+      { name: 'Matthieu Wyart', corresponding: true, url: 'https://example.org' },
+    ],
     venueShort: 'NeurIPS',
     type: 'conference',
     tags: ['feature learning', 'kernel methods'],

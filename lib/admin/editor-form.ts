@@ -7,7 +7,18 @@ import { LINK_FIELDS, type PublicationFrontmatter } from '../domain/schema'
  */
 export type AuthorRow = { key: string; name: string; equalContribution: boolean; corresponding: boolean; url: string }
 
-export const TEXT_FIELDS = ['venue', 'venueShort', 'volume', 'issue', 'pages', 'arxiv', 'doi', 'award', 'bibtexKey', ...LINK_FIELDS.map(([field]) => field).filter((field) => field !== 'arxiv' && field !== 'doi')] as const
+export const TEXT_FIELDS = [
+  'venue',
+  'venueShort',
+  'volume',
+  'issue',
+  'pages',
+  'arxiv',
+  'doi',
+  'award',
+  'bibtexKey',
+  ...LINK_FIELDS.map(([field]) => field).filter((field) => field !== 'arxiv' && field !== 'doi'),
+] as const
 export type TextField = (typeof TEXT_FIELDS)[number]
 
 export type EditorValues = {
@@ -65,7 +76,11 @@ export function valuesToFrontmatter(values: EditorValues): Record<string, unknow
   return frontmatter
 }
 
-export function frontmatterToValues(slug: string, frontmatter: Partial<PublicationFrontmatter>, body: string): EditorValues {
+export function frontmatterToValues(
+  slug: string,
+  frontmatter: Partial<PublicationFrontmatter>,
+  body: string,
+): EditorValues {
   const values = {
     slug,
     title: frontmatter.title ?? '',

@@ -47,7 +47,11 @@ describe('admin credentials', () => {
 
     const file = fs.readFileSync(process.env.ADMIN_CREDENTIALS_FILE ?? '', 'utf8')
     expect(file).not.toContain(password)
-    expect(JSON.parse(file)).toEqual({ email: GENERATED_ADMIN_EMAIL, passwordHash: credentials.passwordHash, secret: credentials.secret })
+    expect(JSON.parse(file)).toEqual({
+      email: GENERATED_ADMIN_EMAIL,
+      passwordHash: credentials.passwordHash,
+      secret: credentials.secret,
+    })
     expect(credentials.secret.length).toBeGreaterThanOrEqual(32)
     expect(fs.statSync(process.env.ADMIN_CREDENTIALS_FILE ?? '').mode & 0o777).toBe(0o600)
 

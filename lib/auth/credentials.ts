@@ -31,7 +31,10 @@ function loadCredentials(): AdminCredentials {
   if (config.adminEmail && config.adminPasswordHash && config.nextAuthSecret) {
     return { email: config.adminEmail, passwordHash: config.adminPasswordHash, secret: config.nextAuthSecret }
   }
-  const stored = readStored(config.credentialsFile) ?? createStored(config.credentialsFile, !config.adminPasswordHash) ?? readStored(config.credentialsFile)
+  const stored =
+    readStored(config.credentialsFile) ??
+    createStored(config.credentialsFile, !config.adminPasswordHash) ??
+    readStored(config.credentialsFile)
   if (!stored) throw new Error(`Could not read or create ${config.credentialsFile}`)
   return {
     email: config.adminEmail ?? stored.email,

@@ -27,12 +27,18 @@ export function authOptions(): NextAuthOptions {
           const password = credentials?.password ?? ''
           const emailMatches = email === admin.email.toLowerCase()
           // A wrong email is checked against a hash of the admin's cost: it takes as long as a wrong password.
-          const passwordMatches = await verifyPassword(password, emailMatches ? admin.passwordHash : undefined, admin.passwordHash)
+          const passwordMatches = await verifyPassword(
+            password,
+            emailMatches ? admin.passwordHash : undefined,
+            admin.passwordHash,
+          )
           // The owner's name signs the commits made from the dashboard.
           return emailMatches && passwordMatches ? { id: 'admin', email: admin.email, name: getSite().owner } : null
         },
       }),
-      ...(config.github ? [GitHubProvider({ clientId: config.github.clientId, clientSecret: config.github.clientSecret })] : []),
+      ...(config.github
+        ? [GitHubProvider({ clientId: config.github.clientId, clientSecret: config.github.clientSecret })]
+        : []),
     ],
     callbacks: {
       signIn({ account, profile }) {

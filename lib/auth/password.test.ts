@@ -34,8 +34,14 @@ describe('password checks', () => {
       await verifyPassword('warm-up', undefined, hash)
       const wrongPassword = await median(5, () => verifyPassword('wrong', hash, hash))
       const unknownEmail = await median(5, () => verifyPassword('wrong', undefined, hash))
-      expect(unknownEmail / wrongPassword, `cost ${cost}: ${unknownEmail.toFixed(1)} ms against ${wrongPassword.toFixed(1)} ms`).toBeGreaterThan(0.5)
-      expect(unknownEmail / wrongPassword, `cost ${cost}: ${unknownEmail.toFixed(1)} ms against ${wrongPassword.toFixed(1)} ms`).toBeLessThan(2)
+      expect(
+        unknownEmail / wrongPassword,
+        `cost ${cost}: ${unknownEmail.toFixed(1)} ms against ${wrongPassword.toFixed(1)} ms`,
+      ).toBeGreaterThan(0.5)
+      expect(
+        unknownEmail / wrongPassword,
+        `cost ${cost}: ${unknownEmail.toFixed(1)} ms against ${wrongPassword.toFixed(1)} ms`,
+      ).toBeLessThan(2)
     }
   })
 

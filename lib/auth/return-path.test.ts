@@ -9,7 +9,18 @@ describe('where sign-in returns to', () => {
   })
 
   it('sends anything else to the dashboard', () => {
-    for (const value of [undefined, '', 'https://evil.example/admin', '//evil.example/admin', '/\\evil.example/admin', '\\\\evil.example', '/administrator', '/publications', 'javascript:alert(1)', '/\t/evil.example']) {
+    for (const value of [
+      undefined,
+      '',
+      'https://evil.example/admin',
+      '//evil.example/admin',
+      '/\\evil.example/admin',
+      '\\\\evil.example',
+      '/administrator',
+      '/publications',
+      'javascript:alert(1)',
+      '/\t/evil.example',
+    ]) {
       expect(safeReturnPath(value), String(value)).toBe('/admin')
     }
   })

@@ -13,8 +13,7 @@ import 'server-only'
 export const SIGN_IN_BODY_LIMIT = 8 * 1024
 
 export type SignInAttempt =
-  | { ok: true; body: string; emails: string[] }
-  | { ok: false; status: 400 | 413; message: string; emails: string[] }
+  { ok: true; body: string; emails: string[] } | { ok: false; status: 400 | 413; message: string; emails: string[] }
 
 const FORM = 'application/x-www-form-urlencoded'
 
@@ -43,7 +42,8 @@ async function readLimited(request: Request, limit: number): Promise<string | un
 function jsonEmail(text: string): string | undefined {
   try {
     const parsed: unknown = JSON.parse(text)
-    if (typeof parsed === 'object' && parsed !== null && 'email' in parsed && typeof parsed.email === 'string') return parsed.email
+    if (typeof parsed === 'object' && parsed !== null && 'email' in parsed && typeof parsed.email === 'string')
+      return parsed.email
   } catch {
     // not JSON: next-auth would fail on it too
   }
@@ -53,7 +53,8 @@ function jsonEmail(text: string): string | undefined {
 export async function readSignIn(request: Request): Promise<SignInAttempt> {
   const contentType = request.headers.get('content-type') ?? ''
   const text = await readLimited(request, SIGN_IN_BODY_LIMIT)
-  if (text === undefined) return { ok: false, status: 413, message: `A sign-in is at most ${SIGN_IN_BODY_LIMIT / 1024} kB.`, emails: [] }
+  if (text === undefined)
+    return { ok: false, status: 413, message: `A sign-in is at most ${SIGN_IN_BODY_LIMIT / 1024} kB.`, emails: [] }
 
   // What next-auth would check: the last email of a form, or the JSON's. At most these two are
   // counted, however many a body names: a body naming hundreds would flood the throttle's keys.
@@ -65,9 +66,15 @@ export async function readSignIn(request: Request): Promise<SignInAttempt> {
 
   const mediaType = contentType.split(';')[0]?.trim()
   if (mediaType !== FORM || contentType.toLowerCase().includes('application/json')) {
-    return { ok: false, status: 400, message: 'Sign in with the form (application/x-www-form-urlencoded).', emails: named }
+    return {
+      ok: false,
+      status: 400,
+      message: 'Sign in with the form (application/x-www-form-urlencoded).',
+      emails: named,
+    }
   }
   const names = [...form.keys()]
-  if (new Set(names).size !== names.length) return { ok: false, status: 400, message: 'A sign-in may give each field once.', emails: named }
+  if (new Set(names).size !== names.length)
+    return { ok: false, status: 400, message: 'A sign-in may give each field once.', emails: named }
   return { ok: true, body: text, emails: named }
 }

@@ -58,7 +58,8 @@ describe('LoginThrottle', () => {
     for (let i = 0; i < 5; i++) throttle.recordFailure(['email:admin@example.org', 'address:1.2.3.4'])
     expect(throttle.retryAfterMs(['email:admin@example.org'])).toBeGreaterThan(0)
     // 30,000 made-up emails and addresses, a failure each.
-    for (let i = 0; i < 15_000; i++) throttle.recordFailure([`email:decoy-${i}@example.org`, `address:10.0.${i >> 8}.${i & 255}`])
+    for (let i = 0; i < 15_000; i++)
+      throttle.recordFailure([`email:decoy-${i}@example.org`, `address:10.0.${i >> 8}.${i & 255}`])
     expect(throttle.trackedKeys).toBeLessThanOrEqual(10_000)
     expect(throttle.retryAfterMs(['email:admin@example.org']), 'the admin’s email is still blocked').toBeGreaterThan(0)
     expect(throttle.retryAfterMs(['address:1.2.3.4']), 'the blocked address is still blocked').toBeGreaterThan(0)

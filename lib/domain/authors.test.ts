@@ -54,7 +54,10 @@ describe('isOwner', () => {
 
 describe('toAuthorViews', () => {
   it('keeps order and names, highlights the owner and carries marks and links', () => {
-    const views = toAuthorViews([...tomasini2022.slice(0, 2), { name: 'Mario Geiger', url: 'https://example.org/mg', corresponding: true }], OWNER)
+    const views = toAuthorViews(
+      [...tomasini2022.slice(0, 2), { name: 'Mario Geiger', url: 'https://example.org/mg', corresponding: true }],
+      OWNER,
+    )
     expect(views).toEqual([
       { name: 'Umberto M. Tomasini', isOwner: false, marks: '*' },
       { name: 'Leonardo Petrini', isOwner: true, marks: '*' },
@@ -78,7 +81,13 @@ describe('splitAuthors', () => {
   })
 
   it('hides two of five with max 3, keeping marks and owner highlighting on both sides', () => {
-    const authors: Author[] = [{ name: 'A' }, { name: 'B' }, { name: 'C' }, { name: 'L. Petrini', corresponding: true }, { name: 'E' }]
+    const authors: Author[] = [
+      { name: 'A' },
+      { name: 'B' },
+      { name: 'C' },
+      { name: 'L. Petrini', corresponding: true },
+      { name: 'E' },
+    ]
     const { shown, hidden } = splitAuthors(authors, { ownerNames: OWNER, max: 3 })
     expect(shown).toHaveLength(3)
     expect(hidden).toEqual([
@@ -92,18 +101,25 @@ describe('marksInUse and marksLegend', () => {
   it('names only the marks some author carries', () => {
     expect(marksInUse([{ authors: tomasini2022 }])).toEqual(['equalContribution'])
     expect(marksInUse([{ authors: [{ name: 'A', corresponding: true }] }])).toEqual(['corresponding'])
-    expect(marksInUse([{ authors: [{ name: 'A' }] }, { authors: [{ name: 'B', equalContribution: false }] }])).toEqual([])
+    expect(marksInUse([{ authors: [{ name: 'A' }] }, { authors: [{ name: 'B', equalContribution: false }] }])).toEqual(
+      [],
+    )
     expect(marksInUse([])).toEqual([])
   })
 
   it('lists both marks in a fixed order whichever comes first in the data', () => {
-    const publications = [{ authors: [{ name: 'A', corresponding: true }] }, { authors: [{ name: 'B', equalContribution: true }] }]
+    const publications = [
+      { authors: [{ name: 'A', corresponding: true }] },
+      { authors: [{ name: 'B', equalContribution: true }] },
+    ]
     expect(marksInUse(publications)).toEqual(['equalContribution', 'corresponding'])
   })
 
   it('writes the legend of the seed page', () => {
     expect(marksLegend(['equalContribution'])).toBe('* indicates first-coauthorship.')
-    expect(marksLegend(['equalContribution', 'corresponding'])).toBe('* indicates first-coauthorship. † indicates corresponding author.')
+    expect(marksLegend(['equalContribution', 'corresponding'])).toBe(
+      '* indicates first-coauthorship. † indicates corresponding author.',
+    )
     expect(marksLegend([])).toBe('')
   })
 })

@@ -16,7 +16,10 @@ export type AuthorView = {
 }
 
 export function authorMarks(author: Author): string {
-  return (author.equalContribution ? MARKS.equalContribution.glyph : '') + (author.corresponding ? MARKS.corresponding.glyph : '')
+  return (
+    (author.equalContribution ? MARKS.equalContribution.glyph : '') +
+    (author.corresponding ? MARKS.corresponding.glyph : '')
+  )
 }
 
 export function isOwner(name: string, ownerNames: readonly string[]): boolean {

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { facetsOf, filterPublications, filtersToQuery, hasFilters, matchesSearch, parseFilters, type Filters } from './filter'
+import {
+  facetsOf,
+  filterPublications,
+  filtersToQuery,
+  hasFilters,
+  matchesSearch,
+  parseFilters,
+  type Filters,
+} from './filter'
 import type { PublicationFrontmatter } from './schema'
 
 type Paper = Pick<PublicationFrontmatter, 'title' | 'authors' | 'venue' | 'venueShort' | 'type' | 'tags' | 'year'>
@@ -52,7 +60,10 @@ describe('parseFilters', () => {
   })
 
   it('reads Next.js search params, taking the first of repeated values', () => {
-    expect(parseFilters({ type: ['article', 'conference'], year: '2022', q: undefined })).toEqual({ type: 'article', year: 2022 })
+    expect(parseFilters({ type: ['article', 'conference'], year: '2022', q: undefined })).toEqual({
+      type: 'article',
+      year: 2022,
+    })
   })
 
   it('ignores an unknown type', () => {
@@ -145,7 +156,13 @@ describe('facetsOf', () => {
   it('lists types in the schema order, tags alphabetically, years newest first, each once', () => {
     const facets = facetsOf(papers)
     expect(facets.types).toEqual(['article', 'conference', 'preprint', 'other'])
-    expect(facets.tags).toEqual(['convolutional networks', 'deep learning theory', 'feature learning', 'invariance', 'jamming'])
+    expect(facets.tags).toEqual([
+      'convolutional networks',
+      'deep learning theory',
+      'feature learning',
+      'invariance',
+      'jamming',
+    ])
     expect(facets.years).toEqual([2022, 2021, 2019])
   })
 

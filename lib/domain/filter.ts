@@ -52,7 +52,12 @@ type Filterable = Pick<PublicationFrontmatter, 'title' | 'authors' | 'venue' | '
 /** Every word of the search must appear in the title, an author's name or the venue. */
 export function matchesSearch(publication: Filterable, q: string): boolean {
   const haystack = normalizeText(
-    [publication.title, publication.venue ?? '', publication.venueShort ?? '', ...publication.authors.map((a) => a.name)].join(' '),
+    [
+      publication.title,
+      publication.venue ?? '',
+      publication.venueShort ?? '',
+      ...publication.authors.map((a) => a.name),
+    ].join(' '),
   )
   return normalizeText(q)
     .split(' ')

@@ -3,7 +3,16 @@
  * import them from here so the schema library stays out of the browser bundle.
  */
 
-export const PUBLICATION_TYPES = ['article', 'conference', 'preprint', 'thesis', 'book', 'chapter', 'talk', 'other'] as const
+export const PUBLICATION_TYPES = [
+  'article',
+  'conference',
+  'preprint',
+  'thesis',
+  'book',
+  'chapter',
+  'talk',
+  'other',
+] as const
 export type PublicationType = (typeof PUBLICATION_TYPES)[number]
 
 export const PUBLICATION_TYPE_LABELS: Record<PublicationType, string> = {

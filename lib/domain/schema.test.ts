@@ -68,7 +68,8 @@ describe('SLUG_PATTERN', () => {
   it('takes lowercase words joined by single hyphens only', () => {
     expect('landscape-and-training-regimes-in-deep-learning').toMatch(SLUG_PATTERN)
     expect('paper-2021').toMatch(SLUG_PATTERN)
-    for (const bad of ['Landscape', 'a--b', '-a', 'a-', 'a_b', 'a b', 'é', '']) expect(bad, bad).not.toMatch(SLUG_PATTERN)
+    for (const bad of ['Landscape', 'a--b', '-a', 'a-', 'a_b', 'a b', 'é', ''])
+      expect(bad, bad).not.toMatch(SLUG_PATTERN)
   })
 })
 
@@ -94,7 +95,10 @@ describe('contentlayer.config.ts agrees with the zod schema', () => {
   })
 
   it('declares the same author fields', () => {
-    const authors = PublicationDocument.def().fields as unknown as Record<string, { of: { def: () => { fields: unknown } } }>
+    const authors = PublicationDocument.def().fields as unknown as Record<
+      string,
+      { of: { def: () => { fields: unknown } } }
+    >
     const authorType = authors.authors?.of
     if (!authorType) throw new Error('authors is not a nested list')
     expect(contentlayerFields(authorType)).toEqual(zodFields(authorSchema))
@@ -107,7 +111,19 @@ describe('contentlayer.config.ts agrees with the zod schema', () => {
 
 describe('characters the outputs cannot carry', () => {
   const valid = { title: 'A title', year: 2020, authors: [{ name: 'Ada Lovelace' }] }
-  const FORBIDDEN_ANYWHERE = ['\u0000', '\u0001', '\u0008', '\u000b', '\u001f', '\u007f', '\u0085', '\ufffe', '\uffff', '\ud800', '\udfff']
+  const FORBIDDEN_ANYWHERE = [
+    '\u0000',
+    '\u0001',
+    '\u0008',
+    '\u000b',
+    '\u001f',
+    '\u007f',
+    '\u0085',
+    '\ufffe',
+    '\uffff',
+    '\ud800',
+    '\udfff',
+  ]
   const LINE_BREAKS = ['\t', '\n', '\r', '\u2028', '\u2029']
   const textFields = ['title', 'venue', 'venueShort', 'volume', 'issue', 'pages', 'award'] as const
 
@@ -115,25 +131,35 @@ describe('characters the outputs cannot carry', () => {
 
   it('refuses control characters and line breaks inside every single-line field, naming the field and the character', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...FORBIDDEN_ANYWHERE, ...LINE_BREAKS), fc.constantFrom(...textFields, 'author', 'tag', 'pdf', 'doi'), (char, field) => {
-        const inner = `ab${char}cd`
-        const frontmatter =
-          field === 'author' ? { ...valid, authors: [{ name: inner }] }
-          : field === 'tag' ? { ...valid, tags: [inner] }
-          : field === 'pdf' ? { ...valid, pdf: `https://example.org/${inner}` }
-          : field === 'doi' ? { ...valid, doi: `10.1000/${inner}` }
-          : { ...valid, [field]: inner }
-        const issues = issuesFor(frontmatter)
-        expect(issues.length, JSON.stringify(frontmatter)).toBeGreaterThan(0)
-        const path = field === 'author' ? 'authors.0.name' : field === 'tag' ? 'tags.0' : field
-        expect(issues.map((issue) => issue.path.join('.'))).toContain(path)
-        if (field !== 'doi' || !/\s/.test(char)) expect(issues.map((issue) => issue.message).join(' ')).toMatch(/must not contain .*U\+[0-9A-F]{4}/)
-      }),
+      fc.property(
+        fc.constantFrom(...FORBIDDEN_ANYWHERE, ...LINE_BREAKS),
+        fc.constantFrom(...textFields, 'author', 'tag', 'pdf', 'doi'),
+        (char, field) => {
+          const inner = `ab${char}cd`
+          const frontmatter =
+            field === 'author'
+              ? { ...valid, authors: [{ name: inner }] }
+              : field === 'tag'
+                ? { ...valid, tags: [inner] }
+                : field === 'pdf'
+                  ? { ...valid, pdf: `https://example.org/${inner}` }
+                  : field === 'doi'
+                    ? { ...valid, doi: `10.1000/${inner}` }
+                    : { ...valid, [field]: inner }
+          const issues = issuesFor(frontmatter)
+          expect(issues.length, JSON.stringify(frontmatter)).toBeGreaterThan(0)
+          const path = field === 'author' ? 'authors.0.name' : field === 'tag' ? 'tags.0' : field
+          expect(issues.map((issue) => issue.path.join('.'))).toContain(path)
+          if (field !== 'doi' || !/\s/.test(char))
+            expect(issues.map((issue) => issue.message).join(' ')).toMatch(/must not contain .*U\+[0-9A-F]{4}/)
+        },
+      ),
     )
   })
 
   it('accepts what a name, title or venue really holds', () => {
-    for (const name of ['Ada Lovelace', 'Hélène Müller', '张伟', 'O’Brien, Jr.', 'Ã\u0301', '😀 \\ { } % @ <b>']) expect(issuesFor({ ...valid, title: name, authors: [{ name }], venue: name }), name).toEqual([])
+    for (const name of ['Ada Lovelace', 'Hélène Müller', '张伟', 'O’Brien, Jr.', 'Ã\u0301', '😀 \\ { } % @ <b>'])
+      expect(issuesFor({ ...valid, title: name, authors: [{ name }], venue: name }), name).toEqual([])
   })
 
   it('lets the bio hold line breaks and tabs, not other control characters', () => {
@@ -147,7 +173,8 @@ describe('characters the outputs cannot carry', () => {
     expect(bodyCharacterProblem('Line one.\n\n\tLine two.\r\n')).toBeUndefined()
     expect(bodyCharacterProblem('Café &#233; &#x1F600; &amp;')).toBeUndefined()
     expect(bodyCharacterProblem('one\ntwo\u0001')).toMatch(/U\+0001.*line 2/)
-    for (const reference of ['&#x110000;', '&#0;', '&#xD800;', '&#1;', '&#x7F;']) expect(bodyCharacterProblem(`a\n${reference}`), reference).toMatch(/line 2.*no character/)
+    for (const reference of ['&#x110000;', '&#0;', '&#xD800;', '&#1;', '&#x7F;'])
+      expect(bodyCharacterProblem(`a\n${reference}`), reference).toMatch(/line 2.*no character/)
     fc.assert(
       fc.property(fc.string(), fc.constantFrom(...FORBIDDEN_ANYWHERE), fc.string(), (before, char, after) => {
         expect(bodyCharacterProblem(`${before}${char}${after}`)).toMatch(/must not contain/)
@@ -156,7 +183,27 @@ describe('characters the outputs cannot carry', () => {
   })
 
   it('every author name the schema accepts makes a citation (the name parser throws on line breaks)', () => {
-    const nameUnit = fc.constantFrom('A', 'b', ' ', ',', '.', '-', "'", 'von', ' and ', 'é', '张', '\\', '{', '}', '%', '\n', '\u2028', '\u0000', 'Jr.')
+    const nameUnit = fc.constantFrom(
+      'A',
+      'b',
+      ' ',
+      ',',
+      '.',
+      '-',
+      "'",
+      'von',
+      ' and ',
+      'é',
+      '张',
+      '\\',
+      '{',
+      '}',
+      '%',
+      '\n',
+      '\u2028',
+      '\u0000',
+      'Jr.',
+    )
     fc.assert(
       fc.property(fc.array(nameUnit, { minLength: 1, maxLength: 8 }), (parts) => {
         const authors = [{ name: parts.join('') }]

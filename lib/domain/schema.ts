@@ -42,8 +42,10 @@ export const isWindowsReserved = (slug: string) => WINDOWS_RESERVED.test(slug)
 export function slugProblem(slug: unknown): string | undefined {
   if (typeof slug !== 'string' || slug.length === 0) return 'is required'
   if (slug.length > MAX_SLUG_LENGTH) return `must be at most ${MAX_SLUG_LENGTH} characters`
-  if (!SLUG_PATTERN.test(slug)) return 'may contain only lowercase letters a–z, digits and single hyphens between them (e.g. my-paper-title)'
-  if (isWindowsReserved(slug)) return `may not be ${slug}: Windows reserves that name, so the content could not be checked out there`
+  if (!SLUG_PATTERN.test(slug))
+    return 'may contain only lowercase letters a–z, digits and single hyphens between them (e.g. my-paper-title)'
+  if (isWindowsReserved(slug))
+    return `may not be ${slug}: Windows reserves that name, so the content could not be checked out there`
   return undefined
 }
 
@@ -58,7 +60,16 @@ const FORBIDDEN_IN_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\
 
 function describeCharacter(text: string, index: number): string {
   const code = text.codePointAt(index) ?? 0
-  const name = code === 0x9 ? 'a tab' : code === 0xa || code === 0xd ? 'a line break' : code === 0x2028 ? 'a line separator' : code === 0x2029 ? 'a paragraph separator' : 'a control or invalid character'
+  const name =
+    code === 0x9
+      ? 'a tab'
+      : code === 0xa || code === 0xd
+        ? 'a line break'
+        : code === 0x2028
+          ? 'a line separator'
+          : code === 0x2029
+            ? 'a paragraph separator'
+            : 'a control or invalid character'
   return `${name} (U+${code.toString(16).toUpperCase().padStart(4, '0')}) at character ${index + 1}`
 }
 
@@ -76,7 +87,8 @@ const printable =
     if (problem) ctx.addIssue({ code: 'custom', message: problem })
   }
 
-const text = (max: number, multiline = false) => z.string().trim().max(max, `must be at most ${max} characters`).superRefine(printable(multiline))
+const text = (max: number, multiline = false) =>
+  z.string().trim().max(max, `must be at most ${max} characters`).superRefine(printable(multiline))
 const optionalText = (max: number) => text(max).min(1, 'must not be empty').optional()
 
 /**
@@ -86,12 +98,18 @@ const optionalText = (max: number) => text(max).min(1, 'must not be empty').opti
  */
 export function bodyCharacterProblem(body: string): string | undefined {
   const found = FORBIDDEN_IN_TEXT.exec(body)
-  if (found) return `The abstract must not contain ${describeCharacter(body, found.index)} (line ${lineAt(body, found.index)}).`
+  if (found)
+    return `The abstract must not contain ${describeCharacter(body, found.index)} (line ${lineAt(body, found.index)}).`
   for (const reference of body.matchAll(/&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,9}));/g)) {
     const [whole, hex, decimal] = reference
     const code = hex !== undefined ? Number.parseInt(hex, 16) : Number(decimal)
-    const forbidden = code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff) || FORBIDDEN_IN_TEXT.test(String.fromCodePoint(code))
-    if (forbidden) return `The abstract must not contain ${whole} (line ${lineAt(body, reference.index)}): it names no character that can be shown.`
+    const forbidden =
+      code === 0 ||
+      code > 0x10ffff ||
+      (code >= 0xd800 && code <= 0xdfff) ||
+      FORBIDDEN_IN_TEXT.test(String.fromCodePoint(code))
+    if (forbidden)
+      return `The abstract must not contain ${whole} (line ${lineAt(body, reference.index)}): it names no character that can be shown.`
   }
   return undefined
 }

@@ -11,24 +11,40 @@ describe('comparePublications / sortPublications', () => {
   })
 
   it('within a year, puts the newest month first and unknown months after known ones', () => {
-    const sorted = sortPublications([p('no month', 2021), p('march', 2021, { month: 3 }), p('november', 2021, { month: 11 })])
+    const sorted = sortPublications([
+      p('no month', 2021),
+      p('march', 2021, { month: 3 }),
+      p('november', 2021, { month: 11 }),
+    ])
     expect(titles(sorted)).toEqual(['november', 'march', 'no month'])
   })
 
   it('lets the year win over the month', () => {
-    expect(titles(sortPublications([p('dec 2020', 2020, { month: 12 }), p('jan 2021', 2021, { month: 1 })]))).toEqual(['jan 2021', 'dec 2020'])
+    expect(titles(sortPublications([p('dec 2020', 2020, { month: 12 }), p('jan 2021', 2021, { month: 1 })]))).toEqual([
+      'jan 2021',
+      'dec 2020',
+    ])
   })
 
   it('then follows `order` ascending, with unordered papers last', () => {
-    const sorted = sortPublications([p('A unordered', 2021), p('B third', 2021, { order: 3 }), p('C first', 2021, { order: 1 }), p('D zero', 2021, { order: 0 })])
+    const sorted = sortPublications([
+      p('A unordered', 2021),
+      p('B third', 2021, { order: 3 }),
+      p('C first', 2021, { order: 1 }),
+      p('D zero', 2021, { order: 0 }),
+    ])
     expect(titles(sorted)).toEqual(['D zero', 'C first', 'B third', 'A unordered'])
   })
 
   it('lets the month win over `order`', () => {
-    expect(titles(sortPublications([p('first by order', 2021, { order: 1, month: 2 }), p('later month', 2021, { order: 9, month: 6 })]))).toEqual([
-      'later month',
-      'first by order',
-    ])
+    expect(
+      titles(
+        sortPublications([
+          p('first by order', 2021, { order: 1, month: 2 }),
+          p('later month', 2021, { order: 9, month: 6 }),
+        ]),
+      ),
+    ).toEqual(['later month', 'first by order'])
   })
 
   it('falls back to the title, so the result never depends on input order', () => {

@@ -37,11 +37,15 @@ export function groupByYear<T extends Sortable>(publications: readonly T[]): Yea
  * The newest whole years of a list (sorted or not) holding at most `limit` entries, and always
  * at least one year; `earlier` are the years left out, newest first, with their counts.
  */
-export function newestYears<T extends Sortable>(publications: readonly T[], limit: number): { shown: T[]; earlier: { year: number; count: number }[] } {
+export function newestYears<T extends Sortable>(
+  publications: readonly T[],
+  limit: number,
+): { shown: T[]; earlier: { year: number; count: number }[] } {
   const shown: T[] = []
   const earlier: { year: number; count: number }[] = []
   for (const group of groupByYear(publications)) {
-    if (earlier.length === 0 && (shown.length === 0 || shown.length + group.publications.length <= limit)) shown.push(...group.publications)
+    if (earlier.length === 0 && (shown.length === 0 || shown.length + group.publications.length <= limit))
+      shown.push(...group.publications)
     else earlier.push({ year: group.year, count: group.publications.length })
   }
   return { shown, earlier }

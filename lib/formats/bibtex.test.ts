@@ -28,7 +28,9 @@ describe('bibtexKeyFor', () => {
   })
 
   it('strips accents, hyphens and punctuation', () => {
-    expect(bibtexKeyFor({ title: 'The Über-model', year: 2019, authors: [{ name: 'Eric Vanden-Eijnden' }] })).toBe('vandeneijnden2019uber')
+    expect(bibtexKeyFor({ title: 'The Über-model', year: 2019, authors: [{ name: 'Eric Vanden-Eijnden' }] })).toBe(
+      'vandeneijnden2019uber',
+    )
     expect(bibtexKeyFor({ title: 'Ça marche', year: 2019, authors: [{ name: 'Hélène Müller' }] })).toBe('muller2019ca')
   })
 
@@ -38,7 +40,13 @@ describe('bibtexKeyFor', () => {
 })
 
 describe('citationKeys', () => {
-  const paper = (slug: string, year: number, extra: Partial<PublicationFrontmatter> = {}) => ({ slug, title: 'Learning things', year, authors: [{ name: 'Ada Lovelace' }], ...extra })
+  const paper = (slug: string, year: number, extra: Partial<PublicationFrontmatter> = {}) => ({
+    slug,
+    title: 'Learning things',
+    year,
+    authors: [{ name: 'Ada Lovelace' }],
+    ...extra,
+  })
 
   it('gives every paper a distinct key BibTeX reads, however many share one', () => {
     const papers = Array.from({ length: 60 }, (_, n) => paper(`p-${n}`, 2020))
@@ -56,13 +64,18 @@ describe('citationKeys', () => {
   })
 
   it('lets a paper keep its own key, and moves a made-up key that collides with it', () => {
-    const keys = citationKeys([paper('mine', 2020, { bibtexKey: 'lovelace2020learning' }), paper('other', 2019, { year: 2020 })])
+    const keys = citationKeys([
+      paper('mine', 2020, { bibtexKey: 'lovelace2020learning' }),
+      paper('other', 2019, { year: 2020 }),
+    ])
     expect(keys.get('mine')).toBe('lovelace2020learning')
     expect(keys.get('other')).toBe('lovelace2020learningb')
   })
 
   it('makes ASCII keys from any name, and ignores an own key BibTeX cannot read', () => {
     expect(bibtexKeyFor({ title: '深度学习 deep', year: 2020, authors: [{ name: '张伟' }] })).toBe('anonymous2020deep')
-    expect(bibtexKeyFor({ title: 'Deep', year: 2020, authors: [{ name: 'Ada Lovelace' }], bibtexKey: 'a,b}' })).toBe('lovelace2020deep')
+    expect(bibtexKeyFor({ title: 'Deep', year: 2020, authors: [{ name: 'Ada Lovelace' }], bibtexKey: 'a,b}' })).toBe(
+      'lovelace2020deep',
+    )
   })
 })

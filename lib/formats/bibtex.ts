@@ -1,7 +1,22 @@
 import { BIBTEX_KEY_PATTERN, type PublicationFrontmatter } from '../domain/schema'
 import { normalizeText } from '../markup/text'
 
-const STOP_WORDS = new Set(['a', 'an', 'the', 'on', 'of', 'in', 'for', 'and', 'to', 'with', 'how', 'what', 'why', 'when'])
+const STOP_WORDS = new Set([
+  'a',
+  'an',
+  'the',
+  'on',
+  'of',
+  'in',
+  'for',
+  'and',
+  'to',
+  'with',
+  'how',
+  'what',
+  'why',
+  'when',
+])
 
 type Keyed = Pick<PublicationFrontmatter, 'bibtexKey' | 'authors' | 'year' | 'title'>
 
@@ -44,7 +59,8 @@ type Citable = Keyed & { slug: string; month?: number | undefined }
 export function citationKeys(publications: readonly Citable[]): Map<string, string> {
   const chronological = [...publications].sort(
     (a, b) =>
-      Number(!(a.bibtexKey && BIBTEX_KEY_PATTERN.test(a.bibtexKey))) - Number(!(b.bibtexKey && BIBTEX_KEY_PATTERN.test(b.bibtexKey))) ||
+      Number(!(a.bibtexKey && BIBTEX_KEY_PATTERN.test(a.bibtexKey))) -
+        Number(!(b.bibtexKey && BIBTEX_KEY_PATTERN.test(b.bibtexKey))) ||
       a.year - b.year ||
       (a.month ?? 0) - (b.month ?? 0) ||
       (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0),

@@ -6,7 +6,13 @@ import { atomFeed, bibliography } from './feeds'
 import { latexToPlainText, withoutControls } from '../markup/text'
 import type { Publication, Site } from '../domain/types'
 
-const site: Site = { owner: 'Ada Lovelace', title: 'Ada Lovelace', description: 'Papers & notes <of> Ada', nameVariants: ['Ada Lovelace'], maxAuthors: 3 }
+const site: Site = {
+  owner: 'Ada Lovelace',
+  title: 'Ada Lovelace',
+  description: 'Papers & notes <of> Ada',
+  nameVariants: ['Ada Lovelace'],
+  maxAuthors: 3,
+}
 const paper = (slug: string, title: string, extra: Partial<Publication> = {}): Publication => ({
   slug,
   title,
@@ -20,10 +26,17 @@ const siteUrl = new URL('https://example.org')
 
 describe('the BibTeX file', () => {
   it('gives papers that would share a key distinct keys, and parses into one entry each', () => {
-    const text = bibliography([paper('a', 'Learning one thing'), paper('b', 'Learning another thing'), paper('c', 'Other')], siteUrl)
+    const text = bibliography(
+      [paper('a', 'Learning one thing'), paper('b', 'Learning another thing'), paper('c', 'Other')],
+      siteUrl,
+    )
     const library = parse(text, { sentenceCase: false })
     expect(library.errors).toEqual([])
-    expect(library.entries.map((entry) => entry.key)).toEqual(['lovelace2022learning', 'lovelace2022learningb', 'lovelace2022other'])
+    expect(library.entries.map((entry) => entry.key)).toEqual([
+      'lovelace2022learning',
+      'lovelace2022learningb',
+      'lovelace2022other',
+    ])
   })
 })
 
@@ -43,11 +56,78 @@ describe('the Atom feed', () => {
 // Hostile entries (hand-edited files can hold anything; the dashboard refuses most of this)
 
 const HOSTILE_UNITS = [
-  '\\', '{', '}', '%', '@', '#', '--', '``', "''", '?`', '!`', '_', '~', '^', '&', '$', '$$', '"', "'", ',', ' and ', 'and', '<', '>', '<b>', '<i>', '</b>', '<span class="x">', '<sup>',
-  '\n', '\r', '\t', '\u2028', '\u2029', '\u0000', '\u0001', '\u001f', '\u007f', '\u0085', '\ufffe', '\uffff', '\ud800', '\udfff',
-  '&#x110000;', '&#0;', '&#xD800;', '&amp;', '&lt;', ']]>', '@article{x,', '}}', '\\textbf{', '%%', ' ', 'A', 'b', 'Z', '1', '-', '.', ':', 'é', 'Ü', 'ß', '中文', '😀', '≤', 'α',
+  '\\',
+  '{',
+  '}',
+  '%',
+  '@',
+  '#',
+  '--',
+  '``',
+  "''",
+  '?`',
+  '!`',
+  '_',
+  '~',
+  '^',
+  '&',
+  '$',
+  '$$',
+  '"',
+  "'",
+  ',',
+  ' and ',
+  'and',
+  '<',
+  '>',
+  '<b>',
+  '<i>',
+  '</b>',
+  '<span class="x">',
+  '<sup>',
+  '\n',
+  '\r',
+  '\t',
+  '\u2028',
+  '\u2029',
+  '\u0000',
+  '\u0001',
+  '\u001f',
+  '\u007f',
+  '\u0085',
+  '\ufffe',
+  '\uffff',
+  '\ud800',
+  '\udfff',
+  '&#x110000;',
+  '&#0;',
+  '&#xD800;',
+  '&amp;',
+  '&lt;',
+  ']]>',
+  '@article{x,',
+  '}}',
+  '\\textbf{',
+  '%%',
+  ' ',
+  'A',
+  'b',
+  'Z',
+  '1',
+  '-',
+  '.',
+  ':',
+  'é',
+  'Ü',
+  'ß',
+  '中文',
+  '😀',
+  '≤',
+  'α',
 ]
-const hostile = fc.array(fc.constantFrom(...HOSTILE_UNITS), { minLength: 1, maxLength: 10 }).map((parts) => parts.join(''))
+const hostile = fc
+  .array(fc.constantFrom(...HOSTILE_UNITS), { minLength: 1, maxLength: 10 })
+  .map((parts) => parts.join(''))
 
 const hostilePapers = fc
   .array(
@@ -67,7 +147,13 @@ const hostilePapers = fc
     ),
     { minLength: 1, maxLength: 4 },
   )
-  .map((papers) => papers.map((fields, index): Publication => ({ ...fields, slug: `paper-${index}`, lastModified: '2026-01-02T03:04:05.000Z' })))
+  .map((papers) =>
+    papers.map((fields, index): Publication => ({
+      ...fields,
+      slug: `paper-${index}`,
+      lastModified: '2026-01-02T03:04:05.000Z',
+    })),
+  )
 
 /**
  * Text as BibTeX reads it: runs of spaces are one space, and LaTeX's ligatures (`--` an en dash,
@@ -75,8 +161,16 @@ const hostilePapers = fc
  * sequences comes back typographic: a known limit of what citation-js writes, not a broken entry.
  * (A backtick is written as `\\textasciigrave{}`, read back as ˋ.)
  */
-const LIGATURES: [RegExp, string][] = [[/---/g, '—'], [/--/g, '–'], [/''/g, '”'], [/`/g, 'ˋ']]
-const words = (text: string) => LIGATURES.reduce((value, [pattern, reading]) => value.replace(pattern, reading), text.normalize('NFC')).replace(/\s+/g, ' ').trim()
+const LIGATURES: [RegExp, string][] = [
+  [/---/g, '—'],
+  [/--/g, '–'],
+  [/''/g, '”'],
+  [/`/g, 'ˋ'],
+]
+const words = (text: string) =>
+  LIGATURES.reduce((value, [pattern, reading]) => value.replace(pattern, reading), text.normalize('NFC'))
+    .replace(/\s+/g, ' ')
+    .trim()
 /** The letters and digits of a name, in order of appearance, whatever the order of its parts. */
 const nameLetters = (text: string) => [...text.normalize('NFC').replace(/[^\p{L}\p{N}]/gu, '')].sort().join('')
 
@@ -93,7 +187,8 @@ function xmlProblem(xml: string): string | undefined {
   while (i < xml.length) {
     const lt = xml.indexOf('<', i)
     const text = xml.slice(i, lt < 0 ? xml.length : lt)
-    if (/&(?!(?:amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);)/.test(text) || text.includes('>')) return `bad text ${JSON.stringify(text.slice(0, 40))}`
+    if (/&(?!(?:amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);)/.test(text) || text.includes('>'))
+      return `bad text ${JSON.stringify(text.slice(0, 40))}`
     if (lt < 0) break
     const gt = xml.indexOf('>', lt)
     if (gt < 0) return 'unclosed tag'
@@ -113,7 +208,8 @@ function xmlProblem(xml: string): string | undefined {
 describe('no entry can break the BibTeX file or the feed', () => {
   it('checks XML strictly', () => {
     expect(xmlProblem('<?xml version="1.0"?>\n<a x="1"><b/>t &amp; u</a>\n')).toBeUndefined()
-    for (const bad of ['<a>', '<a></b>', '<a>&</a>', '<a>\u0001</a>', '<a x=1/>', '<a>\ud800</a>']) expect(xmlProblem(bad), bad).toBeDefined()
+    for (const bad of ['<a>', '<a></b>', '<a>&</a>', '<a>\u0001</a>', '<a x=1/>', '<a>\ud800</a>'])
+      expect(xmlProblem(bad), bad).toBeDefined()
   })
 
   it('every paper is one entry of the BibTeX file, under its key, with its title and authors', () => {
@@ -126,7 +222,9 @@ describe('no entry can break the BibTeX file or the feed', () => {
         for (const [index, entry] of library.entries.entries()) {
           const paper = papers[index]
           if (!paper) throw new Error('no paper')
-          expect(words(entry.fields.title ?? '')).toBe(words(withoutControls(latexToPlainText(paper.title)).replace(/\p{Cc}/gu, ' ')))
+          expect(words(entry.fields.title ?? '')).toBe(
+            words(withoutControls(latexToPlainText(paper.title)).replace(/\p{Cc}/gu, ' ')),
+          )
           const authors = entry.fields.author ?? []
           expect(authors).toHaveLength(paper.authors.length)
           for (const [n, author] of authors.entries()) {

@@ -15,7 +15,11 @@ export function bibliography(publications: Publication[], siteUrl: URL): string 
   if (publications.length === 0) return ''
   const keys = citationKeys(publications)
   const items = publications.map((publication) =>
-    citableItem(publication, absoluteUrl(siteUrl, `/publications/${publication.slug}`), keys.get(publication.slug) ?? publication.slug),
+    citableItem(
+      publication,
+      absoluteUrl(siteUrl, `/publications/${publication.slug}`),
+      keys.get(publication.slug) ?? publication.slug,
+    ),
   )
   return `${toBibtexEntries(items)}\n`
 }
@@ -23,13 +27,20 @@ export function bibliography(publications: Publication[], siteUrl: URL): string 
 /** An Atom feed of the public papers, newest first, each with its link and a plain-text summary. */
 export function atomFeed(publications: Publication[], site: Site, siteUrl: URL): string {
   const feedUrl = absoluteUrl(siteUrl, '/feed.xml')
-  const updated = publications.reduce((latest, publication) => (publication.lastModified > latest ? publication.lastModified : latest), '1970-01-01T00:00:00.000Z')
+  const updated = publications.reduce(
+    (latest, publication) => (publication.lastModified > latest ? publication.lastModified : latest),
+    '1970-01-01T00:00:00.000Z',
+  )
   const entries = publications.map((publication) => {
     try {
       return feedEntry(publication, siteUrl)
     } catch (error) {
       // Only a hand-edited file can get here; the feed keeps the paper's link.
-      logOnce(`feed:${publication.slug}`, `feed.xml: the entry of ${publication.slug} could not be made; giving a minimal one`, error)
+      logOnce(
+        `feed:${publication.slug}`,
+        `feed.xml: the entry of ${publication.slug} could not be made; giving a minimal one`,
+        error,
+      )
       const url = absoluteUrl(siteUrl, `/publications/${publication.slug}`)
       return [
         '  <entry>',
@@ -61,7 +72,9 @@ export function atomFeed(publications: Publication[], site: Site, siteUrl: URL):
 function feedEntry(publication: Publication, siteUrl: URL): string {
   const url = absoluteUrl(siteUrl, `/publications/${publication.slug}`)
   const abstract = mdxToPlainText(publication.body)
-  const summary = abstract ? firstSentence(abstract, 600) : [publication.venue, publication.year].filter(Boolean).join(', ')
+  const summary = abstract
+    ? firstSentence(abstract, 600)
+    : [publication.venue, publication.year].filter(Boolean).join(', ')
   const published = `${publication.year}-${String(publication.month ?? 1).padStart(2, '0')}-01T00:00:00Z`
   return [
     '  <entry>',

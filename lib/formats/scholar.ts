@@ -9,7 +9,9 @@ export function absoluteUrl(siteUrl: URL, pathname: string): string {
 }
 
 function publicationDate(publication: Publication, separator: '/' | '-'): string {
-  return publication.month ? `${publication.year}${separator}${String(publication.month).padStart(2, '0')}` : String(publication.year)
+  return publication.month
+    ? `${publication.year}${separator}${String(publication.month).padStart(2, '0')}`
+    : String(publication.year)
 }
 
 /**
@@ -47,7 +49,10 @@ export function scholarTags(publication: Publication, siteUrl: URL): Record<stri
 /** schema.org ScholarlyArticle as JSON-LD, for search engines. */
 export function scholarlyArticle(publication: Publication, siteUrl: URL): Record<string, unknown> {
   const url = absoluteUrl(siteUrl, `/publications/${publication.slug}`)
-  const sameAs = [publication.doi ? doiUrl(publication.doi) : undefined, publication.arxiv ? arxivUrl(publication.arxiv) : undefined].filter(Boolean)
+  const sameAs = [
+    publication.doi ? doiUrl(publication.doi) : undefined,
+    publication.arxiv ? arxivUrl(publication.arxiv) : undefined,
+  ].filter(Boolean)
   const abstract = mdxToPlainText(publication.body)
   return {
     '@context': 'https://schema.org',
@@ -56,10 +61,19 @@ export function scholarlyArticle(publication: Publication, siteUrl: URL): Record
     url,
     headline: latexToPlainText(publication.title),
     name: latexToPlainText(publication.title),
-    author: publication.authors.map((author) => ({ '@type': 'Person', name: author.name, ...(author.url ? { url: author.url } : {}) })),
+    author: publication.authors.map((author) => ({
+      '@type': 'Person',
+      name: author.name,
+      ...(author.url ? { url: author.url } : {}),
+    })),
     datePublished: publicationDate(publication, '-'),
     ...(publication.venue
-      ? { isPartOf: { '@type': publication.type === 'article' ? 'Periodical' : 'CreativeWork', name: latexToPlainText(publication.venue) } }
+      ? {
+          isPartOf: {
+            '@type': publication.type === 'article' ? 'Periodical' : 'CreativeWork',
+            name: latexToPlainText(publication.venue),
+          },
+        }
       : {}),
     ...(sameAs.length ? { sameAs } : {}),
     ...(publication.doi ? { identifier: { '@type': 'PropertyValue', propertyID: 'DOI', value: publication.doi } } : {}),

@@ -51,34 +51,54 @@ describe('parseBibtexImport: text', () => {
       author = {M{\"u}ller, J{\"u}rgen and Jos\'e Garc\'{\i}a and Fran{\c c}ois Chollet},
       journal = {J}, year = {2020}}`)
     expect(entry.frontmatter.title).toBe("Schölkopf's étude de ça, Erdős and Škoda")
-    expect(entry.frontmatter.authors.map((author) => author.name)).toEqual(['Jürgen Müller', 'José García', 'François Chollet'])
+    expect(entry.frontmatter.authors.map((author) => author.name)).toEqual([
+      'Jürgen Müller',
+      'José García',
+      'François Chollet',
+    ])
     // Composed characters, so that searching for "García" finds it.
     expect(entry.frontmatter.authors[1]?.name).toBe('Jos\u00e9 Garc\u00eda')
   })
 
   it('drops case-protecting braces and keeps the capitalisation as written', () => {
-    const entry = only('@article{a, title = {{Disentangling} Feature Learning in the {NTK} Regime of {D}eep {ReLU} Nets}, author = {A B}, year = 2022}')
+    const entry = only(
+      '@article{a, title = {{Disentangling} Feature Learning in the {NTK} Regime of {D}eep {ReLU} Nets}, author = {A B}, year = 2022}',
+    )
     expect(entry.frontmatter.title).toBe('Disentangling Feature Learning in the NTK Regime of Deep ReLU Nets')
   })
 
   it('keeps math in titles as written', () => {
-    const entry = only(String.raw`@article{a, title = {{$\epsilon$-greedy} exploration with $O(n^{2})$ cost and \(\alpha\)-stable noise}, author = {A B}, year = 2022}`)
-    expect(entry.frontmatter.title).toBe(String.raw`$\epsilon$-greedy exploration with $O(n^{2})$ cost and $\alpha$-stable noise`)
+    const entry = only(
+      String.raw`@article{a, title = {{$\epsilon$-greedy} exploration with $O(n^{2})$ cost and \(\alpha\)-stable noise}, author = {A B}, year = 2022}`,
+    )
+    expect(entry.frontmatter.title).toBe(
+      String.raw`$\epsilon$-greedy exploration with $O(n^{2})$ cost and $\alpha$-stable noise`,
+    )
   })
 
   it('converts dashes, escaped specials and markup commands, and keeps a literal %', () => {
-    const entry = only(String.raw`@article{a, title = {R\&D -- a \emph{100\%} \textbf{guide} to \textsc{Ai}~models, 50% faster: a<b>c}, author = {A B}, year = 2022}`)
+    const entry = only(
+      String.raw`@article{a, title = {R\&D -- a \emph{100\%} \textbf{guide} to \textsc{Ai}~models, 50% faster: a<b>c}, author = {A B}, year = 2022}`,
+    )
     expect(entry.frontmatter.title).toBe('R&D – a 100% guide to Ai models, 50% faster: a<b>c')
   })
 
   it('keeps corporate (braced) names whole and drops "and others" with a warning', () => {
-    const entry = only('@misc{a, title = {T}, author = {{Google DeepMind} and van der Berg, Jan and King, Jr., Martin and others}, year = 2023}')
-    expect(entry.frontmatter.authors).toEqual([{ name: 'Google DeepMind' }, { name: 'Jan van der Berg' }, { name: 'Martin King Jr.' }])
+    const entry = only(
+      '@misc{a, title = {T}, author = {{Google DeepMind} and van der Berg, Jan and King, Jr., Martin and others}, year = 2023}',
+    )
+    expect(entry.frontmatter.authors).toEqual([
+      { name: 'Google DeepMind' },
+      { name: 'Jan van der Berg' },
+      { name: 'Martin King Jr.' },
+    ])
     expect(entry.warnings.join('\n')).toMatch(/and others/)
   })
 
   it('uses the editors when there are no authors, and says so', () => {
-    const entry = only('@proceedings{a, title = {Proceedings of X}, editor = {Ada Lovelace}, year = 2020, publisher = {PMLR}}')
+    const entry = only(
+      '@proceedings{a, title = {Proceedings of X}, editor = {Ada Lovelace}, year = 2020, publisher = {PMLR}}',
+    )
     expect(entry.frontmatter.authors).toEqual([{ name: 'Ada Lovelace' }])
     expect(entry.frontmatter.venue).toBe('PMLR')
     expect(entry.warnings.join('\n')).toMatch(/editors/)
@@ -94,7 +114,9 @@ describe('parseBibtexImport: dates', () => {
     ['3', 3],
     ['{12}', 12],
   ])('reads month = %s as %i', (month, expected) => {
-    expect(only(`@article{a, title = {T}, author = {A B}, year = 2021, month = ${month}}`).frontmatter.month).toBe(expected)
+    expect(only(`@article{a, title = {T}, author = {A B}, year = 2021, month = ${month}}`).frontmatter.month).toBe(
+      expected,
+    )
   })
 
   it('omits a month it cannot read, with a warning', () => {
@@ -125,8 +147,13 @@ describe('parseBibtexImport: dates', () => {
   })
 
   it('reports an entry without title or authors', () => {
-    const { errors } = parseBibtexImport('@article{a, author = {A B}, year = 2020}\n@article{b, title = {T}, year = 2020}')
-    expect(errors.map((error) => error.message)).toEqual([expect.stringMatching(/"a".*no title/), expect.stringMatching(/"b".*no authors/)])
+    const { errors } = parseBibtexImport(
+      '@article{a, author = {A B}, year = 2020}\n@article{b, title = {T}, year = 2020}',
+    )
+    expect(errors.map((error) => error.message)).toEqual([
+      expect.stringMatching(/"a".*no title/),
+      expect.stringMatching(/"b".*no authors/),
+    ])
   })
 })
 
@@ -190,20 +217,36 @@ describe('parseBibtexImport: types, venues and identifiers', () => {
       volume: '34',
       pages: '8727–8739',
       month: 12,
-      authors: [{ name: 'Leonardo Petrini' }, { name: 'Alessandro Favero' }, { name: 'Mario Geiger' }, { name: 'Matthieu Wyart' }],
+      authors: [
+        { name: 'Leonardo Petrini' },
+        { name: 'Alessandro Favero' },
+        { name: 'Mario Geiger' },
+        { name: 'Matthieu Wyart' },
+      ],
     })
   })
 
   it('maps @article, strips the DOI URL and turns keywords into tags', () => {
     const entry = byKey('geiger2021landscape')
-    expect(entry?.frontmatter).toMatchObject({ type: 'article', venue: 'Physics Reports', volume: '924', issue: '1', pages: '1–18', doi: '10.1016/j.physrep.2021.04.001' })
+    expect(entry?.frontmatter).toMatchObject({
+      type: 'article',
+      venue: 'Physics Reports',
+      volume: '924',
+      issue: '1',
+      pages: '1–18',
+      doi: '10.1016/j.physrep.2021.04.001',
+    })
     // The url only repeats the DOI, which has its own button.
     expect(entry?.frontmatter.website).toBeUndefined()
     expect([...(entry?.frontmatter.tags ?? [])].sort()).toEqual(['deep learning theory', 'jamming', 'phase diagram'])
   })
 
   it('maps an arXiv @misc with eprint to a preprint', () => {
-    expect(byKey('tomasini2022how')?.frontmatter).toMatchObject({ type: 'preprint', arxiv: '2210.01506v3', venueShort: 'arXiv' })
+    expect(byKey('tomasini2022how')?.frontmatter).toMatchObject({
+      type: 'preprint',
+      arxiv: '2210.01506v3',
+      venueShort: 'arXiv',
+    })
     expect(byKey('tomasini2022how')?.frontmatter.venue).toBeUndefined()
   })
 
@@ -231,17 +274,29 @@ describe('parseBibtexImport: types, venues and identifiers', () => {
   })
 
   it('takes the venue from the field that fits the type', () => {
-    expect(only('@phdthesis{a, title = {T}, author = {A B}, year = 2021, school = {EPFL}, publisher = {P}}').frontmatter.venue).toBe('EPFL')
-    expect(only('@incollection{a, title = {T}, author = {A B}, year = 2021, booktitle = {Handbook}, publisher = {P}}').frontmatter.venue).toBe('Handbook')
-    expect(only('@techreport{a, title = {T}, author = {A B}, year = 2021, institution = {CERN}}').frontmatter.venue).toBe('CERN')
+    expect(
+      only('@phdthesis{a, title = {T}, author = {A B}, year = 2021, school = {EPFL}, publisher = {P}}').frontmatter
+        .venue,
+    ).toBe('EPFL')
+    expect(
+      only('@incollection{a, title = {T}, author = {A B}, year = 2021, booktitle = {Handbook}, publisher = {P}}')
+        .frontmatter.venue,
+    ).toBe('Handbook')
+    expect(
+      only('@techreport{a, title = {T}, author = {A B}, year = 2021, institution = {CERN}}').frontmatter.venue,
+    ).toBe('CERN')
   })
 
   it('reads DOIs written as doi.org URLs, doi: prefixes or with escaped underscores', () => {
-    const doi = (value: string) => only(`@article{a, title = {T}, author = {A B}, year = 2021, doi = {${value}}}`).frontmatter.doi
+    const doi = (value: string) =>
+      only(`@article{a, title = {T}, author = {A B}, year = 2021, doi = {${value}}}`).frontmatter.doi
     expect(doi('http://dx.doi.org/10.1088/1742-5468/abf1f3')).toBe('10.1088/1742-5468/abf1f3')
     expect(doi('doi:10.1000/xyz')).toBe('10.1000/xyz')
     expect(doi(String.raw`10.1000/a\_b`)).toBe('10.1000/a_b')
-    expect(only('@article{a, title = {T}, author = {A B}, year = 2021, url = {https://doi.org/10.1000/xyz}}').frontmatter.doi).toBe('10.1000/xyz')
+    expect(
+      only('@article{a, title = {T}, author = {A B}, year = 2021, url = {https://doi.org/10.1000/xyz}}').frontmatter
+        .doi,
+    ).toBe('10.1000/xyz')
   })
 
   it('drops fields the schema refuses, naming them in a warning', () => {
@@ -261,8 +316,13 @@ describe('parseBibtexImport: types, venues and identifiers', () => {
   })
 
   it('keeps http(s) links: url as website, pdf field as pdf', () => {
-    const entry = only('@misc{a, title = {T}, author = {A B}, year = 2021, url = {https://example.org/project}, pdf = {https://example.org/a.pdf}}')
-    expect(entry.frontmatter).toMatchObject({ website: 'https://example.org/project', pdf: 'https://example.org/a.pdf' })
+    const entry = only(
+      '@misc{a, title = {T}, author = {A B}, year = 2021, url = {https://example.org/project}, pdf = {https://example.org/a.pdf}}',
+    )
+    expect(entry.frontmatter).toMatchObject({
+      website: 'https://example.org/project',
+      pdf: 'https://example.org/a.pdf',
+    })
   })
 
   it('cuts over-long titles to the schema limit with a warning', () => {
@@ -273,10 +333,15 @@ describe('parseBibtexImport: types, venues and identifiers', () => {
 
   it('keeps at most 10 tags', () => {
     const keywords = Array.from({ length: 14 }, (_, i) => `k${String(i).padStart(2, '0')}`).join(', ')
-    const entry = only(`@article{a, title = {T}, author = {A B}, year = 2021, keywords = {${keywords}, {\\"o}ptimal transport}}`)
+    const entry = only(
+      `@article{a, title = {T}, author = {A B}, year = 2021, keywords = {${keywords}, {\\"o}ptimal transport}}`,
+    )
     expect(entry.frontmatter.tags).toHaveLength(10)
     expect(entry.warnings.join('\n')).toMatch(/^tags: /m)
-    expect(only('@article{a, title = {T}, author = {A B}, year = 2021, keywords = {{\\"o}ptimal transport}}').frontmatter.tags).toEqual(['öptimal transport'])
+    expect(
+      only('@article{a, title = {T}, author = {A B}, year = 2021, keywords = {{\\"o}ptimal transport}}').frontmatter
+        .tags,
+    ).toEqual(['öptimal transport'])
   })
 
   it('refuses a key the schema would not accept, with a warning, but keeps the entry', () => {
@@ -287,7 +352,9 @@ describe('parseBibtexImport: types, venues and identifiers', () => {
   })
 
   it('warns about an undefined @string macro on the entry that uses it', () => {
-    const { entries } = parseBibtexImport('@inproceedings{a, title = {T}, author = {A B}, year = 2021, booktitle = icml}\n@article{b, title = {T}, author = {A B}, year = 2021}')
+    const { entries } = parseBibtexImport(
+      '@inproceedings{a, title = {T}, author = {A B}, year = 2021, booktitle = icml}\n@article{b, title = {T}, author = {A B}, year = 2021}',
+    )
     expect(entries[0]?.frontmatter.venue).toBe('icml')
     expect(entries[0]?.warnings.join('\n')).toMatch(/icml/)
     expect(entries[1]?.warnings).toEqual([])
@@ -303,7 +370,9 @@ describe('parseBibtexImport: abstract', () => {
 
   it('keeps math, drops LaTeX braces and splits paragraphs', () => {
     const [first, second] = entry.body.split('\n\n')
-    expect(first).toContain(String.raw`$\epsilon_t \approx 0.2\sqrt{R_f}$ for CIFAR10 when p \< 0.05 and n\>10; see Fig. 2 here.`)
+    expect(first).toContain(
+      String.raw`$\epsilon_t \approx 0.2\sqrt{R_f}$ for CIFAR10 when p \< 0.05 and n\>10; see Fig. 2 here.`,
+    )
     expect(first).toContain(String.raw`Cost: \$5 and 30% less \<div onclick="x"\>alert(1)\</div\>.`)
     expect(second).toMatch(/^&#101;xport const x = 1; a second paragraph with étude and \$\$\\sum_i x_i\$\$\.$/)
   })
@@ -344,7 +413,9 @@ describe('parseBibtexImport: broken and empty input', () => {
   })
 
   it('recovers after an entry whose closing brace is missing', () => {
-    const { entries, errors } = parseBibtexImport('@article{a, title = {A}, author = {A B}, year = 2020,\n@article{b, title = {B}, author = {A B}, year = 2020}')
+    const { entries, errors } = parseBibtexImport(
+      '@article{a, title = {A}, author = {A B}, year = 2020,\n@article{b, title = {B}, author = {A B}, year = 2020}',
+    )
     expect(entries.map((entry) => entry.key)).toEqual(['b'])
     expect(errors).toMatchObject([{ key: 'a', line: 1 }])
   })
@@ -385,25 +456,43 @@ describe('round trip of toBibtex', () => {
     expect(papers).toHaveLength(5)
   })
 
-  it.each([...papers, ['tricky', tricky] as [string, PublicationFrontmatter]])('%s imports back unchanged', (_, paper) => {
-    const entry = only(toBibtex(paper))
-    expect(entry.frontmatter.title).toBe(paper.title)
-    expect(entry.frontmatter.authors.map((author) => author.name)).toEqual(paper.authors.map((author) => author.name))
-    expect(entry.frontmatter.year).toBe(paper.year)
-    expect(entry.frontmatter.month).toBe(paper.month)
-    expect(entry.frontmatter.type).toBe(paper.type)
-    expect(entry.frontmatter.doi).toBe(paper.doi)
-    expect(entry.frontmatter.arxiv).toBe(paper.arxiv)
-    expect(entry.frontmatter.venue).toBe(paper.venue ?? (paper.type === 'preprint' && paper.arxiv ? `arXiv preprint arXiv:${paper.arxiv}` : undefined))
-    expect(entry.frontmatter.pages).toBe(paper.pages)
-    expect(entry.warnings).toEqual([])
-  })
+  it.each([...papers, ['tricky', tricky] as [string, PublicationFrontmatter]])(
+    '%s imports back unchanged',
+    (_, paper) => {
+      const entry = only(toBibtex(paper))
+      expect(entry.frontmatter.title).toBe(paper.title)
+      expect(entry.frontmatter.authors.map((author) => author.name)).toEqual(paper.authors.map((author) => author.name))
+      expect(entry.frontmatter.year).toBe(paper.year)
+      expect(entry.frontmatter.month).toBe(paper.month)
+      expect(entry.frontmatter.type).toBe(paper.type)
+      expect(entry.frontmatter.doi).toBe(paper.doi)
+      expect(entry.frontmatter.arxiv).toBe(paper.arxiv)
+      expect(entry.frontmatter.venue).toBe(
+        paper.venue ?? (paper.type === 'preprint' && paper.arxiv ? `arXiv preprint arXiv:${paper.arxiv}` : undefined),
+      )
+      expect(entry.frontmatter.pages).toBe(paper.pages)
+      expect(entry.warnings).toEqual([])
+    },
+  )
 })
 
 describe('duplicates', () => {
   const existing: ExistingPublication[] = [
-    { slug: 'landscape', title: 'Landscape and training regimes in deep learning', doi: '10.1016/j.physrep.2021.04.001', arxiv: '2012.15110', authors: [{ name: 'Mario Geiger' }], year: 2021 },
-    { slug: 'relative', title: 'Relative stability toward diffeomorphisms indicates performance in deep nets', arxiv: '2105.02468', authors: [{ name: 'Leonardo Petrini' }], year: 2021 },
+    {
+      slug: 'landscape',
+      title: 'Landscape and training regimes in deep learning',
+      doi: '10.1016/j.physrep.2021.04.001',
+      arxiv: '2012.15110',
+      authors: [{ name: 'Mario Geiger' }],
+      year: 2021,
+    },
+    {
+      slug: 'relative',
+      title: 'Relative stability toward diffeomorphisms indicates performance in deep nets',
+      arxiv: '2105.02468',
+      authors: [{ name: 'Leonardo Petrini' }],
+      year: 2021,
+    },
     { slug: 'keyed', title: 'Something else', bibtexKey: 'Smith2020Keyed' },
     { slug: 'schoelkopf', title: 'Kernel methods à la Schölkopf: the $\\epsilon$-insensitive loss' },
   ]
@@ -412,20 +501,34 @@ describe('duplicates', () => {
   })
 
   it('matches the same DOI, ignoring case', () => {
-    expect(findDuplicate(frontmatter({ doi: '10.1016/J.PHYSREP.2021.04.001' }), existing)).toEqual({ slug: 'landscape', reason: 'doi' })
+    expect(findDuplicate(frontmatter({ doi: '10.1016/J.PHYSREP.2021.04.001' }), existing)).toEqual({
+      slug: 'landscape',
+      reason: 'doi',
+    })
   })
 
   it('matches the same arXiv id, ignoring the version', () => {
-    expect(findDuplicate(frontmatter({ arxiv: '2105.02468v3' }), existing)).toEqual({ slug: 'relative', reason: 'arxiv' })
+    expect(findDuplicate(frontmatter({ arxiv: '2105.02468v3' }), existing)).toEqual({
+      slug: 'relative',
+      reason: 'arxiv',
+    })
   })
 
-  it("matches an explicit key, or the key bibtexKeyFor generates for a paper that has none", () => {
-    expect(findDuplicate(frontmatter({ bibtexKey: 'smith2020keyed' }), existing)).toEqual({ slug: 'keyed', reason: 'bibtexKey' })
-    expect(findDuplicate(frontmatter({ bibtexKey: 'geiger2021landscape' }), existing)).toEqual({ slug: 'landscape', reason: 'bibtexKey' })
+  it('matches an explicit key, or the key bibtexKeyFor generates for a paper that has none', () => {
+    expect(findDuplicate(frontmatter({ bibtexKey: 'smith2020keyed' }), existing)).toEqual({
+      slug: 'keyed',
+      reason: 'bibtexKey',
+    })
+    expect(findDuplicate(frontmatter({ bibtexKey: 'geiger2021landscape' }), existing)).toEqual({
+      slug: 'landscape',
+      reason: 'bibtexKey',
+    })
   })
 
   it('matches the same title up to case, accents, LaTeX and punctuation', () => {
-    const imported = only(String.raw`@article{x, title = {{K}ernel Methods \`a la Sch{\"o}lkopf -- the {$\epsilon$}-Insensitive Loss}, author = {A B}, year = 2001}`)
+    const imported = only(
+      String.raw`@article{x, title = {{K}ernel Methods \`a la Sch{\"o}lkopf -- the {$\epsilon$}-Insensitive Loss}, author = {A B}, year = 2001}`,
+    )
     expect(findDuplicate(imported, existing)).toEqual({ slug: 'schoelkopf', reason: 'title' })
   })
 
@@ -484,7 +587,8 @@ describe('slugify', () => {
   })
 
   it('cuts long titles at a word boundary, within 80 characters', () => {
-    const title = 'How deep convolutional neural networks lose spatial information with training and what to do about it'
+    const title =
+      'How deep convolutional neural networks lose spatial information with training and what to do about it'
     const slug = slugify(title)
     expect(slug.length).toBeLessThanOrEqual(80)
     expect(slug).toBe('how-deep-convolutional-neural-networks-lose-spatial-information-with-training')

@@ -1,6 +1,13 @@
 import { parse, type Creator, type Entry, type Library, type Options } from '@retorquere/bibtex-parser'
 import { bibtexKeyFor } from '../formats/bibtex'
-import { publicationSchema, isWindowsReserved, SLUG_PATTERN, type Author, type PublicationFrontmatter, type PublicationType } from '../domain/schema'
+import {
+  publicationSchema,
+  isWindowsReserved,
+  SLUG_PATTERN,
+  type Author,
+  type PublicationFrontmatter,
+  type PublicationType,
+} from '../domain/schema'
 import { latexToPlainText, normalizeText } from '../markup/text'
 
 /** One pasted entry, turned into a draft publication the owner reviews before saving. */
@@ -141,7 +148,10 @@ function bracesBalanced(text: string): boolean {
 }
 
 function crudeLatexStrip(latex: string): string {
-  return latex.replace(/\\([a-zA-Z]+)\s*/g, '').replace(/\\(.)/g, '$1').replace(/[{}]/g, '')
+  return latex
+    .replace(/\\([a-zA-Z]+)\s*/g, '')
+    .replace(/\\(.)/g, '$1')
+    .replace(/[{}]/g, '')
 }
 
 function tidy(text: string): string {
@@ -193,7 +203,8 @@ function convertLatex(values: ReadonlyMap<string, string>): { segments: Map<stri
   }
 
   const indices = names.map((_, index) => index)
-  const converted = run(indices.filter((index) => bracesBalanced(protectedValues[index] ?? ''))) ?? new Map<number, string>()
+  const converted =
+    run(indices.filter((index) => bracesBalanced(protectedValues[index] ?? ''))) ?? new Map<number, string>()
   for (const index of indices) {
     if (converted.has(index)) continue
     const single = run([index])?.get(index)
@@ -241,7 +252,10 @@ function plain(segments: readonly Segment[] | undefined): string | undefined {
  * `{expressions}` and no accidental math; math is left for remark-math.
  */
 function toMdx(segments: readonly Segment[]): string {
-  const text = segments.map((segment) => (segment.math ? segment.text : segment.text.replace(/[\\{}<>$]/g, '\\$&'))).join('').trim()
+  const text = segments
+    .map((segment) => (segment.math ? segment.text : segment.text.replace(/[\\{}<>$]/g, '\\$&')))
+    .join('')
+    .trim()
   // A paragraph starting with `import `/`export ` would be read as JavaScript.
   return text.replace(/^(i)(?=mport\b)|^(e)(?=xport\b)/, (letter) => `&#${letter.charCodeAt(0)};`)
 }
@@ -314,7 +328,12 @@ function fit(value: string | undefined, max: number, field: string, warnings: st
 type Draft = Partial<PublicationFrontmatter>
 
 /** Sets a field only if the schema accepts it on its own; otherwise drops it with a warning naming it. */
-function accept<K extends keyof PublicationFrontmatter>(draft: Draft, key: K, value: PublicationFrontmatter[K] | undefined, warnings: string[]): void {
+function accept<K extends keyof PublicationFrontmatter>(
+  draft: Draft,
+  key: K,
+  value: PublicationFrontmatter[K] | undefined,
+  warnings: string[],
+): void {
   if (value === undefined) return
   const result = publicationSchema.shape[key].safeParse(value)
   if (result.success) draft[key] = value
@@ -332,7 +351,9 @@ function monthOf(value: string | undefined): number | undefined | 'invalid' {
 }
 
 function creatorName(creator: Creator): string {
-  return tidy(creator.name ?? [creator.firstName, creator.prefix, creator.lastName, creator.suffix].filter(Boolean).join(' '))
+  return tidy(
+    creator.name ?? [creator.firstName, creator.prefix, creator.lastName, creator.suffix].filter(Boolean).join(' '),
+  )
 }
 
 function isOthers(creator: Creator): boolean {
@@ -397,7 +418,11 @@ function escapeRegExp(value: string): string {
 function importEntry(entry: Entry, line: number, noted: string[]): ImportedEntry | ImportError {
   const warnings = [...noted]
   const where = entryLabel(entry.key || undefined, line)
-  const fail = (problem: string): ImportError => ({ line, ...(entry.key ? { key: entry.key } : {}), message: `${where} ${problem}` })
+  const fail = (problem: string): ImportError => ({
+    line,
+    ...(entry.key ? { key: entry.key } : {}),
+    message: `${where} ${problem}`,
+  })
   const fields = new Map<string, unknown>(Object.entries(entry.fields))
   const raw = (name: string) => stringOf(fields.get(name))
 
@@ -412,7 +437,9 @@ function importEntry(entry: Entry, line: number, noted: string[]): ImportedEntry
   const splitAbstract = paragraphs.every(bracesBalanced) ? paragraphs : abstract ? [abstract] : []
   splitAbstract.forEach((paragraph, index) => latex.set(`abstract#${index}`, paragraph))
   const keywordsValue = fields.get('keywords')
-  const keywords = Array.isArray(keywordsValue) ? keywordsValue.filter((keyword): keyword is string => typeof keyword === 'string') : []
+  const keywords = Array.isArray(keywordsValue)
+    ? keywordsValue.filter((keyword): keyword is string => typeof keyword === 'string')
+    : []
   keywords.forEach((keyword, index) => latex.set(`keywords#${index}`, keyword))
   const { segments, warnings: latexWarnings } = convertLatex(latex)
   warnings.push(...latexWarnings)
@@ -447,7 +474,8 @@ function importEntry(entry: Entry, line: number, noted: string[]): ImportedEntry
   if (!/^\d{4}$/.test(yearText)) return fail(`has a year that is not a number: "${yearText}".`)
   const year = Number(yearText)
   const yearCheck = publicationSchema.shape.year.safeParse(year)
-  if (!yearCheck.success) return fail(`has year ${year}, which ${yearCheck.error.issues[0]?.message ?? 'is not accepted'}.`)
+  if (!yearCheck.success)
+    return fail(`has year ${year}, which ${yearCheck.error.issues[0]?.message ?? 'is not accepted'}.`)
 
   const draft: Draft = { title, year }
   const monthText = raw('month') ?? (raw('year') === undefined ? date?.[2] : undefined)
@@ -460,7 +488,8 @@ function importEntry(entry: Entry, line: number, noted: string[]): ImportedEntry
   const prefix = (raw('archiveprefix') ?? raw('eprinttype'))?.toLowerCase()
   const eprint = raw('eprint')
   let arxivCandidate: string | undefined
-  if (eprint && (prefix === 'arxiv' || (prefix === undefined && /^(arxiv:)?\d{4}\.\d{4,5}(v\d+)?$/i.test(eprint)))) arxivCandidate = cleanArxiv(eprint)
+  if (eprint && (prefix === 'arxiv' || (prefix === undefined && /^(arxiv:)?\d{4}\.\d{4,5}(v\d+)?$/i.test(eprint))))
+    arxivCandidate = cleanArxiv(eprint)
   arxivCandidate ??= raw('arxivid') ? cleanArxiv(raw('arxivid') ?? '') : undefined
   if (arxivCandidate === undefined) {
     for (const value of [text('journal'), text('note'), raw('url'), text('howpublished')]) {
@@ -513,7 +542,9 @@ function importEntry(entry: Entry, line: number, noted: string[]): ImportedEntry
   const doiText = raw('doi') ?? (doiUrl ? url : undefined)
   accept(draft, 'doi', doiText === undefined ? undefined : cleanDoi(doiText), warnings)
 
-  const pdf = [raw('pdf'), raw('file')].map((value) => value && unescapeVerbatim(value)).find((value) => value !== undefined && isHttpUrl(value))
+  const pdf = [raw('pdf'), raw('file')]
+    .map((value) => value && unescapeVerbatim(value))
+    .find((value) => value !== undefined && isHttpUrl(value))
   accept(draft, 'pdf', pdf, warnings)
   // Links to the DOI or the arXiv page already get their own buttons.
   const redundant = url !== undefined && (doiUrl || (arxiv !== undefined && /arxiv\.org\/(abs|pdf)\//i.test(url)))
@@ -531,7 +562,10 @@ function importEntry(entry: Entry, line: number, noted: string[]): ImportedEntry
     const issues = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')
     return fail(`could not be imported: ${issues}.`)
   }
-  const body = splitAbstract.map((_, index) => toMdx(segments.get(`abstract#${index}`) ?? [])).filter(Boolean).join('\n\n')
+  const body = splitAbstract
+    .map((_, index) => toMdx(segments.get(`abstract#${index}`) ?? []))
+    .filter(Boolean)
+    .join('\n\n')
   return { key: entry.key, frontmatter: result.data, body, warnings, line }
 }
 
@@ -549,7 +583,10 @@ export function parseBibtexImport(input: string): ImportResult {
   try {
     library = parse(input, parserOptions())
   } catch (error) {
-    return { entries: [], errors: [{ message: `Could not read the BibTeX: ${error instanceof Error ? error.message : String(error)}` }] }
+    return {
+      entries: [],
+      errors: [{ message: `Could not read the BibTeX: ${error instanceof Error ? error.message : String(error)}` }],
+    }
   }
 
   // The parser leaves an entry it failed on in `entries`, half-filled and with an empty `input`.
@@ -597,7 +634,11 @@ export function parseBibtexImport(input: string): ImportResult {
     else errors.push({ offset: input.indexOf(entry.input), error: imported })
   })
 
-  if (entries.length === 0 && errors.length === 0) errors.push({ offset: 0, error: { message: 'No BibTeX entries found. Entries start with @, like @article{key, …}.' } })
+  if (entries.length === 0 && errors.length === 0)
+    errors.push({
+      offset: 0,
+      error: { message: 'No BibTeX entries found. Entries start with @, like @article{key, …}.' },
+    })
   errors.sort((a, b) => a.offset - b.offset)
   return { entries, errors: errors.map(({ error }) => error) }
 }
@@ -621,8 +662,32 @@ function attribute(message: string, source: string, entries: readonly Entry[]): 
   return notes
 }
 
-const LATEX_LETTERS: Record<string, string> = { o: 'o', O: 'O', ss: 'ss', ae: 'ae', AE: 'AE', oe: 'oe', OE: 'OE', aa: 'a', AA: 'A', l: 'l', L: 'L', i: 'i', j: 'j' }
-const SPECIAL_LETTERS: Record<string, string> = { ø: 'o', ß: 'ss', æ: 'ae', œ: 'oe', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i' }
+const LATEX_LETTERS: Record<string, string> = {
+  o: 'o',
+  O: 'O',
+  ss: 'ss',
+  ae: 'ae',
+  AE: 'AE',
+  oe: 'oe',
+  OE: 'OE',
+  aa: 'a',
+  AA: 'A',
+  l: 'l',
+  L: 'L',
+  i: 'i',
+  j: 'j',
+}
+const SPECIAL_LETTERS: Record<string, string> = {
+  ø: 'o',
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ł: 'l',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ı: 'i',
+}
 
 /** Text-mode LaTeX reduced to its letters: `Sch{\"o}lkopf` → `Scholkopf`, `\emph{x}` → `x`. */
 function foldLatex(value: string): string {
@@ -680,7 +745,10 @@ type Comparable = { doi?: string; arxiv?: string; keys: string[]; title: string 
 
 const REASONS: readonly DuplicateReason[] = ['doi', 'arxiv', 'bibtexKey', 'title']
 
-function comparable(fields: Pick<PublicationFrontmatter, 'title'> & Partial<PublicationFrontmatter>, generatedKey: boolean): Comparable {
+function comparable(
+  fields: Pick<PublicationFrontmatter, 'title'> & Partial<PublicationFrontmatter>,
+  generatedKey: boolean,
+): Comparable {
   const keys = new Set<string>()
   if (fields.bibtexKey) keys.add(fields.bibtexKey.toLowerCase())
   if (generatedKey && fields.authors && fields.year !== undefined) {

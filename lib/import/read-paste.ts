@@ -33,7 +33,15 @@ const refused = (message: string): ImportResult => ({ entries: [], errors: [{ me
 
 // The worker's reply, checked: messages between threads carry no types.
 const replySchema = z.object({
-  entries: z.array(z.object({ key: z.string(), frontmatter: publicationSchema, body: z.string(), warnings: z.array(z.string()), line: z.number() })),
+  entries: z.array(
+    z.object({
+      key: z.string(),
+      frontmatter: publicationSchema,
+      body: z.string(),
+      warnings: z.array(z.string()),
+      line: z.number(),
+    }),
+  ),
   errors: z.array(z.object({ line: z.number().optional(), key: z.string().optional(), message: z.string() })),
 })
 
@@ -46,7 +54,10 @@ const state = globalThis as { __bibtexWorker?: DeadlineWorker<{ text: string }, 
 
 function reader(): DeadlineWorker<{ text: string }, ImportResult> {
   state.__bibtexWorker ??= deadlineWorker(
-    () => new Worker(new URL('./bibtex-worker.ts', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: IMPORT_MEMORY_MB } }),
+    () =>
+      new Worker(new URL('./bibtex-worker.ts', import.meta.url), {
+        resourceLimits: { maxOldGenerationSizeMb: IMPORT_MEMORY_MB },
+      }),
     IMPORT_BUDGET_MS,
     readResult,
   )
@@ -58,7 +69,9 @@ export async function readBibtexPaste(text: string): Promise<ImportResult> {
   if (text.length > MAX_IMPORT_CHARS) return refused('That is more than 2 MB of BibTeX; import it in parts.')
   const count = countEntries(text)
   if (count > MAX_IMPORT_ENTRIES) {
-    return refused(`That paste holds ${count.toLocaleString('en')} entries; import at most ${MAX_IMPORT_ENTRIES} at a time, in parts.`)
+    return refused(
+      `That paste holds ${count.toLocaleString('en')} entries; import at most ${MAX_IMPORT_ENTRIES} at a time, in parts.`,
+    )
   }
   const outcome = await reader()({ text })
   if (outcome.kind === 'done') return outcome.reply

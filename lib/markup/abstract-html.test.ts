@@ -37,7 +37,9 @@ describe('abstractHtml', () => {
   })
 
   it('shows a body that is not valid MDX as escaped text rather than failing', async () => {
-    expect(await abstractHtml('I <3 math\n\nand an unclosed <b tag')).toBe('<p>I &lt;3 math</p>\n<p>and an unclosed &lt;b tag</p>')
+    expect(await abstractHtml('I <3 math\n\nand an unclosed <b tag')).toBe(
+      '<p>I &lt;3 math</p>\n<p>and an unclosed &lt;b tag</p>',
+    )
   })
 
   it('escapes text so it cannot become markup', async () => {
@@ -65,7 +67,11 @@ describe('abstractHtml against disguised addresses', () => {
   })
 
   it('keeps ordinary addresses', async () => {
-    expect(await abstractHtml('<a href="https://example.org/a?b=c">x</a> <a href="/papers/x.pdf">y</a> <a href="mailto:a@b.org">z</a>')).toBe(
+    expect(
+      await abstractHtml(
+        '<a href="https://example.org/a?b=c">x</a> <a href="/papers/x.pdf">y</a> <a href="mailto:a@b.org">z</a>',
+      ),
+    ).toBe(
       '<p><a href="https://example.org/a?b=c">x</a> <a href="/papers/x.pdf">y</a> <a href="mailto:a@b.org">z</a></p>',
     )
   })
@@ -81,33 +87,44 @@ describe('abstractHtml and the page around it', () => {
   it('prefixes every id, and same-page links point at the prefixed ids', async () => {
     await fc.assert(
       fc.asyncProperty(fc.stringMatching(/^[A-Za-z_][\w-]{0,20}$/), async (id) => {
-        const html = await abstractHtml(`<span id="${id}">target</span> <a href="#${id}">tag</a> and [markdown](#${id}).`)
+        const html = await abstractHtml(
+          `<span id="${id}">target</span> <a href="#${id}">tag</a> and [markdown](#${id}).`,
+        )
         const ids = [...html.matchAll(/\sid="([^"]*)"/g)].map((match) => match[1])
         expect(ids).toEqual([`user-content-${id}`])
-        expect([...html.matchAll(/href="#([^"]*)"/g)].map((match) => match[1])).toEqual([`user-content-${id}`, `user-content-${id}`])
+        expect([...html.matchAll(/href="#([^"]*)"/g)].map((match) => match[1])).toEqual([
+          `user-content-${id}`,
+          `user-content-${id}`,
+        ])
       }),
       { numRuns: 50 },
     )
   })
 
   it('leaves other links and an empty fragment as they are', async () => {
-    expect(await abstractHtml('<a href="#">top</a> [x](https://example.org/#a) [y](/p#b)')).toBe('<p><a href="#">top</a> <a href="https://example.org/#a">x</a> <a href="/p#b">y</a></p>')
+    expect(await abstractHtml('<a href="#">top</a> [x](https://example.org/#a) [y](/p#b)')).toBe(
+      '<p><a href="#">top</a> <a href="https://example.org/#a">x</a> <a href="/p#b">y</a></p>',
+    )
   })
 })
 
 describe('abstractHtml on a hand-written body too costly to render', () => {
-  it('shows it as escaped text within the budget, without holding up the main thread, and only once', { timeout: 30_000 }, async () => {
-    const body = `<b>bold</b> ${'*a'.repeat(32 * 1024)}`
-    const first = await withMainThreadWatch(() => abstractHtml(body))
-    expect(first.value.startsWith('<p>&lt;b&gt;bold&lt;/b&gt; *a*a')).toBe(true)
-    // The budget is CPU time: on a loaded machine the low-priority worker may take longer to spend it.
-    expect(first.ms).toBeLessThan(BODY_BUDGET_MS * 3)
-    // Room for a loaded two-core machine; rendering it on the main thread stalled it for 10 s or more.
-    expect(first.longestStallMs).toBeLessThan(1_000)
-    const again = await withMainThreadWatch(() => abstractHtml(body))
-    expect(again.value).toBe(first.value)
-    expect(again.ms, 'the fallback is kept, not tried again on every request').toBeLessThan(50)
-  })
+  it(
+    'shows it as escaped text within the budget, without holding up the main thread, and only once',
+    { timeout: 30_000 },
+    async () => {
+      const body = `<b>bold</b> ${'*a'.repeat(32 * 1024)}`
+      const first = await withMainThreadWatch(() => abstractHtml(body))
+      expect(first.value.startsWith('<p>&lt;b&gt;bold&lt;/b&gt; *a*a')).toBe(true)
+      // The budget is CPU time: on a loaded machine the low-priority worker may take longer to spend it.
+      expect(first.ms).toBeLessThan(BODY_BUDGET_MS * 3)
+      // Room for a loaded two-core machine; rendering it on the main thread stalled it for 10 s or more.
+      expect(first.longestStallMs).toBeLessThan(1_000)
+      const again = await withMainThreadWatch(() => abstractHtml(body))
+      expect(again.value).toBe(first.value)
+      expect(again.ms, 'the fallback is kept, not tried again on every request').toBeLessThan(50)
+    },
+  )
 
   it('shows a body nested too deeply as escaped text at once', async () => {
     const { value, ms } = await withMainThreadWatch(() => abstractHtml('>'.repeat(200 * 1024)))

@@ -40,7 +40,9 @@ const readReply = (reply: Record<string, unknown>): Reply => ({
 
 function startWorker(): Worker {
   const script = path.join(/* turbopackIgnore: true */ process.cwd(), 'scripts', 'body-worker.mjs')
-  return new Worker(script, { resourceLimits: { maxOldGenerationSizeMb: BODY_MEMORY_MB, maxYoungGenerationSizeMb: 32 } })
+  return new Worker(script, {
+    resourceLimits: { maxOldGenerationSizeMb: BODY_MEMORY_MB, maxYoungGenerationSizeMb: 32 },
+  })
 }
 
 /**
@@ -58,6 +60,12 @@ export async function runBodyTask(lane: BodyLane, task: BodyTask, body: string):
   if (!run) lanes.set(lane, (run = deadlineWorker(startWorker, BODY_BUDGET_MS, readReply)))
   const outcome = await run({ task, body })
   if (outcome.kind === 'done') return { kind: 'done', ...outcome.reply }
-  if (outcome.kind === 'failed') return { kind: 'failed', syntax: outcome.detail?.syntax === true, transient: outcome.detail === undefined, message: outcome.message }
+  if (outcome.kind === 'failed')
+    return {
+      kind: 'failed',
+      syntax: outcome.detail?.syntax === true,
+      transient: outcome.detail === undefined,
+      message: outcome.message,
+    }
   return outcome
 }

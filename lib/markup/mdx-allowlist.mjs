@@ -4,7 +4,28 @@
  * save and the renderer leaves it out (both in `lib/markup/mdx-body.mjs`). Plain JavaScript: the body
  * worker (`scripts/body-worker.mjs`) loads it at run time.
  */
-export const ALLOWED_TAGS = new Set(['a', 'abbr', 'b', 'blockquote', 'br', 'code', 'em', 'i', 'img', 'li', 'mark', 'ol', 'p', 'small', 'span', 'strong', 'sub', 'sup', 'u', 'ul'])
+export const ALLOWED_TAGS = new Set([
+  'a',
+  'abbr',
+  'b',
+  'blockquote',
+  'br',
+  'code',
+  'em',
+  'i',
+  'img',
+  'li',
+  'mark',
+  'ol',
+  'p',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'sup',
+  'u',
+  'ul',
+])
 export const ALLOWED_ATTRIBUTES = new Set(['href', 'title', 'alt', 'src', 'width', 'height', 'lang', 'dir', 'id'])
 
 /** http(s), mailto, or an address without a scheme (relative); never `javascript:` and the like. */

@@ -40,7 +40,8 @@ function nestingProblem(body) {
     const markers = opening.match(MARKER)?.length ?? 0
     // A nested list item is indented by at least two more columns than its parent.
     const indented = markers > 0 && /^[ \t]*/.exec(opening)[0].replace(/\t/g, '    ').length > 2 * MAX_DEPTH
-    if (markers > MAX_DEPTH || indented) return `The abstract nests quotes or lists more than ${MAX_DEPTH} levels deep (line ${number}).`
+    if (markers > MAX_DEPTH || indented)
+      return `The abstract nests quotes or lists more than ${MAX_DEPTH} levels deep (line ${number}).`
     if (end === -1) break
     start = end + 1
   }
@@ -60,7 +61,9 @@ const processor = unified()
   .use(remarkMdx)
   .use(remarkMath)
   // MDX's own nodes reach the HTML step as they are; `jsxToElements` decides what they become.
-  .use(remarkRehype, { passThrough: ['mdxJsxFlowElement', 'mdxJsxTextElement', 'mdxFlowExpression', 'mdxTextExpression', 'mdxjsEsm'] })
+  .use(remarkRehype, {
+    passThrough: ['mdxJsxFlowElement', 'mdxJsxTextElement', 'mdxFlowExpression', 'mdxTextExpression', 'mdxjsEsm'],
+  })
   .use(jsxToElements)
   .use(rehypeKatex, { output: 'htmlAndMathml', throwOnError: false, strict: 'ignore' })
   .use(rehypeStringify)
@@ -123,7 +126,8 @@ function findProblem(tree, { rules }) {
   const stack = [{ node: tree, depth: 0 }]
   while (stack.length > 0) {
     const { node, depth } = stack.pop()
-    if (depth > MAX_DEPTH) return `The abstract nests quotes, lists or tags more than ${MAX_DEPTH} levels deep${line(node)}.`
+    if (depth > MAX_DEPTH)
+      return `The abstract nests quotes, lists or tags more than ${MAX_DEPTH} levels deep${line(node)}.`
     const problem = rules ? ruleBroken(node) : undefined
     if (problem) return problem
     const children = node.children ?? []
@@ -137,7 +141,8 @@ function ruleBroken(node) {
     case 'link':
     case 'image':
     case 'definition':
-      if (node.url !== undefined && !isSafeUrl(node.url)) return `The link ${node.url}${line(node)} must be an http(s), mailto or relative address.`
+      if (node.url !== undefined && !isSafeUrl(node.url))
+        return `The link ${node.url}${line(node)} must be an http(s), mailto or relative address.`
       return undefined
     case 'mdxjsEsm':
       return `The abstract may not contain import or export statements${line(node)}.`
@@ -168,7 +173,8 @@ function ruleBroken(node) {
   }
 }
 
-const syntaxMessage = (error) => `The abstract is not valid MDX: ${error.message}. Write literal braces as \\{ and \\}, and < as &lt;.`
+const syntaxMessage = (error) =>
+  `The abstract is not valid MDX: ${error.message}. Write literal braces as \\{ and \\}, and < as &lt;.`
 
 /** Why a body may not be saved, or undefined when it may: markdown, math and the allowed tags only. */
 export function checkBody(body) {

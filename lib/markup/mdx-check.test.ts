@@ -25,7 +25,11 @@ describe('checkMdxBody', () => {
     ['an expression attribute', '<a href={evil}>x</a>', /expressions in the attributes/],
     ['a javascript: link in a tag', '<a href="javascript:alert(1)">x</a>', /http\(s\), mailto or relative/],
     ['a javascript: markdown link', '[x](javascript:alert(1))', /http\(s\), mailto or relative/],
-    ['a javascript: link disguised by a tab', '<a href="java&#x09;script:alert(1)">x</a>', /http\(s\), mailto or relative/],
+    [
+      'a javascript: link disguised by a tab',
+      '<a href="java&#x09;script:alert(1)">x</a>',
+      /http\(s\), mailto or relative/,
+    ],
     ['broken MDX', 'An unclosed <div', /not valid MDX/],
   ])('refuses %s with a message', async (_, body, message) => {
     expect(await checkMdxBody(body)).toMatch(message)
@@ -46,11 +50,32 @@ describe('checkMdxBody', () => {
  * emphasis, brackets, dollars, deep indentation and tags. 40 kB of `>` blocked a server for 10 s,
  * `*a` 32k times passed and then cost 10 s per render.
  */
-const PATHOLOGICAL = ['>', '*a', '_a', '[', '![', '$', '- ', '> - ', '1. ', '<span>', '[a](', '`', '\\sqrt{', '*[', '<b>*']
+const PATHOLOGICAL = [
+  '>',
+  '*a',
+  '_a',
+  '[',
+  '![',
+  '$',
+  '- ',
+  '> - ',
+  '1. ',
+  '<span>',
+  '[a](',
+  '`',
+  '\\sqrt{',
+  '*[',
+  '<b>*',
+]
 // Generated as a recipe, so that a failure prints the recipe rather than 256 kB of text.
-const pathological = fc.record({ unit: fc.constantFrom(...PATHOLOGICAL), kB: fc.integer({ min: 16, max: 255 }), prefix: fc.constantFrom('', 'Intro. ', '$x$ ') })
+const pathological = fc.record({
+  unit: fc.constantFrom(...PATHOLOGICAL),
+  kB: fc.integer({ min: 16, max: 255 }),
+  prefix: fc.constantFrom('', 'Intro. ', '$x$ '),
+})
 type Recipe = { unit: string; kB: number; prefix: string }
-const bodyOf = ({ unit, kB, prefix }: Recipe) => prefix + unit.repeat(Math.floor((kB * 1024 - prefix.length) / unit.length))
+const bodyOf = ({ unit, kB, prefix }: Recipe) =>
+  prefix + unit.repeat(Math.floor((kB * 1024 - prefix.length) / unit.length))
 
 describe('checkMdxBody on bodies that are costly to parse', () => {
   // Past the budget the worker is ended; what is left is the round trip and a new worker.
@@ -60,21 +85,34 @@ describe('checkMdxBody on bodies that are costly to parse', () => {
   // all of its 10–30 s.
   const MAIN_THREAD_STALL_MS = 1_000
 
-  it('answers within the budget, accepted or refused with a message, and never holds up the main thread', { timeout: 120_000 }, async () => {
-    await fc.assert(
-      fc.asyncProperty(pathological, async (recipe) => {
-        const { value: problem, ms, longestStallMs } = await withMainThreadWatch(() => checkMdxBody(bodyOf(recipe)))
-        expect(ms, 'time to answer').toBeLessThan(ANSWER_WITHIN_MS)
-        expect(longestStallMs, 'longest stall of the main thread').toBeLessThan(MAIN_THREAD_STALL_MS)
-        if (problem !== undefined) expect(problem).toMatch(/^The abstract .{20,}/)
-      }),
-      // The payloads of the attack report first, then generated ones.
-      { numRuns: 8, endOnFailure: true, examples: [[{ unit: '>', kB: 40, prefix: '' }], [{ unit: '*a', kB: 64, prefix: '' }]] },
-    )
-  })
+  it(
+    'answers within the budget, accepted or refused with a message, and never holds up the main thread',
+    { timeout: 120_000 },
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(pathological, async (recipe) => {
+          const { value: problem, ms, longestStallMs } = await withMainThreadWatch(() => checkMdxBody(bodyOf(recipe)))
+          expect(ms, 'time to answer').toBeLessThan(ANSWER_WITHIN_MS)
+          expect(longestStallMs, 'longest stall of the main thread').toBeLessThan(MAIN_THREAD_STALL_MS)
+          if (problem !== undefined) expect(problem).toMatch(/^The abstract .{20,}/)
+        }),
+        // The payloads of the attack report first, then generated ones.
+        {
+          numRuns: 8,
+          endOnFailure: true,
+          examples: [[{ unit: '>', kB: 40, prefix: '' }], [{ unit: '*a', kB: 64, prefix: '' }]],
+        },
+      )
+    },
+  )
 
   it('refuses deep nesting at once, naming the limit', async () => {
-    for (const body of ['>'.repeat(40 * 1024), '- '.repeat(100) + 'x', Array.from({ length: 100 }, (_, i) => `${' '.repeat(2 * i)}- x`).join('\n'), `${'<span>'.repeat(80)}x${'</span>'.repeat(80)}`]) {
+    for (const body of [
+      '>'.repeat(40 * 1024),
+      '- '.repeat(100) + 'x',
+      Array.from({ length: 100 }, (_, i) => `${' '.repeat(2 * i)}- x`).join('\n'),
+      `${'<span>'.repeat(80)}x${'</span>'.repeat(80)}`,
+    ]) {
       const { value: problem, ms } = await withMainThreadWatch(() => checkMdxBody(body))
       expect(problem).toMatch(/nests .* more than 64 levels deep/)
       expect(ms).toBeLessThan(BODY_BUDGET_MS)
@@ -82,7 +120,9 @@ describe('checkMdxBody on bodies that are costly to parse', () => {
   })
 
   it('refuses a body whose rendering exceeds the budget, and says what to simplify', { timeout: 30_000 }, async () => {
-    expect(await checkMdxBody('*a'.repeat(32 * 1024))).toMatch(/takes more than 3 s to check and render.*Long runs of >, \*, _, \[ or \$/)
+    expect(await checkMdxBody('*a'.repeat(32 * 1024))).toMatch(
+      /takes more than 3 s to check and render.*Long runs of >, \*, _, \[ or \$/,
+    )
   })
 
   it('still accepts nesting and emphasis at ordinary depths', async () => {

@@ -10,14 +10,17 @@ const OVER_BUDGET: Record<'time' | 'memory', string> = {
 
 function sizeProblem(body: string): string | undefined {
   const bytes = Buffer.byteLength(body, 'utf8')
-  return bytes > MAX_BODY_BYTES ? `The abstract is ${Math.ceil(bytes / 1024)} kB; the limit is ${MAX_BODY_BYTES / 1024} kB.` : undefined
+  return bytes > MAX_BODY_BYTES
+    ? `The abstract is ${Math.ceil(bytes / 1024)} kB; the limit is ${MAX_BODY_BYTES / 1024} kB.`
+    : undefined
 }
 
 function failure(outcome: Exclude<BodyOutcome, { kind: 'done' }>): string {
   if (outcome.kind === 'over-budget') {
     return `The abstract takes ${OVER_BUDGET[outcome.reason]} to check and render, so every page showing it would too. Long runs of >, *, _, [ or $, and deeply nested lists, quotes or tags cost the most: simplify them.`
   }
-  if (outcome.transient) return `The abstract could not be checked just now (${outcome.message}); nothing was saved, try again.`
+  if (outcome.transient)
+    return `The abstract could not be checked just now (${outcome.message}); nothing was saved, try again.`
   return `The abstract could not be ${outcome.syntax ? 'read' : 'rendered'}: ${outcome.message}.`
 }
 
@@ -48,12 +51,16 @@ export async function checkHandWrittenBody(body: string, file: string): Promise<
   const outcome = await runBodyTask('admin', 'check', body)
   if (outcome.kind === 'done') return outcome.problem
   if (outcome.kind === 'over-budget') {
-    console.warn(`${file}: the abstract takes ${OVER_BUDGET[outcome.reason]} to check; its page shows it as plain text.`)
+    console.warn(
+      `${file}: the abstract takes ${OVER_BUDGET[outcome.reason]} to check; its page shows it as plain text.`,
+    )
     return undefined
   }
   // The worker failed, not the body: dropping the paper from the site for that would be worse.
   if (outcome.transient) {
-    console.warn(`${file}: the abstract could not be checked (${outcome.message}); the renderer still shows only what it allows.`)
+    console.warn(
+      `${file}: the abstract could not be checked (${outcome.message}); the renderer still shows only what it allows.`,
+    )
     return undefined
   }
   return failure(outcome)

@@ -32,7 +32,8 @@ function markupMarks(body: string): number {
     else if ('*_[]<`{}!|~#'.includes(char)) marks++
     else if (next === ' ' || next === '\t') {
       const previous = body.charCodeAt(i - 1)
-      if (char === '-' || char === '+' || ((char === '.' || char === ')') && previous >= 48 && previous <= 57)) marks += CONTAINER_WEIGHT
+      if (char === '-' || char === '+' || ((char === '.' || char === ')') && previous >= 48 && previous <= 57))
+        marks += CONTAINER_WEIGHT
     }
   }
   return marks

@@ -13,7 +13,9 @@ describe('normalizeText', () => {
 
 describe('latexToPlainText', () => {
   it('flattens the math of the NeurIPS 2021 abstract', () => {
-    expect(latexToPlainText('we find $\\epsilon_t \\approx 0.2\\sqrt{R_f}$, suggesting')).toBe('we find ε_t ≈ 0.2√(R_f), suggesting')
+    expect(latexToPlainText('we find $\\epsilon_t \\approx 0.2\\sqrt{R_f}$, suggesting')).toBe(
+      'we find ε_t ≈ 0.2√(R_f), suggesting',
+    )
   })
 
   it('turns Greek letters and operators into symbols and unwraps text commands', () => {
@@ -75,7 +77,9 @@ describe('monthName', () => {
 
 describe('plain text of escaped MDX', () => {
   it('turns Markdown escapes and HTML entities back into the characters they stand for', () => {
-    expect(mdxToPlainText('It costs \\$5 and \\{x\\} with $\\alpha$ and &#105;mport &amp; more')).toBe('It costs $5 and {x} with α and import & more')
+    expect(mdxToPlainText('It costs \\$5 and \\{x\\} with $\\alpha$ and &#105;mport &amp; more')).toBe(
+      'It costs $5 and {x} with α and import & more',
+    )
   })
 
   it('does not take an escaped dollar for the start of math', () => {
@@ -85,11 +89,15 @@ describe('plain text of escaped MDX', () => {
 
 describe('escapeXml', () => {
   it('leaves out what XML 1.0 cannot carry and escapes the markup characters', () => {
-    expect(escapeXml('a\u0000b\u0001c\td\ne\uffffé\ud800 <&>"\'')).toBe("abc\td\neé &lt;&amp;&gt;&quot;&apos;")
-    const anyCodeUnit = fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code)) })
+    expect(escapeXml('a\u0000b\u0001c\td\ne\uffffé\ud800 <&>"\'')).toBe('abc\td\neé &lt;&amp;&gt;&quot;&apos;')
+    const anyCodeUnit = fc.string({
+      unit: fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code)),
+    })
     fc.assert(
       fc.property(anyCodeUnit, (value) => {
-        expect(escapeXml(value)).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff<>"']|\p{Cs}|&(?!amp;|lt;|gt;|quot;|apos;)/u)
+        expect(escapeXml(value)).not.toMatch(
+          /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff<>"']|\p{Cs}|&(?!amp;|lt;|gt;|quot;|apos;)/u,
+        )
       }),
     )
   })

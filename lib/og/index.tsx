@@ -99,7 +99,12 @@ async function drawCard(data: CardData): Promise<Uint8Array> {
 
 /** The card with its text cut down to Latin letters, digits and punctuation, which the bundled fonts draw. */
 function latinCard(data: CardData): CardData {
-  const latin = (value: string) => value.normalize('NFKD').replace(/[^\u0020-\u007e\u00a0-\u024f]+/g, ' ').replace(/ +/g, ' ').trim()
+  const latin = (value: string) =>
+    value
+      .normalize('NFKD')
+      .replace(/[^\u0020-\u007e\u00a0-\u024f]+/g, ' ')
+      .replace(/ +/g, ' ')
+      .trim()
   return {
     ...data,
     title: latin(data.title),
@@ -121,7 +126,11 @@ export async function renderCard(data: CardData): Promise<{ png: Uint8Array; ver
     png = await drawCard(data)
   } catch (error) {
     // One paper's text must not cost it its card: draw it again with Latin letters alone.
-    logOnce(`card:${version}`, `The card of “${data.title.slice(0, 80)}” could not be drawn; drawing it with plain letters`, error)
+    logOnce(
+      `card:${version}`,
+      `The card of “${data.title.slice(0, 80)}” could not be drawn; drawing it with plain letters`,
+      error,
+    )
     png = await drawCard(latinCard(data))
   }
   if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value as string)
@@ -133,10 +142,14 @@ export async function renderCard(data: CardData): Promise<{ png: Uint8Array; ver
  * The PNG response: cached for a year when the URL names the current version (a change makes a new
  * URL), revalidated otherwise; answers 304 to a matching If-None-Match.
  */
-export async function cardResponse(data: CardData, requested: { version?: string; ifNoneMatch?: string | null }): Promise<Response> {
+export async function cardResponse(
+  data: CardData,
+  requested: { version?: string; ifNoneMatch?: string | null },
+): Promise<Response> {
   const { png, version } = await renderCard(data)
   const etag = `"${version}"`
-  const cacheControl = requested.version === version ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate'
+  const cacheControl =
+    requested.version === version ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate'
   const headers = { ETag: etag, 'Cache-Control': cacheControl, 'Content-Type': 'image/png' }
   if (requested.ifNoneMatch?.split(',').some((tag) => tag.trim() === etag || tag.trim() === `W/${etag}`)) {
     return new Response(null, { status: 304, headers })

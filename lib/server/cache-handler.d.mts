@@ -4,5 +4,9 @@ export default class MemoryCacheHandler {
   set(key: string, value: unknown, ctx?: unknown): Promise<void>
   revalidateTag(tags: string | string[]): Promise<void>
   resetRequestCache(): void
-  static usage(): { pages: { entries: number; bytes: number }; notFound: { entries: number; bytes: number }; rendering: number }
+  static usage(): {
+    pages: { entries: number; bytes: number }
+    notFound: { entries: number; bytes: number }
+    rendering: number
+  }
 }

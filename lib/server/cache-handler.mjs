@@ -98,7 +98,8 @@ function sizeOf(key, value) {
     if (typeof part === 'string') bytes += part.length * 2
     else if (part && typeof part.byteLength === 'number') bytes += part.byteLength
   }
-  if (value.segmentData instanceof Map) for (const segment of value.segmentData.values()) bytes += segment.byteLength ?? 0
+  if (value.segmentData instanceof Map)
+    for (const segment of value.segmentData.values()) bytes += segment.byteLength ?? 0
   return bytes + 1024
 }
 
@@ -128,13 +129,23 @@ export default class MemoryCacheHandler {
     const started = stopRendering(key) ?? Date.now()
     remove(key)
     if (value === null || value === undefined) return
-    const entry = { value, lastModified: started, cacheControl: ctx?.cacheControl, tags: ctx?.tags, bytes: sizeOf(key, value) }
+    const entry = {
+      value,
+      lastModified: started,
+      cacheControl: ctx?.cacheControl,
+      tags: ctx?.tags,
+      bytes: sizeOf(key, value),
+    }
     ;(value.status === 404 ? notFound : pages).add(key, entry)
   }
 
   /** How much each space holds (for tests and diagnostics). */
   static usage() {
-    return { pages: { entries: pages.entries.size, bytes: pages.bytes }, notFound: { entries: notFound.entries.size, bytes: notFound.bytes }, rendering: rendering.size }
+    return {
+      pages: { entries: pages.entries.size, bytes: pages.bytes },
+      notFound: { entries: notFound.entries.size, bytes: notFound.bytes },
+      rendering: rendering.size,
+    }
   }
 
   async revalidateTag(tags) {

@@ -6,7 +6,11 @@ type Handler = {
   revalidateTag(tags: string | string[]): Promise<void>
 }
 
-type Usage = { pages: { entries: number; bytes: number }; notFound: { entries: number; bytes: number }; rendering: number }
+type Usage = {
+  pages: { entries: number; bytes: number }
+  notFound: { entries: number; bytes: number }
+  rendering: number
+}
 
 async function freshModule(env: Record<string, string> = {}) {
   vi.resetModules()
@@ -19,7 +23,11 @@ async function freshHandler(env: Record<string, string> = {}): Promise<Handler> 
   return (await freshModule(env)).handler
 }
 
-const page = (html: string, tags = '_N_T_/layout,_N_T_/publications') => ({ kind: 'APP_PAGE', html, headers: { 'x-next-cache-tags': tags } })
+const page = (html: string, tags = '_N_T_/layout,_N_T_/publications') => ({
+  kind: 'APP_PAGE',
+  html,
+  headers: { 'x-next-cache-tags': tags },
+})
 
 describe('the page cache', () => {
   afterEach(() => {
@@ -86,7 +94,9 @@ describe('the page cache', () => {
       expect(await cache.get(key)).toBeNull()
       await cache.set(key, { ...page('<h1>Not found</h1>'.padEnd(20_000, ' ')), status: 404 })
     }
-    expect((await cache.get('/publications'))?.value, 'the real page is still served from memory').toEqual(page('the list'.padEnd(100_000, '.')))
+    expect((await cache.get('/publications'))?.value, 'the real page is still served from memory').toEqual(
+      page('the list'.padEnd(100_000, '.')),
+    )
     const { notFound, rendering } = usage()
     expect(notFound.bytes).toBeLessThanOrEqual(4 * 1024 * 1024)
     expect(notFound.entries).toBeLessThanOrEqual(500)

@@ -119,7 +119,8 @@ export function findScripts(html) {
       continue
     }
     let nameEnd = nameStart + 1
-    while (nameEnd < html.length && !WHITESPACE.has(html[nameEnd]) && html[nameEnd] !== '/' && html[nameEnd] !== '>') nameEnd++
+    while (nameEnd < html.length && !WHITESPACE.has(html[nameEnd]) && html[nameEnd] !== '/' && html[nameEnd] !== '>')
+      nameEnd++
     const name = html.slice(nameStart, nameEnd).toLowerCase()
     const { attributes, end } = readAttributes(html, nameEnd)
     if (end < 0) break
@@ -168,7 +169,13 @@ export function isGovernedInlineScript(attributes) {
     return !language || JAVASCRIPT_TYPES.has(`text/${language.trim().toLowerCase()}`)
   }
   const essence = type.trim().toLowerCase()
-  return essence === '' || JAVASCRIPT_TYPES.has(essence) || essence === 'module' || essence === 'importmap' || essence === 'speculationrules'
+  return (
+    essence === '' ||
+    JAVASCRIPT_TYPES.has(essence) ||
+    essence === 'module' ||
+    essence === 'importmap' ||
+    essence === 'speculationrules'
+  )
 }
 
 function parsesAsJson(text, accept) {
@@ -192,7 +199,11 @@ function isFlightData(text) {
     if (rest[0] !== ';') return false
     rest = rest.slice(1)
   }
-  return rest.startsWith(FLIGHT_PUSH) && rest.endsWith(')') && parsesAsJson(rest.slice(FLIGHT_PUSH.length, -1), Array.isArray)
+  return (
+    rest.startsWith(FLIGHT_PUSH) &&
+    rest.endsWith(')') &&
+    parsesAsJson(rest.slice(FLIGHT_PUSH.length, -1), Array.isArray)
+  )
 }
 
 /** Turbopack's bootstrap: one push of a JSON object (the chunks to load) onto its chunk list. */
@@ -200,7 +211,10 @@ function isTurbopackBootstrap(text) {
   return (
     text.startsWith(TURBOPACK_PUSH) &&
     text.endsWith(');') &&
-    parsesAsJson(text.slice(TURBOPACK_PUSH.length, -2), (value) => typeof value === 'object' && value !== null && !Array.isArray(value))
+    parsesAsJson(
+      text.slice(TURBOPACK_PUSH.length, -2),
+      (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+    )
   )
 }
 

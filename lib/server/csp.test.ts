@@ -1,12 +1,20 @@
 import crypto from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { contentSecurityPolicy, findScripts, hashSource, inlineScriptHashes, isAllowedInlineScript, isGovernedInlineScript } from './csp.mjs'
+import {
+  contentSecurityPolicy,
+  findScripts,
+  hashSource,
+  inlineScriptHashes,
+  isAllowedInlineScript,
+  isGovernedInlineScript,
+} from './csp.mjs'
 import { THEME_SCRIPT } from './theme-script.mjs'
 
 const sha = (text: string) => `'sha256-${crypto.createHash('sha256').update(text, 'utf8').digest('base64')}'`
 const flight = 'self.__next_f.push([1,"1:\\"$Sreact.fragment\\"\\n\\u003cb\\u003e"])'
 const flightInit = '(self.__next_f=self.__next_f||[]).push([0])'
-const turbopack = '(globalThis["TURBOPACK"] || (globalThis["TURBOPACK"] = [])).push({"otherChunks":["static/chunks/a.js"],"runtimeModuleIds":[1]});'
+const turbopack =
+  '(globalThis["TURBOPACK"] || (globalThis["TURBOPACK"] = [])).push({"otherChunks":["static/chunks/a.js"],"runtimeModuleIds":[1]});'
 const texts = (html: string) => findScripts(html).map((script) => script.text)
 
 describe('findScripts', () => {
@@ -27,7 +35,12 @@ describe('findScripts', () => {
   it('reads quoted, unquoted and valueless attributes, with > inside quotes', () => {
     const [script] = findScripts(`<script data-x='a > b' type=module defer data-y="</script>">go()</script>`)
     expect(script?.text).toBe('go()')
-    expect(Object.fromEntries(script?.attributes ?? [])).toEqual({ 'data-x': 'a > b', type: 'module', defer: '', 'data-y': '</script>' })
+    expect(Object.fromEntries(script?.attributes ?? [])).toEqual({
+      'data-x': 'a > b',
+      type: 'module',
+      defer: '',
+      'data-y': '</script>',
+    })
   })
 
   it('ends a script at the first </script followed by space, / or >, not at a longer name', () => {
@@ -64,7 +77,16 @@ describe('findScripts', () => {
 describe('isGovernedInlineScript', () => {
   const attributes = (entries: Record<string, string>) => new Map(Object.entries(entries))
   it('governs classic and module scripts, import maps and speculation rules', () => {
-    for (const type of [undefined, '', 'text/javascript', ' TEXT/JavaScript ', 'application/javascript', 'module', 'importmap', 'speculationrules']) {
+    for (const type of [
+      undefined,
+      '',
+      'text/javascript',
+      ' TEXT/JavaScript ',
+      'application/javascript',
+      'module',
+      'importmap',
+      'speculationrules',
+    ]) {
       expect(isGovernedInlineScript(attributes(type === undefined ? {} : { type }))).toBe(true)
     }
     expect(isGovernedInlineScript(attributes({ language: 'javascript' }))).toBe(true)
@@ -79,7 +101,14 @@ describe('isGovernedInlineScript', () => {
 
 describe('isAllowedInlineScript', () => {
   it("allows Next.js's flight data, Turbopack's bootstrap and the theme script", () => {
-    for (const text of [flightInit, flight, `${flightInit};self.__next_f.push([2,{"a":[1,"x"]}])`, 'self.__next_f.push([3,"AAEC"])', turbopack, THEME_SCRIPT]) {
+    for (const text of [
+      flightInit,
+      flight,
+      `${flightInit};self.__next_f.push([2,{"a":[1,"x"]}])`,
+      'self.__next_f.push([3,"AAEC"])',
+      turbopack,
+      THEME_SCRIPT,
+    ]) {
       expect(isAllowedInlineScript(text)).toBe(true)
     }
   })
@@ -149,7 +178,13 @@ describe('contentSecurityPolicy', () => {
     expect(policy).not.toContain('unsafe-eval')
     expect(directives.get('script-src')).not.toContain('unsafe-inline')
     expect(directives.get('style-src')).toBe("style-src 'self' 'unsafe-inline'")
-    for (const directive of ["default-src 'self'", "frame-ancestors 'none'", "object-src 'none'", "base-uri 'self'", "form-action 'self'"]) {
+    for (const directive of [
+      "default-src 'self'",
+      "frame-ancestors 'none'",
+      "object-src 'none'",
+      "base-uri 'self'",
+      "form-action 'self'",
+    ]) {
       expect(policy).toContain(directive)
     }
   })

@@ -15,8 +15,10 @@ parentPort.on('message', ({ id, n, spin, hog, sleep }) => {
 const tid = process.platform === 'linux' ? Number(require('node:fs').readlinkSync('/proc/thread-self').split('/').at(-1)) : undefined
 parentPort.postMessage({ ready: true, tid })
 `
-const start = () => new Worker(SCRIPT, { eval: true, resourceLimits: { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 8 } })
-const read = (reply: Record<string, unknown>) => (typeof reply.doubled === 'number' ? { doubled: reply.doubled } : undefined)
+const start = () =>
+  new Worker(SCRIPT, { eval: true, resourceLimits: { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 8 } })
+const read = (reply: Record<string, unknown>) =>
+  typeof reply.doubled === 'number' ? { doubled: reply.doubled } : undefined
 
 describe('deadlineWorker', () => {
   it('answers each request in turn', async () => {
@@ -45,15 +47,27 @@ describe('deadlineWorker', () => {
   it('answers, rather than leaving the caller waiting, when no worker can be made', async () => {
     const broken = deadlineWorker(() => new Worker('throw new Error("cannot load")', { eval: true }), 1_000, read)
     expect(await broken({ n: 1 })).toMatchObject({ kind: 'failed', message: expect.stringMatching(/cannot load/) })
-    const impossible = deadlineWorker(() => { throw new Error('no threads here') }, 1_000, read)
+    const impossible = deadlineWorker(
+      () => {
+        throw new Error('no threads here')
+      },
+      1_000,
+      read,
+    )
     expect(await impossible({ n: 1 })).toEqual({ kind: 'failed', message: 'no threads here' })
   })
 
-  it.runIf(process.platform === 'linux')('counts the CPU time a request uses, not the time it waits for a core', async () => {
-    const run = deadlineWorker(start, 300, read)
-    expect(await run({ sleep: 600, n: 3 }), 'twice the budget spent waiting').toEqual({ kind: 'done', reply: { doubled: 6 } })
-    const started = performance.now()
-    expect(await run({ spin: true }), 'the budget spent computing').toEqual({ kind: 'over-budget', reason: 'time' })
-    expect(performance.now() - started).toBeLessThan(2_000)
-  })
+  it.runIf(process.platform === 'linux')(
+    'counts the CPU time a request uses, not the time it waits for a core',
+    async () => {
+      const run = deadlineWorker(start, 300, read)
+      expect(await run({ sleep: 600, n: 3 }), 'twice the budget spent waiting').toEqual({
+        kind: 'done',
+        reply: { doubled: 6 },
+      })
+      const started = performance.now()
+      expect(await run({ spin: true }), 'the budget spent computing').toEqual({ kind: 'over-budget', reason: 'time' })
+      expect(performance.now() - started).toBeLessThan(2_000)
+    },
+  )
 })

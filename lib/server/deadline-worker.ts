@@ -58,7 +58,13 @@ export function deadlineWorker<Request extends Record<string, unknown>, Reply>(
   budgetMs: number,
   read: (reply: Record<string, unknown>) => Reply | undefined,
 ): DeadlineWorker<Request, Reply> {
-  type Running = { worker: Worker; ready: Promise<void>; nextId: number; tid?: number; pending?: { id: number; finish: (outcome: WorkerOutcome<Reply>) => void } }
+  type Running = {
+    worker: Worker
+    ready: Promise<void>
+    nextId: number
+    tid?: number
+    pending?: { id: number; finish: (outcome: WorkerOutcome<Reply>) => void }
+  }
   type Job = { request: Request; resolve: (outcome: WorkerOutcome<Reply>) => void }
   let current: Running | undefined
   const queue: Job[] = []
@@ -85,7 +91,12 @@ export function deadlineWorker<Request extends Record<string, unknown>, Reply>(
       const { id: _id, ok, message: text, ...rest } = message
       const reply = ok ? read(rest) : undefined
       if (reply !== undefined) running.pending.finish({ kind: 'done', reply })
-      else running.pending.finish({ kind: 'failed', message: ok ? 'the worker sent an unexpected reply' : String(text), detail: rest })
+      else
+        running.pending.finish({
+          kind: 'failed',
+          message: ok ? 'the worker sent an unexpected reply' : String(text),
+          detail: rest,
+        })
     })
     worker.on('error', (error) => {
       failure = error
@@ -94,7 +105,9 @@ export function deadlineWorker<Request extends Record<string, unknown>, Reply>(
       if (current === running) current = undefined
       const error = failure ?? new Error('the worker stopped')
       markFailed(error)
-      running.pending?.finish(isOutOfMemory(error) ? { kind: 'over-budget', reason: 'memory' } : { kind: 'failed', message: error.message })
+      running.pending?.finish(
+        isOutOfMemory(error) ? { kind: 'over-budget', reason: 'memory' } : { kind: 'failed', message: error.message },
+      )
     })
     return running
   }
@@ -106,7 +119,10 @@ export function deadlineWorker<Request extends Record<string, unknown>, Reply>(
     try {
       await running.ready
     } catch (error) {
-      return { kind: 'failed', message: `the worker did not start: ${error instanceof Error ? error.message : String(error)}` }
+      return {
+        kind: 'failed',
+        message: `the worker did not start: ${error instanceof Error ? error.message : String(error)}`,
+      }
     }
     return new Promise<WorkerOutcome<Reply>>((resolve) => {
       const id = running.nextId++
@@ -117,14 +133,19 @@ export function deadlineWorker<Request extends Record<string, unknown>, Reply>(
       const overBudget = () => {
         const cpu = running.tid === undefined || cpuAtStart === undefined ? undefined : threadCpuMs(running.tid)
         const wall = Date.now() - started
-        return cpu === undefined || cpuAtStart === undefined ? wall > budgetMs : cpu - cpuAtStart > budgetMs || wall > budgetMs * WALL_CLOCK_FACTOR
+        return cpu === undefined || cpuAtStart === undefined
+          ? wall > budgetMs
+          : cpu - cpuAtStart > budgetMs || wall > budgetMs * WALL_CLOCK_FACTOR
       }
-      const timer = setInterval(() => {
-        if (!overBudget()) return
-        finish({ kind: 'over-budget', reason: 'time' })
-        if (current === running) current = undefined
-        void running.worker.terminate()
-      }, Math.min(CHECK_EVERY_MS, budgetMs))
+      const timer = setInterval(
+        () => {
+          if (!overBudget()) return
+          finish({ kind: 'over-budget', reason: 'time' })
+          if (current === running) current = undefined
+          void running.worker.terminate()
+        },
+        Math.min(CHECK_EVERY_MS, budgetMs),
+      )
       function finish(outcome: WorkerOutcome<Reply>) {
         if (running.pending?.id !== id) return
         running.pending = undefined
@@ -143,7 +164,10 @@ export function deadlineWorker<Request extends Record<string, unknown>, Reply>(
     try {
       for (let job = queue.shift(); job; job = queue.shift()) {
         // Every caller gets an answer, even when a worker cannot be made at all.
-        const outcome = await run(job.request).catch((error: unknown): WorkerOutcome<Reply> => ({ kind: 'failed', message: error instanceof Error ? error.message : String(error) }))
+        const outcome = await run(job.request).catch((error: unknown): WorkerOutcome<Reply> => ({
+          kind: 'failed',
+          message: error instanceof Error ? error.message : String(error),
+        }))
         job.resolve(outcome)
       }
     } finally {

@@ -2,7 +2,9 @@
  * Runs `work` and measures, besides its duration, the longest time the main thread went without
  * running a timer: what every other request of a server would have waited.
  */
-export async function withMainThreadWatch<T>(work: () => Promise<T>): Promise<{ value: T; ms: number; longestStallMs: number }> {
+export async function withMainThreadWatch<T>(
+  work: () => Promise<T>,
+): Promise<{ value: T; ms: number; longestStallMs: number }> {
   let longestStallMs = 0
   let last = performance.now()
   const tick = setInterval(() => {

@@ -70,7 +70,16 @@ const REASONS: Record<string, string> = {
   EMFILE: 'too many files are open',
   EIO: 'the disk reported an input/output error',
 }
-const OPERATIONS: Record<string, string> = { open: 'write', rename: 'replace', rm: 'remove', unlink: 'remove', fsync: 'flush', readdir: 'list', read: 'read', stat: 'read' }
+const OPERATIONS: Record<string, string> = {
+  open: 'write',
+  rename: 'replace',
+  rm: 'remove',
+  unlink: 'remove',
+  fsync: 'flush',
+  readdir: 'list',
+  read: 'read',
+  stat: 'read',
+}
 
 /**
  * A file-system failure in words a person can act on, naming the file relative to `root` (the
@@ -82,6 +91,7 @@ export function describeFailure(error: unknown, root: string): string {
   const { code, syscall, path: file } = error as NodeJS.ErrnoException
   if (!code || !file) return error.message
   const name = path.relative(root, file) || path.basename(file)
-  const what = name.includes(`${path.sep}.`) && name.endsWith('.tmp') ? `a temporary file in ${path.dirname(name)}/` : name
+  const what =
+    name.includes(`${path.sep}.`) && name.endsWith('.tmp') ? `a temporary file in ${path.dirname(name)}/` : name
   return `could not ${OPERATIONS[syscall ?? ''] ?? syscall ?? 'change'} ${what}: ${REASONS[code] ?? code.toLowerCase()} (${code})`
 }

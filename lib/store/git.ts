@@ -7,7 +7,15 @@ import { promisify } from 'node:util'
 const run = promisify(execFile)
 
 export type GitAuthor = { name: string; email: string }
-export type HistoryEntry = { commit: string; author: string; email: string; date: string; subject: string; path: string; diff: string }
+export type HistoryEntry = {
+  commit: string
+  author: string
+  email: string
+  date: string
+  subject: string
+  path: string
+  diff: string
+}
 
 async function git(cwd: string, args: string[], options: { allowFailure?: boolean } = {}): Promise<string> {
   try {
@@ -26,7 +34,13 @@ async function git(cwd: string, args: string[], options: { allowFailure?: boolea
     const command = args.find((arg, index) => !arg.startsWith('-') && args[index - 1] !== '-c') ?? 'command'
     const stderr = (error as { stderr?: string }).stderr?.trim()
     const reason = stderr || (error instanceof Error ? error.message : String(error))
-    throw new Error(`git ${command} failed: ${reason.split('\n').filter((line) => line.trim()).slice(0, 3).join(' ')}`)
+    throw new Error(
+      `git ${command} failed: ${reason
+        .split('\n')
+        .filter((line) => line.trim())
+        .slice(0, 3)
+        .join(' ')}`,
+    )
   }
 }
 
@@ -41,19 +55,40 @@ export async function repositoryRoot(dir: string): Promise<string | undefined> {
  * or changed in the work tree. Returns the new commit, or undefined when there was nothing to record. The admin is both author and committer, so a machine without a
  * git identity can still commit.
  */
-export async function commitPaths(root: string, paths: string[], message: string, author: GitAuthor): Promise<string | undefined> {
-  const tracked = new Set((await git(root, ['ls-files', '-z', '--', ...paths.map((file) => path.relative(root, file))])).split('\0').filter(Boolean))
+export async function commitPaths(
+  root: string,
+  paths: string[],
+  message: string,
+  author: GitAuthor,
+): Promise<string | undefined> {
+  const tracked = new Set(
+    (await git(root, ['ls-files', '-z', '--', ...paths.map((file) => path.relative(root, file))]))
+      .split('\0')
+      .filter(Boolean),
+  )
   // A file git never knew that is now gone (an uncommitted paper deleted) has nothing to record.
-  const relative = paths.map((file) => path.relative(root, file)).filter((file) => tracked.has(file) || fs.existsSync(path.join(root, file)))
+  const relative = paths
+    .map((file) => path.relative(root, file))
+    .filter((file) => tracked.has(file) || fs.existsSync(path.join(root, file)))
   if (relative.length === 0) return undefined
   await git(root, ['add', '-A', '--', ...relative])
   // Saving a file back to what was last committed leaves nothing to commit: that is not an error.
   const hasHead = (await git(root, ['rev-parse', '--verify', '-q', 'HEAD'], { allowFailure: true })).trim() !== ''
-  if (hasHead && (await git(root, ['diff', '--cached', '--name-only', 'HEAD', '--', ...relative])).trim() === '') return undefined
+  if (hasHead && (await git(root, ['diff', '--cached', '--name-only', 'HEAD', '--', ...relative])).trim() === '')
+    return undefined
   await git(root, [
-    '-c', `user.name=${author.name}`,
-    '-c', `user.email=${author.email}`,
-    'commit', '--quiet', '--no-verify', '--only', '-m', message, '--', ...relative,
+    '-c',
+    `user.name=${author.name}`,
+    '-c',
+    `user.email=${author.email}`,
+    'commit',
+    '--quiet',
+    '--no-verify',
+    '--only',
+    '-m',
+    message,
+    '--',
+    ...relative,
   ])
   return (await git(root, ['rev-parse', 'HEAD'])).trim()
 }
@@ -70,9 +105,15 @@ const FIELD = '\x1f'
 export async function fileHistory(root: string, file: string, limit = 100): Promise<HistoryEntry[]> {
   const relative = path.relative(root, file)
   const output = await git(root, [
-    'log', '--follow', `-n${limit}`, '--no-color', '--patch', '--find-renames',
+    'log',
+    '--follow',
+    `-n${limit}`,
+    '--no-color',
+    '--patch',
+    '--find-renames',
     `--format=${RECORD}%H${FIELD}%an${FIELD}%ae${FIELD}%aI${FIELD}%s${FIELD}`,
-    '--', relative,
+    '--',
+    relative,
   ])
   const entries = output
     .split(RECORD)
@@ -81,7 +122,11 @@ export async function fileHistory(root: string, file: string, limit = 100): Prom
       const [commit = '', author = '', email = '', date = '', subject = '', rest = ''] = record.split(FIELD)
       const diff = rest.replace(/^\n+/, '')
       // The file's path in that commit (it may have been renamed since).
-      const pathAtCommit = /^\+\+\+ b\/(.+)$/m.exec(diff)?.[1] ?? /^--- a\/(.+)$/m.exec(diff)?.[1] ?? /^rename to (.+)$/m.exec(diff)?.[1] ?? relative
+      const pathAtCommit =
+        /^\+\+\+ b\/(.+)$/m.exec(diff)?.[1] ??
+        /^--- a\/(.+)$/m.exec(diff)?.[1] ??
+        /^rename to (.+)$/m.exec(diff)?.[1] ??
+        relative
       return { commit, author, email, date, subject, path: pathAtCommit, diff }
     })
   // `--follow` follows copies too: a new file at least half like another one (a duplicate, a paper
@@ -90,7 +135,16 @@ export async function fileHistory(root: string, file: string, limit = 100): Prom
   const copied = entries.findIndex((entry) => /^copy to /m.test(entry.diff))
   const created = entries[copied]
   if (!created) return entries
-  const diff = await git(root, ['show', '--format=', '--no-color', '--patch', '--no-renames', created.commit, '--', created.path])
+  const diff = await git(root, [
+    'show',
+    '--format=',
+    '--no-color',
+    '--patch',
+    '--no-renames',
+    created.commit,
+    '--',
+    created.path,
+  ])
   return [...entries.slice(0, copied), { ...created, diff: diff.replace(/^\n+/, '') }]
 }
 
@@ -103,7 +157,11 @@ export async function fileAt(root: string, commit: string, relativePath: string)
 
 /** The last commit date of every file under `dir`, from one `git log`. */
 export async function lastCommitDates(root: string, dir: string): Promise<Map<string, string>> {
-  const output = await git(root, ['log', `--format=${RECORD}%cI`, '--name-only', '--', path.relative(root, dir) || '.'], { allowFailure: true })
+  const output = await git(
+    root,
+    ['log', `--format=${RECORD}%cI`, '--name-only', '--', path.relative(root, dir) || '.'],
+    { allowFailure: true },
+  )
   const dates = new Map<string, string>()
   for (const record of output.split(RECORD).filter(Boolean)) {
     const [date = '', ...files] = record.split('\n').filter(Boolean)

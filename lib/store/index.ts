@@ -5,7 +5,17 @@ import { revalidatePath } from 'next/cache'
 import { env, authEnv } from '../env'
 import { bodyCharacterProblem, publicationSchema, slugProblem, type PublicationFrontmatter } from '../domain/schema'
 import { describeFailure, readIfExists, removeFile, versionOf, writeFileAtomic } from './files'
-import { commitPaths, fileAt, fileHistory, lastCommitDates, push, repositoryRoot, unstage, type GitAuthor, type HistoryEntry } from './git'
+import {
+  commitPaths,
+  fileAt,
+  fileHistory,
+  lastCommitDates,
+  push,
+  repositoryRoot,
+  unstage,
+  type GitAuthor,
+  type HistoryEntry,
+} from './git'
 import { checkMdxBody } from '../markup/mdx-check'
 import { publishChanges } from '../content'
 import { fromSaved } from '../content/publication'
@@ -104,7 +114,14 @@ export async function recoverAfterCrash(): Promise<string[]> {
   const root = await repositoryRoot(dir)
   const lock = root ? path.join(root, '.git', 'index.lock') : undefined
   // The content may live in a repository people also use by hand: a lock is stale only when no git runs.
-  if (lock && (await fs.stat(lock).then(() => true, () => false)) && (await noGitRunning())) {
+  if (
+    lock &&
+    (await fs.stat(lock).then(
+      () => true,
+      () => false,
+    )) &&
+    (await noGitRunning())
+  ) {
     await fs.rm(lock, { force: true })
     removed.push('.git/index.lock')
   }
@@ -139,7 +156,10 @@ export async function existingSlugs(): Promise<Set<string>> {
 }
 
 /** Every publication file, drafts included, with its version and last change. */
-export async function listPublications(): Promise<{ publications: StoredPublication[]; broken: { slug: string; message: string }[] }> {
+export async function listPublications(): Promise<{
+  publications: StoredPublication[]
+  broken: { slug: string; message: string }[]
+}> {
   const dir = publicationsDir()
   const names = (await fs.readdir(dir)).filter((name) => name.endsWith('.mdx'))
   const root = await repositoryRoot(dir)
@@ -162,7 +182,11 @@ export async function listPublications(): Promise<{ publications: StoredPublicat
   return { publications, broken }
 }
 
-export async function validatePublication(input: { slug: unknown; frontmatter: unknown; body: unknown }): Promise<
+export async function validatePublication(input: {
+  slug: unknown
+  frontmatter: unknown
+  body: unknown
+}): Promise<
   { ok: true; slug: string; frontmatter: PublicationFrontmatter; body: string } | Extract<Failure, { kind: 'invalid' }>
 > {
   const fieldErrors: FieldErrors = {}
@@ -176,7 +200,12 @@ export async function validatePublication(input: { slug: unknown; frontmatter: u
   if (bodyIssue) add('body', bodyIssue)
   if (Object.keys(fieldErrors).length > 0 || !parsed.success) {
     const count = Object.values(fieldErrors).flat().length
-    return { ok: false, kind: 'invalid', message: `Nothing was saved: ${count === 1 ? 'one field needs' : `${count} fields need`} attention.`, fieldErrors }
+    return {
+      ok: false,
+      kind: 'invalid',
+      message: `Nothing was saved: ${count === 1 ? 'one field needs' : `${count} fields need`} attention.`,
+      fieldErrors,
+    }
   }
   return { ok: true, slug: input.slug as string, frontmatter: parsed.data, body }
 }
@@ -206,7 +235,10 @@ async function publish(changes: { slug: string; source: string | null }[]): Prom
         return []
       }
       // The file's own time, as Contentlayer will read it.
-      const modified = await fs.stat(fileFor(slug)).then((stat) => stat.mtime, () => new Date())
+      const modified = await fs.stat(fileFor(slug)).then(
+        (stat) => stat.mtime,
+        () => new Date(),
+      )
       return [{ slug, publication: fromSaved(slug, parsed.frontmatter, parsed.body, modified) }]
     }),
   )
@@ -245,14 +277,23 @@ type Change = {
  * a failed write leaves neither a half-made change nor a paper missing from the site; the failure
  * comes back as `failed: <what went wrong>`.
  */
-async function writeChanges(changes: Change[], message: string, actor: Actor, failed: string): Promise<{ ok: true; hash: string | undefined } | Failure> {
+async function writeChanges(
+  changes: Change[],
+  message: string,
+  actor: Actor,
+  failed: string,
+): Promise<{ ok: true; hash: string | undefined } | Failure> {
   let hash: string | undefined
   try {
     for (const { slug, source } of changes) {
       if (source === null) await removeFile(fileFor(slug))
       else await writeFileAtomic(fileFor(slug), source)
     }
-    hash = await commit(changes.map(({ slug }) => fileFor(slug)), message, actor)
+    hash = await commit(
+      changes.map(({ slug }) => fileFor(slug)),
+      message,
+      actor,
+    )
   } catch (error) {
     // Put back what was there first, and only then remove what is new: when a file cannot be put
     // back, the new file written in its place (a rename's) is the only copy left, and stays.
@@ -268,7 +309,9 @@ async function writeChanges(changes: Change[], message: string, actor: Actor, fa
     if (problems.length === 0) {
       for (const { slug, before } of changes) {
         if (before !== undefined) continue
-        await fs.rm(fileFor(slug), { force: true }).catch((removeError: unknown) => problems.push(describeFailure(removeError, env.contentDir)))
+        await fs
+          .rm(fileFor(slug), { force: true })
+          .catch((removeError: unknown) => problems.push(describeFailure(removeError, env.contentDir)))
       }
     }
     // Show what the files hold now (a file that cannot be read is left as the site has it). A
@@ -287,7 +330,11 @@ async function writeChanges(changes: Change[], message: string, actor: Actor, fa
     const reason = describeFailure(error, env.contentDir)
     console.error(`${failed}:`, error)
     if (problems.length) console.error('Could not put every file back after the failure:', problems)
-    return { ok: false, kind: 'error', message: `${failed}: ${reason}${problems.length ? `. Some files could not be put back: ${problems.join('; ')}` : ''}` }
+    return {
+      ok: false,
+      kind: 'error',
+      message: `${failed}: ${reason}${problems.length ? `. Some files could not be put back: ${problems.join('; ')}` : ''}`,
+    }
   }
   try {
     await publish(changes)
@@ -303,7 +350,8 @@ async function writeChanges(changes: Change[], message: string, actor: Actor, fa
 export async function savePublication(input: SaveInput, actor: Actor): Promise<StoreResult> {
   const valid = await validatePublication(input)
   if (!valid.ok) return valid
-  if (input.originalSlug !== undefined && slugProblem(input.originalSlug)) return { ok: false, kind: 'not-found', message: 'The publication you were editing does not exist.' }
+  if (input.originalSlug !== undefined && slugProblem(input.originalSlug))
+    return { ok: false, kind: 'not-found', message: 'The publication you were editing does not exist.' }
 
   return exclusive(async () => {
     const target = fileFor(valid.slug)
@@ -312,19 +360,36 @@ export async function savePublication(input: SaveInput, actor: Actor): Promise<S
 
     if (original) {
       if (before === undefined) {
-        return { ok: false, kind: 'conflict', message: 'This publication was deleted since you opened it. Save again to create it anew, or discard your changes.', current: null }
+        return {
+          ok: false,
+          kind: 'conflict',
+          message:
+            'This publication was deleted since you opened it. Save again to create it anew, or discard your changes.',
+          current: null,
+        }
       }
       if (versionOf(before) !== input.version) {
-        return { ok: false, kind: 'conflict', message: 'This publication was changed since you opened it. Choose which version to keep.', current: toStored(input.originalSlug as string, before) }
+        return {
+          ok: false,
+          kind: 'conflict',
+          message: 'This publication was changed since you opened it. Choose which version to keep.',
+          current: toStored(input.originalSlug as string, before),
+        }
       }
     }
     const renaming = original !== undefined && original !== target
     if ((!original || renaming) && (await readIfExists(target)) !== undefined) {
-      return { ok: false, kind: 'invalid', message: 'Nothing was saved: the slug is taken.', fieldErrors: { slug: ['is already used by another publication'] } }
+      return {
+        ok: false,
+        kind: 'invalid',
+        message: 'Nothing was saved: the slug is taken.',
+        fieldErrors: { slug: ['is already used by another publication'] },
+      }
     }
 
     const source = serializePublication({ frontmatter: valid.frontmatter, body: valid.body })
-    if (!renaming && before === source) return { ok: true, slug: valid.slug, version: versionOf(source), unchanged: true }
+    if (!renaming && before === source)
+      return { ok: true, slug: valid.slug, version: versionOf(source), unchanged: true }
 
     const title = titleOf(valid.frontmatter)
     const message = !original ? `Add "${title}"` : renaming ? `Rename "${title}" to ${valid.slug}` : `Update "${title}"`
@@ -343,10 +408,20 @@ export async function deletePublication(slug: string, version: string, actor: Ac
     const before = await readIfExists(file)
     if (before === undefined) return { ok: false, kind: 'not-found', message: 'This publication was already deleted.' }
     if (versionOf(before) !== version) {
-      return { ok: false, kind: 'conflict', message: 'This publication was changed since the list was loaded. Reload and try again.', current: toStored(slug, before) }
+      return {
+        ok: false,
+        kind: 'conflict',
+        message: 'This publication was changed since the list was loaded. Reload and try again.',
+        current: toStored(slug, before),
+      }
     }
     const { frontmatter } = parsePublication(before)
-    const written = await writeChanges([{ slug, source: null, before }], `Delete "${titleOf(frontmatter)}"`, actor, 'Nothing was deleted')
+    const written = await writeChanges(
+      [{ slug, source: null, before }],
+      `Delete "${titleOf(frontmatter)}"`,
+      actor,
+      'Nothing was deleted',
+    )
     if (!written.ok) return written
     return { ok: true, slug, version: '', ...(written.hash ? { commit: written.hash } : {}) }
   }, 'Nothing was deleted')
@@ -357,18 +432,25 @@ export type History = { available: true; entries: HistoryEntry[] } | { available
 export async function publicationHistory(slug: string): Promise<History> {
   if (slugProblem(slug)) return { available: false, reason: 'There is no such publication.' }
   const root = await repositoryRoot(publicationsDir())
-  if (!root) return { available: false, reason: 'History is unavailable: the content folder is not in a git repository.' }
+  if (!root)
+    return { available: false, reason: 'History is unavailable: the content folder is not in a git repository.' }
   return { available: true, entries: await fileHistory(root, fileFor(slug)) }
 }
 
 /** Makes an earlier version the current one, as a new commit (history is never rewritten). */
-export async function restorePublication(slug: string, commitHash: string, version: string, actor: Actor): Promise<StoreResult> {
+export async function restorePublication(
+  slug: string,
+  commitHash: string,
+  version: string,
+  actor: Actor,
+): Promise<StoreResult> {
   const history = await publicationHistory(slug)
   if (!history.available) return { ok: false, kind: 'error', message: history.reason }
   const entry = history.entries.find((candidate) => candidate.commit === commitHash)
   const root = await repositoryRoot(publicationsDir())
   const old = entry && root ? await fileAt(root, entry.commit, entry.path) : undefined
-  if (!entry || old === undefined) return { ok: false, kind: 'not-found', message: 'That version is not in this publication’s history.' }
+  if (!entry || old === undefined)
+    return { ok: false, kind: 'not-found', message: 'That version is not in this publication’s history.' }
   let restored: { frontmatter: PublicationFrontmatter; body: string }
   try {
     restored = parsePublication(old)
@@ -378,13 +460,31 @@ export async function restorePublication(slug: string, commitHash: string, versi
   }
   // An old version was written under older rules (or by hand): it passes today's checks or stays in history.
   const checked = await validatePublication({ slug, frontmatter: restored.frontmatter, body: restored.body })
-  if (!checked.ok) return { ok: false, kind: 'error', message: `That version cannot be restored as it is: ${Object.entries(checked.fieldErrors).map(([field, messages]) => `${field} ${messages.join(', ')}`).join('; ')}` }
+  if (!checked.ok)
+    return {
+      ok: false,
+      kind: 'error',
+      message: `That version cannot be restored as it is: ${Object.entries(checked.fieldErrors)
+        .map(([field, messages]) => `${field} ${messages.join(', ')}`)
+        .join('; ')}`,
+    }
   return exclusive(async () => {
     const file = fileFor(slug)
     const before = await readIfExists(file)
-    if (before === undefined) return { ok: false, kind: 'conflict', message: 'This publication was deleted since you opened its history. Reload the list.', current: null }
+    if (before === undefined)
+      return {
+        ok: false,
+        kind: 'conflict',
+        message: 'This publication was deleted since you opened its history. Reload the list.',
+        current: null,
+      }
     if (versionOf(before) !== version) {
-      return { ok: false, kind: 'conflict', message: 'This publication was changed since you opened its history. Reload and try again.', current: toStored(slug, before) }
+      return {
+        ok: false,
+        kind: 'conflict',
+        message: 'This publication was changed since you opened its history. Reload and try again.',
+        current: toStored(slug, before),
+      }
     }
     const source = serializePublication(restored)
     if (before === source) return { ok: true, slug, version: versionOf(source), unchanged: true }
@@ -395,7 +495,13 @@ export async function restorePublication(slug: string, commitHash: string, versi
   }, 'Nothing was restored')
 }
 
-export type PushStatus = { remote: string; pending: boolean; lastError?: string; lastFailure?: string; lastSuccess?: string }
+export type PushStatus = {
+  remote: string
+  pending: boolean
+  lastError?: string
+  lastFailure?: string
+  lastSuccess?: string
+}
 
 const pushState = globalThis as { __pushStatus?: PushStatus; __pushTimer?: NodeJS.Timeout; __pushing?: boolean }
 

@@ -15,7 +15,10 @@ type Worker = { child: ChildProcess; ready: Promise<void>; waiters: Map<number, 
 
 // One worker per server process, kept on globalThis because Next may load this module more than
 // once (one copy per route bundle).
-const state = globalThis as { __contentlayerWorker?: Worker; __regeneration?: { running: boolean; again: boolean; retry?: NodeJS.Timeout } }
+const state = globalThis as {
+  __contentlayerWorker?: Worker
+  __regeneration?: { running: boolean; again: boolean; retry?: NodeJS.Timeout }
+}
 
 function startWorker(): Worker {
   const script = path.join(/* turbopackIgnore: true */ process.cwd(), 'scripts', 'contentlayer-worker.mjs')
@@ -40,7 +43,8 @@ function startWorker(): Worker {
   })
   child.on('exit', (code) => {
     if (state.__contentlayerWorker === worker) delete state.__contentlayerWorker
-    for (const waiter of worker.waiters.values()) waiter.resolve({ id: 0, ok: false, error: `Contentlayer worker exited with code ${code}` })
+    for (const waiter of worker.waiters.values())
+      waiter.resolve({ id: 0, ok: false, error: `Contentlayer worker exited with code ${code}` })
     worker.waiters.clear()
   })
   // The worker must not keep the server alive on shutdown.

@@ -19,8 +19,20 @@ describe('serializer', () => {
   })
 
   it('writes fields in a fixed order whatever order they come in', () => {
-    const a: PublicationFrontmatter = { year: 2020, title: 'T', authors: [{ corresponding: true, name: 'A' }], doi: '10.1/x', arxiv: '2001.00001' }
-    const b: PublicationFrontmatter = { doi: '10.1/x', authors: [{ name: 'A', corresponding: true }], arxiv: '2001.00001', title: 'T', year: 2020 }
+    const a: PublicationFrontmatter = {
+      year: 2020,
+      title: 'T',
+      authors: [{ corresponding: true, name: 'A' }],
+      doi: '10.1/x',
+      arxiv: '2001.00001',
+    }
+    const b: PublicationFrontmatter = {
+      doi: '10.1/x',
+      authors: [{ name: 'A', corresponding: true }],
+      arxiv: '2001.00001',
+      title: 'T',
+      year: 2020,
+    }
     expect(serializePublication({ frontmatter: a, body: '' })).toBe(serializePublication({ frontmatter: b, body: '' }))
     expect(serializePublication({ frontmatter: a, body: '' })).toBe(
       '---\ntitle: T\nyear: 2020\nauthors:\n  - name: A\n    corresponding: true\narxiv: "2001.00001"\ndoi: 10.1/x\n---\n',
@@ -31,7 +43,7 @@ describe('serializer', () => {
     const frontmatter: PublicationFrontmatter = {
       title: 'yes: no # not a comment',
       year: 2021,
-      authors: [{ name: "O'Brien, \"Jr.\"" }],
+      authors: [{ name: 'O\'Brien, "Jr."' }],
       pages: '044001',
       volume: '2021',
       issue: '1e3',
@@ -43,18 +55,35 @@ describe('serializer', () => {
   })
 
   it('does not end the frontmatter at a value that ends in ---', () => {
-    const frontmatter: PublicationFrontmatter = { title: 'Workshop ---', year: 2020, authors: [{ name: 'A' }], venue: 'Proceedings ---', draft: true, tags: ['x'] }
+    const frontmatter: PublicationFrontmatter = {
+      title: 'Workshop ---',
+      year: 2020,
+      authors: [{ name: 'A' }],
+      venue: 'Proceedings ---',
+      draft: true,
+      tags: ['x'],
+    }
     const round = parsePublication(serializePublication({ frontmatter, body: 'Text.' }))
     expect(round).toEqual({ frontmatter, body: 'Text.' })
   })
 
   it('drops empty values and false flags so files only say what is set', () => {
-    const normalized = normalizeFrontmatter({ title: 'T', year: 2020, authors: [{ name: 'A', equalContribution: false }], tags: [], draft: false, venue: '' } as PublicationFrontmatter)
+    const normalized = normalizeFrontmatter({
+      title: 'T',
+      year: 2020,
+      authors: [{ name: 'A', equalContribution: false }],
+      tags: [],
+      draft: false,
+      venue: '',
+    } as PublicationFrontmatter)
     expect(normalized).toEqual({ title: 'T', year: 2020, authors: [{ name: 'A' }] })
   })
 
   it('normalizes line endings and surrounding blank lines of the body', () => {
-    const out = serializePublication({ frontmatter: { title: 'T', year: 2020, authors: [{ name: 'A' }] }, body: '\r\nFirst line.\r\n\r\nSecond $x$.\r\n\r\n' })
+    const out = serializePublication({
+      frontmatter: { title: 'T', year: 2020, authors: [{ name: 'A' }] },
+      body: '\r\nFirst line.\r\n\r\nSecond $x$.\r\n\r\n',
+    })
     expect(out.endsWith('---\n\nFirst line.\n\nSecond $x$.\n')).toBe(true)
   })
 

@@ -34,7 +34,11 @@ export function normalizeFrontmatter(frontmatter: PublicationFrontmatter): Publi
 }
 
 export function serializePublication({ frontmatter, body }: PublicationFile): string {
-  const yaml = stringify(normalizeFrontmatter(frontmatter), { lineWidth: 0, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN' })
+  const yaml = stringify(normalizeFrontmatter(frontmatter), {
+    lineWidth: 0,
+    defaultStringType: 'PLAIN',
+    defaultKeyType: 'PLAIN',
+  })
   const text = body.replace(/\r\n?/g, '\n').trim()
   return `---\n${yaml}---\n${text ? `\n${text}\n` : ''}`
 }
@@ -48,11 +52,14 @@ export function parsePublication(source: string): PublicationFile {
   const match = /^---\n(?:([\s\S]*?)\n)?---[ \t]*(?:\n|$)([\s\S]*)$/.exec(text)
   if (!match) throw new PublicationFileError('The file does not start with a `---` frontmatter block.')
   const document = parseDocument(match[1] ?? '')
-  if (document.errors.length) throw new PublicationFileError(`The frontmatter is not valid YAML: ${document.errors[0]?.message}`)
+  if (document.errors.length)
+    throw new PublicationFileError(`The frontmatter is not valid YAML: ${document.errors[0]?.message}`)
   const result = publicationSchema.safeParse(document.toJS())
   if (!result.success) {
     const issue = result.error.issues[0]
-    throw new PublicationFileError(`Frontmatter field ${issue?.path.join('.') || '(root)'} ${issue?.message ?? 'is invalid'}`)
+    throw new PublicationFileError(
+      `Frontmatter field ${issue?.path.join('.') || '(root)'} ${issue?.message ?? 'is invalid'}`,
+    )
   }
   return { frontmatter: result.data, body: (match[2] ?? '').trim() }
 }

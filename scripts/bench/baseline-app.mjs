@@ -45,11 +45,18 @@ export async function buildBaselineApp({ logFile }) {
     await runMeasured(process.execPath, [next, 'build'], { cwd: dir, env, logFile })
     const distDir = path.join(dir, '.next')
     const html = fs.readFileSync(path.join(distDir, 'server', 'app', 'index.html'), 'utf8')
-    const jsKb = await gzippedKb(scriptSources(html), async (src) => fs.readFileSync(path.join(distDir, decodeURIComponent(src.replace(/^\/_next\//, '').split('?')[0]))))
+    const jsKb = await gzippedKb(scriptSources(html), async (src) =>
+      fs.readFileSync(path.join(distDir, decodeURIComponent(src.replace(/^\/_next\//, '').split('?')[0]))),
+    )
     return {
       jsKb,
       remove,
-      start: (port) => startProcess(process.execPath, [next, 'start', '-p', String(port), '-H', '127.0.0.1'], { cwd: dir, env, logFile }),
+      start: (port) =>
+        startProcess(process.execPath, [next, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+          cwd: dir,
+          env,
+          logFile,
+        }),
     }
   } catch (error) {
     remove()

@@ -18,19 +18,209 @@ function random(seed) {
   }
 }
 
-const FIRST = ['Leonardo', 'Alessandro', 'Mario', 'Matthieu', 'Francesco', 'Umberto M.', 'Jonas', 'Kevin', 'Eric', 'Stefano', 'Antonio', 'Clément', 'Hugo', 'Zoë', 'Ayşe', 'José', 'Núria', 'Björn', 'Søren', 'Łukasz', 'Wei', 'Yuki', 'Priya', 'Olga', 'Chiara', 'Marie', 'Sebastian', 'Ana', 'Tomás', 'Ines', 'Rahul', 'Mei', 'Kwame', 'Fatima', 'Ivan', 'Elena', 'Pierre', 'Giulia', 'Daniel', 'Sara']
-const LAST = ['Geiger', 'Favero', 'Wyart', 'Cagnetta', 'Tomasini', 'Paccolat', 'Tyloo', 'Vanden-Eijnden', 'Spigler', 'Sclocchi', 'Rossi', 'Müller', 'García', 'Dubois', 'Nakamura', 'Zhang', 'Kowalski', 'Andersson', 'Øster', 'Yılmaz', 'Novák', 'Ferreira', 'Okafor', 'Haddad', 'Ivanova', 'Bianchi', 'Lefèvre', "O'Connor", 'Schmidt', 'Kumar', 'Chen', 'Moreau', 'Larsen', 'Costa', 'Popescu', 'Nguyen', 'Weber', 'de la Cruz', 'van der Berg', 'Sato']
-const SUBJECTS = ['deep networks', 'kernel methods', 'random features', 'convolutional networks', 'transformers', 'diffusion models', 'spin glasses', 'jamming', 'gradient descent', 'neural tangent kernels', 'sparse features', 'hierarchical data', 'invariant manifolds', 'generative models', 'attention layers', 'wide networks', 'graph neural networks', 'teacher-student models', 'random hierarchy models', 'mean-field dynamics']
-const VERBS = ['Learning', 'Understanding', 'Scaling laws for', 'A theory of', 'Phase diagram of', 'Sample complexity of', 'Implicit bias in', 'Feature learning in', 'Stability of', 'Compression in', 'Dynamics of', 'On the geometry of', 'Generalization in', 'Symmetries of', 'Critical behaviour of']
-const QUALIFIERS = ['with training', 'at large width', 'in high dimension', 'beyond the lazy regime', 'under diffeomorphisms', 'on the sphere', 'with few samples', 'and the curse of dimensionality', 'near the jamming transition', 'for image classification', 'without labels', 'at initialization', 'across scales', 'in the feature-learning regime', 'with noisy labels']
-const MATH_TITLES = ['$\\ell_1$ regularization', '$k$-sparse targets', 'the $\\alpha$-scaling limit', '$O(\\sqrt{n})$ sample complexity']
-const TAGS = ['deep learning theory', 'invariance', 'kernel methods', 'feature learning', 'phase diagram', 'jamming', 'diffeomorphisms', 'convolutional networks', 'generalization', 'statistical physics', 'optimization', 'scaling laws', 'diffusion', 'sparsity', 'representation learning', 'random matrices', 'hierarchical models', 'language models', 'curse of dimensionality', 'teacher-student']
-const WORDS = 'we show that the network learns a representation whose dimension decreases with depth while the test error follows a power law in the number of training points this behaviour is explained by a simple model in which the relevant features are sparse and the irrelevant directions are smooth we compute the exponents analytically and confirm them on benchmark data sets of images and text finally we discuss how these results bear on the curse of dimensionality and on the choice of architectures for practical tasks'.split(' ')
-const INLINE_MATH = ['$\\epsilon_t \\approx 0.2\\sqrt{R_f}$', '$(h,\\alpha)$', '$d$', '$P^{-\\beta}$', '$\\beta = \\frac{2}{d}$', '$\\mathcal{O}(n \\log n)$', '$\\lambda_{\\max}$', '$f^*(x) = \\sum_i a_i \\phi_i(x)$', '$\\nabla_\\theta \\mathcal{L}$', '$\\mathbb{E}[\\|x\\|^2]$']
-const DISPLAY_MATH = ['$$\n\\epsilon(P) \\sim P^{-\\beta}, \\qquad \\beta = \\frac{s}{d}\n$$', '$$\n\\mathcal{L}(\\theta) = \\frac{1}{P} \\sum_{\\mu=1}^{P} \\ell\\big(f_\\theta(x_\\mu), y_\\mu\\big)\n$$', '$$\nK(x, x\') = \\mathbb{E}_{\\theta}\\left[\\nabla_\\theta f(x) \\cdot \\nabla_\\theta f(x\')\\right]\n$$']
+const FIRST = [
+  'Leonardo',
+  'Alessandro',
+  'Mario',
+  'Matthieu',
+  'Francesco',
+  'Umberto M.',
+  'Jonas',
+  'Kevin',
+  'Eric',
+  'Stefano',
+  'Antonio',
+  'Clément',
+  'Hugo',
+  'Zoë',
+  'Ayşe',
+  'José',
+  'Núria',
+  'Björn',
+  'Søren',
+  'Łukasz',
+  'Wei',
+  'Yuki',
+  'Priya',
+  'Olga',
+  'Chiara',
+  'Marie',
+  'Sebastian',
+  'Ana',
+  'Tomás',
+  'Ines',
+  'Rahul',
+  'Mei',
+  'Kwame',
+  'Fatima',
+  'Ivan',
+  'Elena',
+  'Pierre',
+  'Giulia',
+  'Daniel',
+  'Sara',
+]
+const LAST = [
+  'Geiger',
+  'Favero',
+  'Wyart',
+  'Cagnetta',
+  'Tomasini',
+  'Paccolat',
+  'Tyloo',
+  'Vanden-Eijnden',
+  'Spigler',
+  'Sclocchi',
+  'Rossi',
+  'Müller',
+  'García',
+  'Dubois',
+  'Nakamura',
+  'Zhang',
+  'Kowalski',
+  'Andersson',
+  'Øster',
+  'Yılmaz',
+  'Novák',
+  'Ferreira',
+  'Okafor',
+  'Haddad',
+  'Ivanova',
+  'Bianchi',
+  'Lefèvre',
+  "O'Connor",
+  'Schmidt',
+  'Kumar',
+  'Chen',
+  'Moreau',
+  'Larsen',
+  'Costa',
+  'Popescu',
+  'Nguyen',
+  'Weber',
+  'de la Cruz',
+  'van der Berg',
+  'Sato',
+]
+const SUBJECTS = [
+  'deep networks',
+  'kernel methods',
+  'random features',
+  'convolutional networks',
+  'transformers',
+  'diffusion models',
+  'spin glasses',
+  'jamming',
+  'gradient descent',
+  'neural tangent kernels',
+  'sparse features',
+  'hierarchical data',
+  'invariant manifolds',
+  'generative models',
+  'attention layers',
+  'wide networks',
+  'graph neural networks',
+  'teacher-student models',
+  'random hierarchy models',
+  'mean-field dynamics',
+]
+const VERBS = [
+  'Learning',
+  'Understanding',
+  'Scaling laws for',
+  'A theory of',
+  'Phase diagram of',
+  'Sample complexity of',
+  'Implicit bias in',
+  'Feature learning in',
+  'Stability of',
+  'Compression in',
+  'Dynamics of',
+  'On the geometry of',
+  'Generalization in',
+  'Symmetries of',
+  'Critical behaviour of',
+]
+const QUALIFIERS = [
+  'with training',
+  'at large width',
+  'in high dimension',
+  'beyond the lazy regime',
+  'under diffeomorphisms',
+  'on the sphere',
+  'with few samples',
+  'and the curse of dimensionality',
+  'near the jamming transition',
+  'for image classification',
+  'without labels',
+  'at initialization',
+  'across scales',
+  'in the feature-learning regime',
+  'with noisy labels',
+]
+const MATH_TITLES = [
+  '$\\ell_1$ regularization',
+  '$k$-sparse targets',
+  'the $\\alpha$-scaling limit',
+  '$O(\\sqrt{n})$ sample complexity',
+]
+const TAGS = [
+  'deep learning theory',
+  'invariance',
+  'kernel methods',
+  'feature learning',
+  'phase diagram',
+  'jamming',
+  'diffeomorphisms',
+  'convolutional networks',
+  'generalization',
+  'statistical physics',
+  'optimization',
+  'scaling laws',
+  'diffusion',
+  'sparsity',
+  'representation learning',
+  'random matrices',
+  'hierarchical models',
+  'language models',
+  'curse of dimensionality',
+  'teacher-student',
+]
+const WORDS =
+  'we show that the network learns a representation whose dimension decreases with depth while the test error follows a power law in the number of training points this behaviour is explained by a simple model in which the relevant features are sparse and the irrelevant directions are smooth we compute the exponents analytically and confirm them on benchmark data sets of images and text finally we discuss how these results bear on the curse of dimensionality and on the choice of architectures for practical tasks'.split(
+    ' ',
+  )
+const INLINE_MATH = [
+  '$\\epsilon_t \\approx 0.2\\sqrt{R_f}$',
+  '$(h,\\alpha)$',
+  '$d$',
+  '$P^{-\\beta}$',
+  '$\\beta = \\frac{2}{d}$',
+  '$\\mathcal{O}(n \\log n)$',
+  '$\\lambda_{\\max}$',
+  '$f^*(x) = \\sum_i a_i \\phi_i(x)$',
+  '$\\nabla_\\theta \\mathcal{L}$',
+  '$\\mathbb{E}[\\|x\\|^2]$',
+]
+const DISPLAY_MATH = [
+  '$$\n\\epsilon(P) \\sim P^{-\\beta}, \\qquad \\beta = \\frac{s}{d}\n$$',
+  '$$\n\\mathcal{L}(\\theta) = \\frac{1}{P} \\sum_{\\mu=1}^{P} \\ell\\big(f_\\theta(x_\\mu), y_\\mu\\big)\n$$',
+  "$$\nK(x, x') = \\mathbb{E}_{\\theta}\\left[\\nabla_\\theta f(x) \\cdot \\nabla_\\theta f(x')\\right]\n$$",
+]
 const VENUES = {
-  article: [['Physical Review E', 'Phys. Rev. E'], ['Journal of Statistical Mechanics: Theory and Experiment', 'J. Stat. Mech.'], ['Physics Reports', 'Phys. Rep.'], ['Journal of Machine Learning Research', 'JMLR'], ['Proceedings of the National Academy of Sciences', 'PNAS']],
-  conference: [['Advances in Neural Information Processing Systems', 'NeurIPS'], ['International Conference on Machine Learning', 'ICML'], ['International Conference on Learning Representations', 'ICLR'], ['Conference on Learning Theory', 'COLT']],
+  article: [
+    ['Physical Review E', 'Phys. Rev. E'],
+    ['Journal of Statistical Mechanics: Theory and Experiment', 'J. Stat. Mech.'],
+    ['Physics Reports', 'Phys. Rep.'],
+    ['Journal of Machine Learning Research', 'JMLR'],
+    ['Proceedings of the National Academy of Sciences', 'PNAS'],
+  ],
+  conference: [
+    ['Advances in Neural Information Processing Systems', 'NeurIPS'],
+    ['International Conference on Machine Learning', 'ICML'],
+    ['International Conference on Learning Representations', 'ICLR'],
+    ['Conference on Learning Theory', 'COLT'],
+  ],
   preprint: [['arXiv preprint', 'arXiv']],
   thesis: [['École Polytechnique Fédérale de Lausanne', 'PhD thesis']],
   book: [['Cambridge University Press', 'Book']],
@@ -39,7 +229,16 @@ const VENUES = {
   other: [['Lecture notes', 'Notes']],
 }
 // Roughly how a working scientist's list splits: mostly journal and conference papers.
-const TYPE_WEIGHTS = [['article', 35], ['conference', 30], ['preprint', 15], ['talk', 8], ['chapter', 4], ['thesis', 3], ['book', 2], ['other', 3]]
+const TYPE_WEIGHTS = [
+  ['article', 35],
+  ['conference', 30],
+  ['preprint', 15],
+  ['talk', 8],
+  ['chapter', 4],
+  ['thesis', 3],
+  ['book', 2],
+  ['other', 3],
+]
 
 export const OWNER = 'Leonardo Petrini'
 
@@ -113,14 +312,20 @@ function makePaper(index, count, rand, usedSlugs) {
   lines.push(`venue: ${quote(type === 'conference' ? `${venue} ${year - 1986} (${venueShort} ${year})` : venue)}`)
   lines.push(`venueShort: ${quote(venueShort)}`)
   if (type === 'article') {
-    lines.push(`volume: "${10 + (year % 90)}"`, `issue: "${1 + Math.floor(rand() * 12)}"`, `pages: "${100 + index}–${112 + index}"`)
+    lines.push(
+      `volume: "${10 + (year % 90)}"`,
+      `issue: "${1 + Math.floor(rand() * 12)}"`,
+      `pages: "${100 + index}–${112 + index}"`,
+    )
   }
   lines.push(`type: ${type}`)
   const tags = new Set(Array.from({ length: 1 + Math.floor(rand() * 4) }, () => pick(TAGS)))
   lines.push('tags:', ...[...tags].map((tag) => `  - ${tag}`))
   const arxivMonth = String(1 + Math.floor(rand() * 12)).padStart(2, '0')
-  if (type !== 'talk' && type !== 'book' && chance(0.8)) lines.push(`arxiv: "${String(year).slice(2)}${arxivMonth}.${String(10000 + index).slice(-5)}"`)
-  if ((type === 'article' || type === 'conference') && chance(0.7)) lines.push(`doi: 10.${1000 + (index % 9000)}/bench.${year}.${index}`)
+  if (type !== 'talk' && type !== 'book' && chance(0.8))
+    lines.push(`arxiv: "${String(year).slice(2)}${arxivMonth}.${String(10000 + index).slice(-5)}"`)
+  if ((type === 'article' || type === 'conference') && chance(0.7))
+    lines.push(`doi: 10.${1000 + (index % 9000)}/bench.${year}.${index}`)
   if (chance(0.5)) lines.push(`pdf: https://example.org/papers/${slug}.pdf`)
   if (chance(0.35)) lines.push(`code: https://github.com/example/${slug.slice(0, 40)}`)
   if (type === 'talk' || chance(0.1)) lines.push(`slides: https://example.org/slides/${index}.pdf`)
@@ -173,6 +378,18 @@ export function generateContent(dir, count, seed = 2025) {
   const git = (...args) => execFileSync('git', args, { cwd: dir, stdio: 'pipe' })
   git('init', '-q', '-b', 'main')
   git('add', '-A')
-  git('-c', 'user.name=Bench', '-c', 'user.email=bench@example.org', 'commit', '-qm', `Synthetic list of ${count} papers`)
-  return papers.map(({ slug, source }) => ({ slug, draft: /\ndraft: true\n/.test(source), hasAbstract: !/\n---\n$/.test(source) }))
+  git(
+    '-c',
+    'user.name=Bench',
+    '-c',
+    'user.email=bench@example.org',
+    'commit',
+    '-qm',
+    `Synthetic list of ${count} papers`,
+  )
+  return papers.map(({ slug, source }) => ({
+    slug,
+    draft: /\ndraft: true\n/.test(source),
+    hasAbstract: !/\n---\n$/.test(source),
+  }))
 }

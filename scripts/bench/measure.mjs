@@ -37,7 +37,8 @@ export async function fetchAgain(url, init) {
 async function text(url, init) {
   const response = await fetchAgain(url, init)
   const body = await response.text()
-  if (!response.ok) throw new Error(`${init?.method ?? 'GET'} ${url} answered ${response.status}: ${body.slice(0, 300)}`)
+  if (!response.ok)
+    throw new Error(`${init?.method ?? 'GET'} ${url} answered ${response.status}: ${body.slice(0, 300)}`)
   return body
 }
 
@@ -60,7 +61,9 @@ export async function gzippedKb(sources, read) {
 
 export async function firstLoadJsKb(origin, pathname) {
   const html = await text(`${origin}${pathname}`)
-  return gzippedKb(scriptSources(html), async (src) => Buffer.from(await (await fetchAgain(`${origin}${src}`)).arrayBuffer()))
+  return gzippedKb(scriptSources(html), async (src) =>
+    Buffer.from(await (await fetchAgain(`${origin}${src}`)).arrayBuffer()),
+  )
 }
 
 export async function timed(url, init) {
@@ -157,9 +160,14 @@ export async function editToLive(origin, cookie, slug, edits, { intervalMs = 25,
     const baseTitle = current.frontmatter.title.replace(/ benchedit\w+$/, '')
     const frontmatter = { ...current.frontmatter, title: `${baseTitle} ${marker}` }
     const started = performance.now()
-    const saved = fetch(api, { method: 'PUT', headers, body: JSON.stringify({ version: current.version, frontmatter, body: current.body }) }).then(async (response) => {
+    const saved = fetch(api, {
+      method: 'PUT',
+      headers,
+      body: JSON.stringify({ version: current.version, frontmatter, body: current.body }),
+    }).then(async (response) => {
       const reply = await response.json()
-      if (response.status !== 200) throw new Error(`PUT ${api} answered ${response.status}: ${JSON.stringify(reply).slice(0, 300)}`)
+      if (response.status !== 200)
+        throw new Error(`PUT ${api} answered ${response.status}: ${JSON.stringify(reply).slice(0, 300)}`)
       return performance.now()
     })
     // Polling starts once the save has answered: the pages cannot change before it is committed.
@@ -176,11 +184,24 @@ export async function editToLive(origin, cookie, slug, edits, { intervalMs = 25,
 
 const execFileAsync = promisify(execFile)
 
-export const CHROME_FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+export const CHROME_FLAGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+]
 
 /** Debian's Chromium unless CHROMIUM_PATH (or chrome-launcher's own CHROME_PATH) says otherwise. */
 export function chromiumPath() {
-  const candidates = [process.env.CHROMIUM_PATH, process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser']
+  const candidates = [
+    process.env.CHROMIUM_PATH,
+    process.env.CHROME_PATH,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+  ]
   return candidates.find((candidate) => candidate && fs.existsSync(candidate))
 }
 
@@ -197,12 +218,21 @@ export async function lighthouse(url, { runs, chrome, workDir }) {
     const output = path.join(workDir, `lighthouse-${Date.now()}.json`)
     await execFileAsync(
       process.execPath,
-      [cli, url, '--quiet', '--output=json', `--output-path=${output}`, `--only-categories=${CATEGORIES.join(',')}`, `--chrome-flags=${CHROME_FLAGS.join(' ')}`],
+      [
+        cli,
+        url,
+        '--quiet',
+        '--output=json',
+        `--output-path=${output}`,
+        `--only-categories=${CATEGORIES.join(',')}`,
+        `--chrome-flags=${CHROME_FLAGS.join(' ')}`,
+      ],
       { env: { ...process.env, CHROME_PATH: chrome }, maxBuffer: 64 * 1024 * 1024 },
     )
     const report = JSON.parse(fs.readFileSync(output, 'utf8'))
     if (report.runtimeError) throw new Error(`Lighthouse on ${url}: ${report.runtimeError.message}`)
-    for (const category of CATEGORIES) scores[category].push(Math.round((report.categories[category]?.score ?? 0) * 100))
+    for (const category of CATEGORIES)
+      scores[category].push(Math.round((report.categories[category]?.score ?? 0) * 100))
   }
   return Object.fromEntries(CATEGORIES.map((category) => [category, median(scores[category])]))
 }

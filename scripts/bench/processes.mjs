@@ -69,7 +69,8 @@ export async function waitForIdle(rootPid, { quietMs = 2000, timeoutMs = 600_000
   let quietFor = 0
   let last = treeCpuSeconds(rootPid)
   while (quietFor < quietMs) {
-    if (performance.now() - started > timeoutMs) throw new Error(`The server was still busy after ${timeoutMs / 1000} s`)
+    if (performance.now() - started > timeoutMs)
+      throw new Error(`The server was still busy after ${timeoutMs / 1000} s`)
     await new Promise((resolve) => setTimeout(resolve, stepMs))
     const now = treeCpuSeconds(rootPid)
     quietFor = now - last < 0.05 * (stepMs / 1000) ? quietFor + stepMs : 0
@@ -145,7 +146,8 @@ export function freePort() {
 export async function waitForHttp(url, { timeoutMs = 120_000, process } = {}) {
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
-    if (process && process.child.exitCode !== null) throw new Error(`The server exited with ${process.child.exitCode} before answering ${url}`)
+    if (process && process.child.exitCode !== null)
+      throw new Error(`The server exited with ${process.child.exitCode} before answering ${url}`)
     try {
       const response = await fetch(url, { redirect: 'manual' })
       await response.arrayBuffer()

@@ -8,25 +8,45 @@ const PAGES = [
   ['paper', 'paper page'],
 ]
 
-const fmt = (value, digits = 0) => (typeof value === 'number' && Number.isFinite(value) ? value.toFixed(digits) : String(value ?? '—'))
+const fmt = (value, digits = 0) =>
+  typeof value === 'number' && Number.isFinite(value) ? value.toFixed(digits) : String(value ?? '—')
 
 /** Rows of [figure, value, budget, verdict]; verdict is true, false or null (no budget). */
 export function budgetRows(result) {
   const large = result.papers > 1000
   const rows = []
   // A figure that could not be measured misses its budget.
-  const row = (figure, value, budget, ok) => rows.push([figure, value, budget, value === '—' && ok !== null ? false : ok])
+  const row = (figure, value, budget, ok) =>
+    rows.push([figure, value, budget, value === '—' && ok !== null ? false : ok])
 
   const buildLimit = large ? 30 * (result.papers / 1000) : 30
-  row('build_seconds', fmt(result.build_seconds, 1), large ? `≤ ${fmt(buildLimit)} (linear: 30 s per 1,000)` : '≤ 30', result.build_seconds <= buildLimit)
-  row('build_peak_rss_mb', fmt(result.build_peak_rss_mb), large ? 'none set' : '≤ 2048', large ? null : result.build_peak_rss_mb <= 2048)
+  row(
+    'build_seconds',
+    fmt(result.build_seconds, 1),
+    large ? `≤ ${fmt(buildLimit)} (linear: 30 s per 1,000)` : '≤ 30',
+    result.build_seconds <= buildLimit,
+  )
+  row(
+    'build_peak_rss_mb',
+    fmt(result.build_peak_rss_mb),
+    large ? 'none set' : '≤ 2048',
+    large ? null : result.build_peak_rss_mb <= 2048,
+  )
   const editLimit = large ? 2000 : 1000
   row('edit_to_live_p50_ms', fmt(result.edit_to_live_p50_ms), `≤ ${editLimit}`, result.edit_to_live_p50_ms <= editLimit)
   row('edit_to_live_p95_ms', fmt(result.edit_to_live_p95_ms), '—', null)
-  for (const [key, label] of [['paper', 'paper page'], ['list', '/publications']]) {
+  for (const [key, label] of [
+    ['paper', 'paper page'],
+    ['list', '/publications'],
+  ]) {
     const rps = result.serve_rps[key]
     const reference = result.serve_rps_static[key]
-    row(`serve_rps ${label}`, `${fmt(rps)} (${fmt(rps / reference, 2)} × static)`, '≥ 0.25 × static', rps >= 0.25 * reference)
+    row(
+      `serve_rps ${label}`,
+      `${fmt(rps)} (${fmt(rps / reference, 2)} × static)`,
+      '≥ 0.25 × static',
+      rps >= 0.25 * reference,
+    )
     row(`serve_rps_static ${label}`, fmt(reference), '—', null)
     row(`serve_p99_ms ${label}`, fmt(result.serve_p99_ms[key]), '≤ 50', result.serve_p99_ms[key] <= 50)
     row(`serve_errors ${label}`, fmt(result.serve_errors[key]), '0', result.serve_errors[key] === 0)
@@ -37,9 +57,19 @@ export function budgetRows(result) {
   row('first_load_js_kb empty page', fmt(baseline, 1), '—', null)
   for (const [key, label] of PAGES) {
     const kb = result.first_load_js_kb[key]
-    row(`first_load_js_kb ${label}`, typeof kb === 'number' ? `${fmt(kb, 1)} (+${fmt(kb - baseline, 1)})` : '—', `≤ ${fmt(baseline + 25, 1)} (+25)`, kb <= baseline + 25)
+    row(
+      `first_load_js_kb ${label}`,
+      typeof kb === 'number' ? `${fmt(kb, 1)} (+${fmt(kb - baseline, 1)})` : '—',
+      `≤ ${fmt(baseline + 25, 1)} (+25)`,
+      kb <= baseline + 25,
+    )
   }
-  const scoreText = (scores) => (scores ? Object.keys(LIGHTHOUSE_MIN).map((category) => scores[category]).join(' / ') : '—')
+  const scoreText = (scores) =>
+    scores
+      ? Object.keys(LIGHTHOUSE_MIN)
+          .map((category) => scores[category])
+          .join(' / ')
+      : '—'
   for (const [key, label] of PAGES) {
     const scores = result.lighthouse[key]
     const ok = Boolean(scores) && Object.entries(LIGHTHOUSE_MIN).every(([category, min]) => scores[category] >= min)
@@ -54,7 +84,11 @@ export function printTable(result, details) {
   const header = ['figure', 'value', 'budget', '']
   const cells = rows.map(([figure, value, budget, ok]) => [figure, value, budget, ok === null ? '' : ok ? '✓' : '✗'])
   const widths = header.map((_, column) => Math.max(header[column].length, ...cells.map((cell) => cell[column].length)))
-  const line = (cell) => cell.map((text, column) => text.padEnd(widths[column])).join('  ').trimEnd()
+  const line = (cell) =>
+    cell
+      .map((text, column) => text.padEnd(widths[column]))
+      .join('  ')
+      .trimEnd()
   const out = [
     '',
     `Benchmark: ${result.papers} papers, ${result.machine.cpus} × ${result.machine.cpu_model}, ${result.machine.memory_gb} GB, Node ${result.machine.node}, ${result.machine.os}, ${result.date}`,

@@ -13,7 +13,18 @@ import bcrypt from 'bcrypt'
 import { projectRoot } from '../contentlayer-paths.mjs'
 import { buildBaselineApp } from './baseline-app.mjs'
 import { generateContent } from './generate.mjs'
-import { chromiumPath, editToLive, fetchAgain, firstLoadJsKb, lighthouse, load, median, ogCards, percentile, signIn } from './measure.mjs'
+import {
+  chromiumPath,
+  editToLive,
+  fetchAgain,
+  firstLoadJsKb,
+  lighthouse,
+  load,
+  median,
+  ogCards,
+  percentile,
+  signIn,
+} from './measure.mjs'
 import { freePort, runMeasured, startProcess, waitForHttp, waitForIdle } from './processes.mjs'
 import { printTable } from './report.mjs'
 import { startStaticServer } from './static-reference.mjs'
@@ -34,12 +45,16 @@ const settings = args.quick
   : { serveSeconds: 15, edits: 20, lighthouseRuns: 3, ogPapers: 5, ogWarm: 10 }
 // Each edit waits for the whole list page to show it: at large N, fewer edits keep a run to hours.
 if (args.edits !== undefined) settings.edits = Number(args.edits)
-if (!Number.isInteger(settings.edits) || settings.edits < 1) throw new Error('--edits must be a whole number of at least 1')
+if (!Number.isInteger(settings.edits) || settings.edits < 1)
+  throw new Error('--edits must be a whole number of at least 1')
 const CONNECTIONS = 64
 const DIST_DIR = '.next-bench'
 
 const chrome = chromiumPath()
-if (!chrome) throw new Error('The benchmark runs Lighthouse in Chromium: install it (apt-get install chromium) or set CHROMIUM_PATH.')
+if (!chrome)
+  throw new Error(
+    'The benchmark runs Lighthouse in Chromium: install it (apt-get install chromium) or set CHROMIUM_PATH.',
+  )
 
 const node = process.execPath
 const nextBin = path.join(projectRoot, 'node_modules', 'next', 'dist', 'bin', 'next')
@@ -78,13 +93,19 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 function guardNextWrites() {
   const tsconfigFile = path.join(projectRoot, 'tsconfig.json')
   const envFile = path.join(projectRoot, 'next-env.d.ts')
-  const before = { tsconfig: fs.readFileSync(tsconfigFile, 'utf8'), env: fs.existsSync(envFile) ? fs.readFileSync(envFile, 'utf8') : undefined }
+  const before = {
+    tsconfig: fs.readFileSync(tsconfigFile, 'utf8'),
+    env: fs.existsSync(envFile) ? fs.readFileSync(envFile, 'utf8') : undefined,
+  }
   return () => {
     const tsconfig = fs.readFileSync(tsconfigFile, 'utf8')
     if (tsconfig !== before.tsconfig) {
       const now = JSON.parse(tsconfig)
       const ours = (entry) => entry.startsWith(`${DIST_DIR}/`)
-      if (JSON.stringify({ ...now, include: now.include.filter((entry) => !ours(entry)) }) === JSON.stringify(JSON.parse(before.tsconfig))) {
+      if (
+        JSON.stringify({ ...now, include: now.include.filter((entry) => !ours(entry)) }) ===
+        JSON.stringify(JSON.parse(before.tsconfig))
+      ) {
         fs.writeFileSync(tsconfigFile, before.tsconfig)
       }
     }
@@ -97,7 +118,9 @@ function guardNextWrites() {
 }
 
 function machine(staticServer) {
-  const osRelease = fs.existsSync('/etc/os-release') ? /PRETTY_NAME="([^"]+)"/.exec(fs.readFileSync('/etc/os-release', 'utf8'))?.[1] : undefined
+  const osRelease = fs.existsSync('/etc/os-release')
+    ? /PRETTY_NAME="([^"]+)"/.exec(fs.readFileSync('/etc/os-release', 'utf8'))?.[1]
+    : undefined
   let chromium = 'unknown'
   try {
     chromium = execFileSync(chrome, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()
@@ -151,7 +174,11 @@ async function main() {
   for (const name of ['CONTENT_GIT_REMOTE', 'GITHUB_ID', 'GITHUB_SECRET', 'NODE_ENV']) delete env[name]
 
   // `next build` type-checks against the repository's own generated types (a fresh clone has none).
-  execFileSync(node, [path.join(projectRoot, 'scripts', 'contentlayer.mjs')], { cwd: projectRoot, env: { ...process.env, CONTENT_DIR: '' }, stdio: ['ignore', fs.openSync(path.join(logs, 'repo-content.log'), 'a'), 'inherit'] })
+  execFileSync(node, [path.join(projectRoot, 'scripts', 'contentlayer.mjs')], {
+    cwd: projectRoot,
+    env: { ...process.env, CONTENT_DIR: '' },
+    stdio: ['ignore', fs.openSync(path.join(logs, 'repo-content.log'), 'a'), 'inherit'],
+  })
 
   step('cold build: Contentlayer, then next build')
   const distDir = path.join(projectRoot, DIST_DIR)
@@ -160,7 +187,11 @@ async function main() {
   const restore = guardNextWrites()
   cleanups.push(restore)
   const buildLog = path.join(logs, 'build.log')
-  const contentlayer = await runMeasured(node, [path.join(projectRoot, 'scripts', 'contentlayer.mjs')], { cwd: projectRoot, env, logFile: buildLog })
+  const contentlayer = await runMeasured(node, [path.join(projectRoot, 'scripts', 'contentlayer.mjs')], {
+    cwd: projectRoot,
+    env,
+    logFile: buildLog,
+  })
   const next = await runMeasured(node, [nextBin, 'build'], { cwd: projectRoot, env, logFile: buildLog })
   restore()
   // Next's own phase timings, from its log.
@@ -176,7 +207,9 @@ async function main() {
     })
     .filter(Boolean)
     .join(', ')
-  step(`built in ${(contentlayer.seconds + next.seconds).toFixed(1)} s (Contentlayer ${contentlayer.seconds.toFixed(1)} s, next build ${next.seconds.toFixed(1)} s)`)
+  step(
+    `built in ${(contentlayer.seconds + next.seconds).toFixed(1)} s (Contentlayer ${contentlayer.seconds.toFixed(1)} s, next build ${next.seconds.toFixed(1)} s)`,
+  )
 
   step('empty App Router page for the JavaScript and Lighthouse baselines')
   const baseline = await buildBaselineApp({ logFile: path.join(logs, 'baseline.log') })
@@ -184,7 +217,11 @@ async function main() {
 
   step(`npm start's server on ${origin}`)
   const serverStarted = performance.now()
-  const server = startProcess(node, [path.join(projectRoot, 'scripts', 'server.mjs'), '-p', String(port), '-H', '127.0.0.1'], { cwd: projectRoot, env, logFile: path.join(logs, 'server.log') })
+  const server = startProcess(
+    node,
+    [path.join(projectRoot, 'scripts', 'server.mjs'), '-p', String(port), '-H', '127.0.0.1'],
+    { cwd: projectRoot, env, logFile: path.join(logs, 'server.log') },
+  )
   cleanups.push(() => server.stop())
   // A start regenerates the content before it answers: that grows with N.
   await waitForHttp(`${origin}/`, { process: server, timeoutMs: Math.max(120_000, papers * 60) })
@@ -213,11 +250,18 @@ async function main() {
   }
 
   const firstLoad = { baseline: baseline.jsKb }
-  for (const [key, pathname] of Object.entries(pages)) firstLoad[key] = (await attempt(`first-load JS of ${pathname}`, () => firstLoadJsKb(origin, pathname))) ?? null
+  for (const [key, pathname] of Object.entries(pages))
+    firstLoad[key] = (await attempt(`first-load JS of ${pathname}`, () => firstLoadJsKb(origin, pathname))) ?? null
 
   step('social cards')
-  const cardSlugs = shown.filter((candidate) => candidate.slug !== paper.slug).slice(0, settings.ogPapers).map((candidate) => candidate.slug)
-  const cards = (await attempt('social cards', () => ogCards(origin, cardSlugs, settings.ogWarm))) ?? { cold: [], warm: [] }
+  const cardSlugs = shown
+    .filter((candidate) => candidate.slug !== paper.slug)
+    .slice(0, settings.ogPapers)
+    .map((candidate) => candidate.slug)
+  const cards = (await attempt('social cards', () => ogCards(origin, cardSlugs, settings.ogWarm))) ?? {
+    cold: [],
+    warm: [],
+  }
 
   step(`serving: ${CONNECTIONS} connections, ${settings.serveSeconds} s per page, Next then the static server`)
   const staticRoot = path.join(work, 'static')
@@ -236,7 +280,10 @@ async function main() {
   for (const [key, pathname] of Object.entries(targets)) {
     for (let i = 0; i < 3; i++) await (await fetchAgain(`${origin}${pathname}`)).arrayBuffer()
     const dynamic = await load(`${origin}${pathname}`, { connections: CONNECTIONS, seconds: settings.serveSeconds })
-    const reference = await load(`${staticServer.origin}${pathname}`, { connections: CONNECTIONS, seconds: settings.serveSeconds })
+    const reference = await load(`${staticServer.origin}${pathname}`, {
+      connections: CONNECTIONS,
+      seconds: settings.serveSeconds,
+    })
     // Errors are mostly timeouts (10 s): a page of tens of MB cannot reach 64 clients in time.
     if (reference.errors) notes.push(`the static server too had ${reference.errors} errors (timeouts) on ${pathname}`)
     serve.rps[key] = dynamic.rps
@@ -246,17 +293,25 @@ async function main() {
   }
   await staticServer.server.stop()
 
-  step(`Lighthouse (${settings.lighthouseRuns} run${settings.lighthouseRuns === 1 ? '' : 's'} per page, mobile) in ${chrome}`)
+  step(
+    `Lighthouse (${settings.lighthouseRuns} run${settings.lighthouseRuns === 1 ? '' : 's'} per page, mobile) in ${chrome}`,
+  )
   const scores = {}
   for (const [key, pathname] of Object.entries(pages)) {
-    scores[key] = (await attempt(`Lighthouse on ${pathname}`, () => lighthouse(`${origin}${pathname}`, { runs: settings.lighthouseRuns, chrome, workDir: work }))) ?? null
+    scores[key] =
+      (await attempt(`Lighthouse on ${pathname}`, () =>
+        lighthouse(`${origin}${pathname}`, { runs: settings.lighthouseRuns, chrome, workDir: work }),
+      )) ?? null
   }
   // What the framework alone scores on this machine: the ceiling for the pages above.
   const baselinePort = await freePort()
   const baselineServer = baseline.start(baselinePort)
   cleanups.push(() => baselineServer.stop())
   await waitForHttp(`http://127.0.0.1:${baselinePort}/`, { process: baselineServer })
-  scores.baseline = (await attempt('Lighthouse on the empty page', () => lighthouse(`http://127.0.0.1:${baselinePort}/`, { runs: settings.lighthouseRuns, chrome, workDir: work }))) ?? null
+  scores.baseline =
+    (await attempt('Lighthouse on the empty page', () =>
+      lighthouse(`http://127.0.0.1:${baselinePort}/`, { runs: settings.lighthouseRuns, chrome, workDir: work }),
+    )) ?? null
   await baselineServer.stop()
 
   // Edits go to the newest paper (the generated list is newest first): /publications shows the
@@ -264,7 +319,9 @@ async function main() {
   const edited = shown.find((candidate) => candidate.hasAbstract) ?? shown[0]
   step(`edit-to-live: ${settings.edits} edits of ${edited.slug} through the admin API`)
   const cookie = await signIn(origin, adminEmail, adminPassword)
-  const edits = (await attempt('edit-to-live', () => editToLive(origin, cookie, edited.slug, settings.edits, { timeoutMs: Math.max(120_000, papers * 60) }))) ?? { samples: [], saves: [] }
+  const edits = (await attempt('edit-to-live', () =>
+    editToLive(origin, cookie, edited.slug, settings.edits, { timeoutMs: Math.max(120_000, papers * 60) }),
+  )) ?? { samples: [], saves: [] }
 
   const orNull = (value, digits = 0) => (Number.isFinite(value) ? round(value, digits) : null)
   const result = {
@@ -288,7 +345,11 @@ async function main() {
     `build: Contentlayer ${contentlayer.seconds.toFixed(1)} s (peak ${Math.round(contentlayer.peakRssBytes / 1024 ** 2)} MB), next build ${next.seconds.toFixed(1)} s (peak ${Math.round(next.peakRssBytes / 1024 ** 2)} MB; ${phases})`,
     `server: answering ${Math.round(serverUpMs)} ms after start, idle (background work done) ${Math.round(settleMs)} ms later`,
     `edit-to-live: ${edits.samples.length} edits of /publications/${edited.slug}; the save itself answered in ${Math.round(median(edits.saves))} ms (median)`,
-    `serving: ${CONNECTIONS} connections × ${settings.serveSeconds} s per page; static reference: ${staticServer.kind}; pages ${Object.entries(pageBytes).map(([key, bytes]) => `${key} ${(bytes / 1e6).toFixed(2)} MB`).join(', ')}`,
+    `serving: ${CONNECTIONS} connections × ${settings.serveSeconds} s per page; static reference: ${staticServer.kind}; pages ${Object.entries(
+      pageBytes,
+    )
+      .map(([key, bytes]) => `${key} ${(bytes / 1e6).toFixed(2)} MB`)
+      .join(', ')}`,
     `cards: ${cards.cold.length} papers, cold ${cards.cold.map((ms) => Math.round(ms)).join(', ')} ms; warm median of ${cards.warm.length}`,
     `Lighthouse: median of ${settings.lighthouseRuns} run${settings.lighthouseRuns === 1 ? '' : 's'} per page; scores are performance / accessibility / best practices / SEO`,
     ...notes,
@@ -309,7 +370,9 @@ try {
   if (!args.keep) fs.rmSync(work, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 })
 } catch (error) {
   await cleanup()
-  console.error(error instanceof Error ? (error.cause ? `${error.stack}\ncaused by ${error.cause}` : error.stack) : error)
+  console.error(
+    error instanceof Error ? (error.cause ? `${error.stack}\ncaused by ${error.cause}` : error.stack) : error,
+  )
   console.error(`Logs kept in ${logs}`)
   process.exitCode = 1
 }

@@ -46,11 +46,23 @@ http {
 }
 `,
     )
-    server = startProcess(nginx, ['-p', prefix, '-c', conf], { cwd: work, env: process.env, logFile: path.join(logs, 'nginx.log') })
+    server = startProcess(nginx, ['-p', prefix, '-c', conf], {
+      cwd: work,
+      env: process.env,
+      logFile: path.join(logs, 'nginx.log'),
+    })
   } else {
-    server = startProcess(process.execPath, [path.join(projectRoot, 'scripts', 'bench', 'static-server.mjs'), root, String(port)], { cwd: work, env: process.env, logFile: path.join(logs, 'static.log') })
+    server = startProcess(
+      process.execPath,
+      [path.join(projectRoot, 'scripts', 'bench', 'static-server.mjs'), root, String(port)],
+      { cwd: work, env: process.env, logFile: path.join(logs, 'static.log') },
+    )
   }
   // nginx prints its version on stderr.
-  const kind = nginx ? spawnSync(nginx, ['-v'], { encoding: 'utf8' }).stderr.trim().replace(/^nginx version: /, '') || 'nginx' : 'node static server'
+  const kind = nginx
+    ? spawnSync(nginx, ['-v'], { encoding: 'utf8' })
+        .stderr.trim()
+        .replace(/^nginx version: /, '') || 'nginx'
+    : 'node static server'
   return { origin: `http://127.0.0.1:${port}`, kind, server }
 }

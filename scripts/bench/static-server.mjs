@@ -11,7 +11,8 @@ if (!root || !port) throw new Error('usage: static-server.mjs ROOT PORT')
 const files = new Map()
 for (const entry of fs.readdirSync(root, { recursive: true })) {
   const file = path.join(root, entry)
-  if (entry.endsWith('.html') && fs.statSync(file).isFile()) files.set(`/${entry.slice(0, -'.html'.length)}`, fs.readFileSync(file))
+  if (entry.endsWith('.html') && fs.statSync(file).isFile())
+    files.set(`/${entry.slice(0, -'.html'.length)}`, fs.readFileSync(file))
 }
 
 http

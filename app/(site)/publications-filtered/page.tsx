@@ -13,5 +13,11 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 /** `/publications?…` with filters, through the rewrite in `next.config.mjs`; the address bar keeps the query. */
 export default async function FilteredPublicationsPage({ searchParams }: Props) {
-  return <PublicationsView publications={getPublishedPublications()} site={getSite()} filters={parseFilters(await searchParams)} />
+  return (
+    <PublicationsView
+      publications={getPublishedPublications()}
+      site={getSite()}
+      filters={parseFilters(await searchParams)}
+    />
+  )
 }

@@ -52,8 +52,8 @@ export default async function AdminLayout({ children }: { children: ReactNode })
       </header>
       {push?.lastError ? (
         <p className="banner banner-warning" role="status">
-          Your changes are saved and committed here, but pushing to {withoutCredentials(push.remote)} failed ({withoutCredentials(push.lastError)}). It is retried every
-          minute and after each save.
+          Your changes are saved and committed here, but pushing to {withoutCredentials(push.remote)} failed (
+          {withoutCredentials(push.lastError)}). It is retried every minute and after each save.
         </p>
       ) : null}
       <main id="main" className="admin-main" tabIndex={-1}>

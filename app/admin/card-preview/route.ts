@@ -25,5 +25,7 @@ export async function GET(request: NextRequest) {
   const parsed = previewSchema.safeParse(data)
   if (!parsed.success) return new Response('The preview data is not valid.', { status: 400 })
   const { png } = await renderCard(paperCard({ ...parsed.data, title: parsed.data.title || 'Untitled' }, getSite()))
-  return new Response(png as BodyInit, { headers: { 'Content-Type': 'image/png', 'Cache-Control': 'private, no-store' } })
+  return new Response(png as BodyInit, {
+    headers: { 'Content-Type': 'image/png', 'Cache-Control': 'private, no-store' },
+  })
 }

@@ -22,7 +22,9 @@ export default async function LoginPage({ searchParams }: Props) {
   const callbackUrl = typeof params.callbackUrl === 'string' ? params.callbackUrl : undefined
   if (await currentAdmin()) redirect(safeReturnPath(callbackUrl))
   const code = typeof params.error === 'string' ? params.error.replace(/-\d+$/, '') : undefined
-  const error = code ? ((Object.hasOwn(ERRORS, code) ? ERRORS[code] : undefined) ?? 'Sign-in failed. Try again.') : undefined
+  const error = code
+    ? ((Object.hasOwn(ERRORS, code) ? ERRORS[code] : undefined) ?? 'Sign-in failed. Try again.')
+    : undefined
   return (
     <main id="main" className="admin-login">
       <h1>Sign in</h1>

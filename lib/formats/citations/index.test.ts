@@ -25,18 +25,23 @@ function parseOne(bibtex: string) {
 }
 
 describe('BibTeX', () => {
-  it.each(samples.map((sample) => [sample.name, sample] as const))('%s parses back with the same fields', (_, sample) => {
-    const { frontmatter } = sample
-    const entry = parseOne(toBibtex({ ...frontmatter, body: sample.body }))
-    expect(entry.key).toBe(frontmatter.bibtexKey ?? entry.key)
-    expect(entry.fields.title).toBe(frontmatter.title)
-    expect(entry.fields.year).toBe(String(frontmatter.year))
-    expect(entry.fields.author?.map((creator) => `${creator.firstName} ${creator.lastName}`)).toEqual(frontmatter.authors.map((author) => author.name))
-    if (frontmatter.doi) expect(entry.fields.doi).toBe(frontmatter.doi)
-    if (frontmatter.venue) expect(entry.fields.journal ?? entry.fields.booktitle).toBe(frontmatter.venue)
-    if (frontmatter.pages) expect(entry.fields.pages).toBe(frontmatter.pages)
-    if (frontmatter.volume) expect(entry.fields.volume).toBe(frontmatter.volume)
-  })
+  it.each(samples.map((sample) => [sample.name, sample] as const))(
+    '%s parses back with the same fields',
+    (_, sample) => {
+      const { frontmatter } = sample
+      const entry = parseOne(toBibtex({ ...frontmatter, body: sample.body }))
+      expect(entry.key).toBe(frontmatter.bibtexKey ?? entry.key)
+      expect(entry.fields.title).toBe(frontmatter.title)
+      expect(entry.fields.year).toBe(String(frontmatter.year))
+      expect(entry.fields.author?.map((creator) => `${creator.firstName} ${creator.lastName}`)).toEqual(
+        frontmatter.authors.map((author) => author.name),
+      )
+      if (frontmatter.doi) expect(entry.fields.doi).toBe(frontmatter.doi)
+      if (frontmatter.venue) expect(entry.fields.journal ?? entry.fields.booktitle).toBe(frontmatter.venue)
+      if (frontmatter.pages) expect(entry.fields.pages).toBe(frontmatter.pages)
+      if (frontmatter.volume) expect(entry.fields.volume).toBe(frontmatter.volume)
+    },
+  )
 
   it('picks the entry type from the kind of publication', () => {
     const types: [PublicationFrontmatter['type'], string][] = [
@@ -46,7 +51,8 @@ describe('BibTeX', () => {
       ['book', '@book{'],
       ['chapter', '@inbook{'],
     ]
-    for (const [type, start] of types) expect(toBibtex({ ...landscape.frontmatter, type }).startsWith(start), String(type)).toBe(true)
+    for (const [type, start] of types)
+      expect(toBibtex({ ...landscape.frontmatter, type }).startsWith(start), String(type)).toBe(true)
   })
 
   it('escapes LaTeX specials so the entry stays valid, and keeps them when parsed back', () => {
@@ -58,13 +64,21 @@ describe('BibTeX', () => {
   })
 
   it('keeps co-first and corresponding marks out of the names', () => {
-    const bibtex = toBibtex({ ...landscape.frontmatter, authors: [{ name: 'Ada Lovelace', equalContribution: true, corresponding: true }, { name: 'Alan Turing', equalContribution: true }] })
+    const bibtex = toBibtex({
+      ...landscape.frontmatter,
+      authors: [
+        { name: 'Ada Lovelace', equalContribution: true, corresponding: true },
+        { name: 'Alan Turing', equalContribution: true },
+      ],
+    })
     expect(bibtex).toContain('author = {Lovelace, Ada and Turing, Alan}')
     expect(bibtex).not.toMatch(/[*†]/)
   })
 
   it('uses the explicit key, or one made from author, year and title', () => {
-    expect(toBibtex({ ...landscape.frontmatter, bibtexKey: 'Geiger:2021' }).startsWith('@article{Geiger:2021,')).toBe(true)
+    expect(toBibtex({ ...landscape.frontmatter, bibtexKey: 'Geiger:2021' }).startsWith('@article{Geiger:2021,')).toBe(
+      true,
+    )
     expect(toBibtex(landscape.frontmatter).startsWith('@article{geiger2021landscape,')).toBe(true)
   })
 
@@ -79,7 +93,11 @@ describe('RIS', () => {
   it('has a type, one AU line per author in order, title, year, DOI and an end', () => {
     const ris = toRis(toCsl(landscape.frontmatter)).split('\n')
     expect(ris[0]).toBe('TY  - JOUR')
-    expect(ris.filter((line) => line.startsWith('AU  - '))).toEqual(['AU  - Geiger, Mario', 'AU  - Petrini, Leonardo', 'AU  - Wyart, Matthieu'])
+    expect(ris.filter((line) => line.startsWith('AU  - '))).toEqual([
+      'AU  - Geiger, Mario',
+      'AU  - Petrini, Leonardo',
+      'AU  - Wyart, Matthieu',
+    ])
     expect(ris).toContain('TI  - Landscape and training regimes in deep learning')
     expect(ris).toContain('PY  - 2021')
     expect(ris).toContain('DO  - 10.1016/j.physrep.2021.04.001')
@@ -93,7 +111,9 @@ describe('RIS', () => {
 
 describe('CSL-JSON', () => {
   it('is a parseable record with the CSL fields citation managers read', () => {
-    const [item] = JSON.parse(toCslJson([toCsl({ ...landscape.frontmatter, month: 4, body: 'We find $\\alpha$.' })])) as Record<string, unknown>[]
+    const [item] = JSON.parse(
+      toCslJson([toCsl({ ...landscape.frontmatter, month: 4, body: 'We find $\\alpha$.' })]),
+    ) as Record<string, unknown>[]
     expect(item).toMatchObject({
       type: 'article-journal',
       title: 'Landscape and training regimes in deep learning',
@@ -111,7 +131,9 @@ describe('CSL-JSON', () => {
   })
 
   it('turns LaTeX in titles into readable text', () => {
-    expect(toCsl({ ...landscape.frontmatter, title: 'Scaling as $\\epsilon_t \\approx 0.2\\sqrt{R_f}$' }).title).toBe('Scaling as ε_t ≈ 0.2√(R_f)')
+    expect(toCsl({ ...landscape.frontmatter, title: 'Scaling as $\\epsilon_t \\approx 0.2\\sqrt{R_f}$' }).title).toBe(
+      'Scaling as ε_t ≈ 0.2√(R_f)',
+    )
   })
 })
 
@@ -137,7 +159,12 @@ describe('formatted citations', () => {
   })
 
   it('names two authors in MLA with "and"', () => {
-    expect(formatCitation(toCsl({ ...landscape.frontmatter, authors: [{ name: 'Mario Geiger' }, { name: 'Matthieu Wyart' }] }), 'mla')).toMatch(/^Geiger, Mario, and Matthieu Wyart\./)
+    expect(
+      formatCitation(
+        toCsl({ ...landscape.frontmatter, authors: [{ name: 'Mario Geiger' }, { name: 'Matthieu Wyart' }] }),
+        'mla',
+      ),
+    ).toMatch(/^Geiger, Mario, and Matthieu Wyart\./)
   })
 })
 
@@ -145,7 +172,13 @@ describe('hostile fields', () => {
   const base = { title: 'A title', year: 2020, authors: [{ name: 'Ada Lovelace' }] }
 
   it('escapes a backslash author, an unclosed <b> in the title and URL, and braces in the DOI, so the entries after stay whole', () => {
-    const hostile = toCsl({ ...base, title: 'Bold <b> move', authors: [{ name: '\\' }, { name: '{' }], website: 'https://example.org/<b>{x}', doi: '10.1000/a}b' })
+    const hostile = toCsl({
+      ...base,
+      title: 'Bold <b> move',
+      authors: [{ name: '\\' }, { name: '{' }],
+      website: 'https://example.org/<b>{x}',
+      doi: '10.1000/a}b',
+    })
     const library = parse(toBibtexEntries([hostile, toCsl({ ...base, title: 'After' })]), { sentenceCase: false })
     expect(library.errors).toEqual([])
     expect(library.entries.map((entry) => entry.fields.title)).toEqual(['Bold <b> move', 'After'])
@@ -155,7 +188,9 @@ describe('hostile fields', () => {
 
   it('keeps every part of a name the name parser would drop', () => {
     expect(toCsl({ ...base, authors: [{ name: 'von Neumann' }] }).author).toEqual([{ literal: 'von Neumann' }])
-    expect(toCsl({ ...base, authors: [{ name: 'John von Neumann' }] }).author).toEqual([{ given: 'John', 'non-dropping-particle': 'von', family: 'Neumann' }])
+    expect(toCsl({ ...base, authors: [{ name: 'John von Neumann' }] }).author).toEqual([
+      { given: 'John', 'non-dropping-particle': 'von', family: 'Neumann' },
+    ])
   })
 
   it('keeps characters citation-js has no LaTeX for', () => {

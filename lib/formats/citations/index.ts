@@ -17,7 +17,14 @@ import { MLA_STYLE } from './mla'
  * (citeproc for the styles) from one CSL-JSON record.
  */
 
-type CslName = { given?: string; family?: string; literal?: string; 'non-dropping-particle'?: string; 'dropping-particle'?: string; suffix?: string }
+type CslName = {
+  given?: string
+  family?: string
+  literal?: string
+  'non-dropping-particle'?: string
+  'dropping-particle'?: string
+  suffix?: string
+}
 export type CslItem = {
   id: string
   'citation-key': string
@@ -82,7 +89,14 @@ function toCslName(name: string): CslName {
   if (!clean) return { literal: '?' }
   try {
     const parsed: CslName = parseName(clean)
-    const parts = [parsed.given, parsed['dropping-particle'], parsed['non-dropping-particle'], parsed.family, parsed.suffix, parsed.literal]
+    const parts = [
+      parsed.given,
+      parsed['dropping-particle'],
+      parsed['non-dropping-particle'],
+      parsed.family,
+      parsed.suffix,
+      parsed.literal,
+    ]
     return parsed.family && nameCharacters(parts.join('')) === nameCharacters(clean) ? parsed : { literal: clean }
   } catch {
     return { literal: clean }
@@ -109,7 +123,9 @@ type Citable = PublicationFrontmatter & { body?: string }
  */
 export function toCsl(publication: Citable, pageUrl?: string, key = bibtexKeyFor(publication)): CslItem {
   const type = publication.type ?? 'other'
-  const venue = publication.venue ?? (type === 'preprint' && publication.arxiv ? `arXiv preprint arXiv:${publication.arxiv}` : undefined)
+  const venue =
+    publication.venue ??
+    (type === 'preprint' && publication.arxiv ? `arXiv preprint arXiv:${publication.arxiv}` : undefined)
   const link = publication.website ?? publication.pdf ?? (publication.arxiv ? arxivUrl(publication.arxiv) : undefined)
   const url = (link ? citableUrl(link, pageUrl) : undefined) ?? (pageUrl ? citableUrl(pageUrl, undefined) : undefined)
   const abstract = publication.body ? oneLine(mdxToPlainText(publication.body)) : ''
@@ -130,7 +146,11 @@ export function toCsl(publication: Citable, pageUrl?: string, key = bibtexKeyFor
   if (publication.venueShort) item['container-title-short'] = oneLine(publication.venueShort)
   if (publication.volume) item.volume = oneLine(publication.volume)
   if (publication.issue) item.issue = oneLine(publication.issue)
-  if (publication.pages) item.page = oneLine(publication.pages).split(/[–—]/).map((part) => part.trim()).join('-')
+  if (publication.pages)
+    item.page = oneLine(publication.pages)
+      .split(/[–—]/)
+      .map((part) => part.trim())
+      .join('-')
   if (publication.doi) item.DOI = oneLine(publication.doi)
   if (url) item.URL = url
   if (abstract) item.abstract = abstract
@@ -148,7 +168,15 @@ export function citableItem(publication: Citable, pageUrl: string, key: string):
   } catch (error) {
     logOnce(`csl:${key}`, `The CSL record of ${key} could not be made; giving a minimal one`, error)
     const year = Number.isInteger(publication.year) ? publication.year : 0
-    return minimalCsl({ id: key, 'citation-key': key, type: 'document', title: oneLine(String(publication.title)), author: [], issued: { 'date-parts': [[year]] }, URL: pageUrl })
+    return minimalCsl({
+      id: key,
+      'citation-key': key,
+      type: 'document',
+      title: oneLine(String(publication.title)),
+      author: [],
+      issued: { 'date-parts': [[year]] },
+      URL: pageUrl,
+    })
   }
 }
 
@@ -157,8 +185,21 @@ export function citableItem(publication: Citable, pageUrl: string, key: string):
  * make that happen): the title's letters and digits, the year and the link, which format anywhere.
  */
 function minimalCsl(item: CslItem): CslItem {
-  const title = item.title.normalize('NFKD').replace(/[^A-Za-z0-9 ]+/g, ' ').replace(/ +/g, ' ').trim() || item['citation-key']
-  return { id: item.id, 'citation-key': item['citation-key'], type: 'document', title, author: [], issued: item.issued, ...(item.URL ? { URL: item.URL } : {}) }
+  const title =
+    item.title
+      .normalize('NFKD')
+      .replace(/[^A-Za-z0-9 ]+/g, ' ')
+      .replace(/ +/g, ' ')
+      .trim() || item['citation-key']
+  return {
+    id: item.id,
+    'citation-key': item['citation-key'],
+    type: 'document',
+    title,
+    author: [],
+    issued: item.issued,
+    ...(item.URL ? { URL: item.URL } : {}),
+  }
 }
 
 /** The result of `format(item)`, or of `format(minimalCsl(item))` when the first throws (logged once per paper and reason). */
@@ -180,7 +221,8 @@ export const CITATION_STYLES: { id: CitationStyle; label: string }[] = [
 
 export function formatCitation(items: CslItem | CslItem[], style: CitationStyle): string {
   registerStyles()
-  const format = (data: CslItem | CslItem[]) => new Cite(data).format('bibliography', { template: style, format: 'text', lang: 'en-US' }).trim()
+  const format = (data: CslItem | CslItem[]) =>
+    new Cite(data).format('bibliography', { template: style, format: 'text', lang: 'en-US' }).trim()
   return Array.isArray(items) ? format(items) : withFallback(items, `${style} citation`, format)
 }
 
@@ -207,7 +249,17 @@ function escapeLatex(value: string): string {
   return value.replace(/[\\{}%&$#_~^`]/g, (char) => LATEX_SPECIALS[char] ?? char)
 }
 const LATEX_SPECIALS: Record<string, string> = {
-  '\\': '\\textbackslash{}', '{': '\\textbraceleft{}', '}': '\\textbraceright{}', '%': '\\%', '&': '\\&', '$': '\\$', '#': '\\#', '_': '\\_', '~': '\\textasciitilde{}', '^': '\\textasciicircum{}', '`': '\\textasciigrave{}',
+  '\\': '\\textbackslash{}',
+  '{': '\\textbraceleft{}',
+  '}': '\\textbraceright{}',
+  '%': '\\%',
+  '&': '\\&',
+  $: '\\$',
+  '#': '\\#',
+  _: '\\_',
+  '~': '\\textasciitilde{}',
+  '^': '\\textasciicircum{}',
+  '`': '\\textasciigrave{}',
 }
 
 /**
@@ -217,10 +269,16 @@ const LATEX_SPECIALS: Record<string, string> = {
  * "and" inside a part) are written whole, as one braced, escaped literal, like family-only names.
  */
 function bibtexName(name: CslName): CslName {
-  const parts = [name.given, name.family, name['non-dropping-particle'], name['dropping-particle'], name.suffix].filter((part) => part !== undefined)
+  const parts = [name.given, name.family, name['non-dropping-particle'], name['dropping-particle'], name.suffix].filter(
+    (part) => part !== undefined,
+  )
   const splitsWrongly = parts.some((part) => part.includes(',') || /(^|\s)and(\s|$)/i.test(part))
   if (name.given && name.family && !splitsWrongly) return name
-  const whole = name.literal ?? [name.given, name['dropping-particle'], name['non-dropping-particle'], name.family, name.suffix].filter(Boolean).join(' ')
+  const whole =
+    name.literal ??
+    [name.given, name['dropping-particle'], name['non-dropping-particle'], name.family, name.suffix]
+      .filter(Boolean)
+      .join(' ')
   return { family: escapeLatex(whole) }
 }
 
@@ -230,7 +288,10 @@ function bibtexName(name: CslName): CslName {
  * and what no URL holds unencoded is percent-encoded, as RFC 3986 allows.
  */
 function verbatim(value: string): string {
-  return value.replace(/[{}\\$\s"<>^`|]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)
+  return value.replace(
+    /[{}\\$\s"<>^`|]/g,
+    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+  )
 }
 
 /**
@@ -268,9 +329,23 @@ function forBibtex(item: CslItem, protect: (value: string) => string): CslItem {
   const copy: CslItem = {
     ...item,
     title: protect(noMarkup(item.title)),
-    author: item.author.map(bibtexName).map((name) => ({ ...name, ...(name.given ? { given: protect(name.given) } : {}), ...(name.family ? { family: protect(name.family) } : {}) })),
+    author: item.author.map(bibtexName).map((name) => ({
+      ...name,
+      ...(name.given ? { given: protect(name.given) } : {}),
+      ...(name.family ? { family: protect(name.family) } : {}),
+    })),
   }
-  for (const field of ['container-title', 'container-title-short', 'publisher', 'volume', 'issue', 'page', 'abstract', 'keyword', 'genre'] as const) {
+  for (const field of [
+    'container-title',
+    'container-title-short',
+    'publisher',
+    'volume',
+    'issue',
+    'page',
+    'abstract',
+    'keyword',
+    'genre',
+  ] as const) {
     const value = text(item[field])
     if (value !== undefined) copy[field] = value
   }
@@ -298,7 +373,9 @@ function bibtexEntry(item: CslItem): string {
   // Split on the tag, the placeholders' numbers are the odd parts.
   const restored = entry
     .split(tag)
-    .map((part, index) => (index % 2 === 1 ? (kept[Number([...part].map((c) => c.charCodeAt(0) - 97).join(''))] ?? '') : part))
+    .map((part, index) =>
+      index % 2 === 1 ? (kept[Number([...part].map((c) => c.charCodeAt(0) - 97).join(''))] ?? '') : part,
+    )
     .join('')
   // citation-js replaces keys with characters it is wary of (DBLP's `DBLP:journals/…`); BibTeX accepts them.
   const keyed = restored.replace(/^(@\w+\{)[^,\n]*,/, (_, start: string) => `${start}${item['citation-key']},`)
@@ -309,7 +386,9 @@ function bibtexEntry(item: CslItem): string {
 
 /** BibTeX, valid and LaTeX-escaped by citation-js; one entry per item, each whole on its own. */
 export function toBibtexEntries(items: CslItem | CslItem[]): string {
-  return (Array.isArray(items) ? items : [items]).map((item) => withFallback(item, 'BibTeX entry', bibtexEntry)).join('\n\n')
+  return (Array.isArray(items) ? items : [items])
+    .map((item) => withFallback(item, 'BibTeX entry', bibtexEntry))
+    .join('\n\n')
 }
 
 /** The BibTeX entry of one paper (valid, LaTeX-escaped, names without role marks). */

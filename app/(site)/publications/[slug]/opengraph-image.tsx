@@ -12,11 +12,21 @@ export const size = CARD_SIZE
 export async function generateImageMetadata({ params }: { params: { slug: string } }) {
   const publication = getPublication(params.slug)
   if (!publication) return []
-  return [{ id: cardVersion(paperCard(publication, getSite())), size: CARD_SIZE, contentType, alt: `${latexToPlainText(publication.title)}: title, authors and venue` }]
+  return [
+    {
+      id: cardVersion(paperCard(publication, getSite())),
+      size: CARD_SIZE,
+      contentType,
+      alt: `${latexToPlainText(publication.title)}: title, authors and venue`,
+    },
+  ]
 }
 
 export default async function Image({ params, id }: { params: Promise<{ slug: string }>; id: Promise<string> }) {
   const publication = getPublication((await params).slug)
   if (!publication) return new Response('Not found', { status: 404 })
-  return cardResponse(paperCard(publication, getSite()), { version: await id, ifNoneMatch: (await headers()).get('if-none-match') })
+  return cardResponse(paperCard(publication, getSite()), {
+    version: await id,
+    ifNoneMatch: (await headers()).get('if-none-match'),
+  })
 }

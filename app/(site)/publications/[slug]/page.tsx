@@ -29,7 +29,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   if (!publication) return {}
   const abstract = mdxToPlainText(publication.body)
   const title = latexToPlainText(publication.title)
-  const description = abstract ? firstSentence(abstract) : [publication.venue, publication.year].filter(Boolean).join(', ')
+  const description = abstract
+    ? firstSentence(abstract)
+    : [publication.venue, publication.year].filter(Boolean).join(', ')
   const path = `/publications/${publication.slug}`
   return {
     title,
@@ -58,7 +60,10 @@ export default async function PublicationPage({ params }: Props) {
 
   return (
     <article className="paper">
-      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdScript(scholarlyArticle(publication, env.siteUrl)) }} />
+      <script
+        type="application/ld+json"
+        dangerouslySetInnerHTML={{ __html: jsonLdScript(scholarlyArticle(publication, env.siteUrl)) }}
+      />
       <header className="paper-header">
         <p className="paper-kind">
           {publication.venueShort ? <span className="badge">{publication.venueShort}</span> : null}
@@ -76,7 +81,13 @@ export default async function PublicationPage({ params }: Props) {
           {publication.venue ? <em>{publication.venue}</em> : null}
           {details.length ? <span>{`, ${details.join(', ')}`}</span> : null}
           {publication.venue ? ' · ' : null}
-          <time dateTime={publication.month ? `${publication.year}-${String(publication.month).padStart(2, '0')}` : String(publication.year)}>
+          <time
+            dateTime={
+              publication.month
+                ? `${publication.year}-${String(publication.month).padStart(2, '0')}`
+                : String(publication.year)
+            }
+          >
             {[monthName(publication.month), publication.year].filter(Boolean).join(' ')}
           </time>
         </p>

@@ -10,6 +10,7 @@ export async function POST(request: Request) {
   const read = await readJsonWrite(request)
   if (!read.ok) return read.response
   const bibtex = field(read.body, 'bibtex')
-  if (typeof bibtex !== 'string') return Response.json({ ok: false, message: 'Send the BibTeX as a string in `bibtex`.' }, { status: 400 })
+  if (typeof bibtex !== 'string')
+    return Response.json({ ok: false, message: 'Send the BibTeX as a string in `bibtex`.' }, { status: 400 })
   return Response.json(await parseImportAction(bibtex))
 }

@@ -9,7 +9,14 @@ export async function GET() {
   await requireAdmin()
   const { publications, broken } = await listPublications()
   return Response.json({
-    publications: publications.map(({ slug, frontmatter, version, lastChange }) => ({ slug, title: frontmatter.title, year: frontmatter.year, draft: frontmatter.draft ?? false, version, lastChange })),
+    publications: publications.map(({ slug, frontmatter, version, lastChange }) => ({
+      slug,
+      title: frontmatter.title,
+      year: frontmatter.year,
+      draft: frontmatter.draft ?? false,
+      version,
+      lastChange,
+    })),
     broken,
   })
 }
@@ -21,7 +28,11 @@ export async function POST(request: Request) {
   if (!read.ok) return read.response
   const body = field(read.body, 'body')
   const result = await savePublication(
-    { slug: String(field(read.body, 'slug') ?? ''), frontmatter: field(read.body, 'frontmatter'), body: typeof body === 'string' ? body : '' },
+    {
+      slug: String(field(read.body, 'slug') ?? ''),
+      frontmatter: field(read.body, 'frontmatter'),
+      body: typeof body === 'string' ? body : '',
+    },
     admin,
   )
   return storeResponse(result, true)

@@ -24,7 +24,10 @@ function tooManyAttempts(request: NextRequest, waitMs: number): Response {
   // so it carries the wait too.
   const url = new URL('/admin/login', requestOrigin(request.headers) ?? request.nextUrl.origin)
   url.searchParams.set('error', `TooManyAttempts-${seconds}`)
-  return NextResponse.json({ url: url.toString(), message, retryAfter: seconds }, { status: 429, headers: { 'Retry-After': String(seconds) } })
+  return NextResponse.json(
+    { url: url.toString(), message, retryAfter: seconds },
+    { status: 429, headers: { 'Retry-After': String(seconds) } },
+  )
 }
 
 /**
@@ -50,7 +53,10 @@ export async function POST(request: NextRequest, context: Context) {
     return NextResponse.json({ message: attempt.message }, { status: attempt.status })
   }
   if (passwordLaneFull()) {
-    return NextResponse.json({ message: 'Too many sign-in attempts are being checked; try again in a few seconds.' }, { status: 503, headers: { 'Retry-After': '5' } })
+    return NextResponse.json(
+      { message: 'Too many sign-in attempts are being checked; try again in a few seconds.' },
+      { status: 503, headers: { 'Retry-After': '5' } },
+    )
   }
 
   const exact = new NextRequest(request.url, { method: 'POST', headers: request.headers, body: attempt.body })
@@ -58,7 +64,9 @@ export async function POST(request: NextRequest, context: Context) {
   // Only a session cookie proves the password was right; anything else (a wrong password, a
   // missing CSRF token) counts against the email and the address.
   // (next-auth splits a large session cookie into `.session-token.0`, `.1`, …)
-  const signedIn = response.headers.getSetCookie().some((cookie) => /^(__Secure-)?next-auth\.session-token(\.\d+)?=[^;]+/.test(cookie))
+  const signedIn = response.headers
+    .getSetCookie()
+    .some((cookie) => /^(__Secure-)?next-auth\.session-token(\.\d+)?=[^;]+/.test(cookie))
   if (signedIn) throttle.recordSuccess(keys)
   else throttle.recordFailure(keys)
   return response

@@ -4,7 +4,11 @@ import { requireAdminPage } from '@/lib/auth/session'
 
 export const metadata = { title: 'New publication' }
 
-export default async function NewPublicationPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function NewPublicationPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>
+}) {
   await requireAdminPage('/admin/publications/new')
   const { from } = await searchParams
   return (

@@ -9,7 +9,8 @@ type Context = { params: Promise<{ slug: string }> }
 export async function GET(_: Request, { params }: Context) {
   await requireAdmin()
   const publication = await readPublication((await params).slug)
-  if (!publication) return Response.json({ ok: false, kind: 'not-found', message: 'There is no such publication.' }, { status: 404 })
+  if (!publication)
+    return Response.json({ ok: false, kind: 'not-found', message: 'There is no such publication.' }, { status: 404 })
   const { slug, frontmatter, body, version } = publication
   return Response.json({ slug, frontmatter, body, version })
 }

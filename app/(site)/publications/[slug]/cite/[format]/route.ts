@@ -9,7 +9,11 @@ export const dynamic = 'force-dynamic'
 const FORMATS = {
   bibtex: { extension: 'bib', type: 'application/x-bibtex', write: (item: CslItem) => toBibtexEntries(item) },
   ris: { extension: 'ris', type: 'application/x-research-info-systems', write: (item: CslItem) => toRis(item) },
-  'csl-json': { extension: 'json', type: 'application/vnd.citationstyles.csl+json', write: (item: CslItem) => toCslJson([item]) },
+  'csl-json': {
+    extension: 'json',
+    type: 'application/vnd.citationstyles.csl+json',
+    write: (item: CslItem) => toCslJson([item]),
+  },
 } as const
 
 type Props = { params: Promise<{ slug: string; format: string }> }

@@ -17,7 +17,8 @@ export default async function HistoryPage({ params }: Props) {
   return (
     <>
       <p className="breadcrumbs">
-        <Link href="/admin">All publications</Link> › <Link href={`/admin/publications/${slug}/edit`}>Edit</Link> › History
+        <Link href="/admin">All publications</Link> › <Link href={`/admin/publications/${slug}/edit`}>Edit</Link> ›
+        History
       </p>
       <h1>History of “{publication.frontmatter.title}”</h1>
       {history.available ? (
