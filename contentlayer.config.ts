@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { defineDocumentType, defineNestedType, makeSource } from 'contentlayer2/source-files'
-import { env } from './lib/env'
+import { env } from './lib/env.mjs'
 import {
   bodyCharacterProblem,
   PUBLICATION_TYPES,

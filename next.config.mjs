@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url'
+import { env, serverEnv } from './lib/env.mjs'
 
 /**
  * `/publications` is prerendered; a request with a filter in its query string is rewritten to the
@@ -7,7 +8,7 @@ import { fileURLToPath } from 'node:url'
  */
 const FILTER_KEYS = ['q', 'type', 'tag', 'year']
 
-const https = (process.env.SITE_URL ?? '').startsWith('https://')
+const https = env.siteUrl.protocol === 'https:'
 
 /**
  * Sent with every response. This policy (no framing, no plugins, no foreign <base>) is the one
@@ -33,7 +34,7 @@ const nextConfig = {
   cacheHandler: fileURLToPath(new URL('./lib/server/cache-handler.mjs', import.meta.url)),
   cacheMaxMemorySize: 0,
   // End-to-end tests build into their own folder so they never touch the build `npm start` serves.
-  distDir: process.env.NEXT_DIST_DIR || '.next',
+  distDir: serverEnv().NEXT_DIST_DIR,
   poweredByHeader: false,
   // scripts/server.mjs compresses: it must read each HTML page before compression.
   compress: false,

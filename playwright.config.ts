@@ -1,15 +1,16 @@
 import fs from 'node:fs'
 import { chromium, defineConfig, devices } from '@playwright/test'
 import { E2E_ADMIN, E2E_BASE_URL, E2E_PORT, E2E_ROOT } from './e2e/support/paths'
+import { toolEnv } from './lib/env.mjs'
 
 /**
  * Finds a Chromium: CHROMIUM_PATH, Debian's /usr/bin/chromium, or Playwright's own download.
  * Playwright cannot download browsers on every machine, so it is the last resort.
  */
 function chromiumPath(): string | undefined {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
-    Boolean,
-  ) as string[]
+  const candidates = [toolEnv().CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
+    (candidate) => candidate !== undefined,
+  )
   const found = candidates.find((candidate) => fs.existsSync(candidate))
   if (found) return found
   if (fs.existsSync(chromium.executablePath())) return undefined
@@ -24,13 +25,13 @@ const ADMIN_SPECS = /[\\/]admin[^\\/]*\.spec\.ts$/
 
 export default defineConfig({
   testDir: './e2e',
-  forbidOnly: !!process.env.CI,
-  retries: process.env.CI ? 1 : 0,
+  forbidOnly: toolEnv().CI,
+  retries: toolEnv().CI ? 1 : 0,
   // Tests share one server and one content folder; two cores do not gain from more workers.
   workers: 1,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
+  reporter: toolEnv().CI ? [['list'], ['html', { open: 'never' }]] : 'list',
   use: {
     baseURL: E2E_BASE_URL,
     trace: 'retain-on-failure',

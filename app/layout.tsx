@@ -4,7 +4,7 @@ import 'katex/dist/katex.min.css'
 import './globals.css'
 import { ThemeScript } from '@/components/site/theme-script'
 import { getSite } from '@/lib/content'
-import { env } from '@/lib/env'
+import { env } from '@/lib/env.mjs'
 
 export function generateMetadata(): Metadata {
   const site = getSite()

@@ -1,6 +1,6 @@
 import type { MetadataRoute } from 'next'
 import { getPublishedPublications } from '@/lib/content'
-import { env } from '@/lib/env'
+import { env } from '@/lib/env.mjs'
 import { absoluteUrl } from '@/lib/formats/scholar'
 
 // Follows dashboard edits without a rebuild.

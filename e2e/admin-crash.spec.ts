@@ -5,6 +5,7 @@ import { expect, test } from '@playwright/test'
 import { parsePublication } from '../lib/store/serialize'
 import { E2E_PORT, E2E_ROOT } from './support/paths'
 import { ServerProcess } from './support/server-process'
+import { childEnv, toolEnv } from '../lib/env.mjs'
 
 /**
  * Bursts of saves against the production server, killed with SIGKILL at a random moment, several times.
@@ -12,7 +13,7 @@ import { ServerProcess } from './support/server-process'
  * version or the one that was being saved when the server died (never a torn or older file).
  */
 
-const ROUNDS = Number(process.env.CRASH_ROUNDS || 3)
+const ROUNDS = toolEnv().CRASH_ROUNDS
 const PAPERS = [
   'how-deep-convolutional-neural-networks-lose-spatial-information-with-training',
   'learning-sparse-features-can-lead-to-overfitting-in-neural-networks',
@@ -127,7 +128,7 @@ test.describe('crash safety', () => {
       const leftovers = fs.readdirSync(publications).filter((name) => !name.endsWith('.mdx'))
       expect(leftovers, 'no temporary files remain').toEqual([])
       const build = spawnSync(process.execPath, ['scripts/contentlayer.mjs'], {
-        env: { ...process.env, CONTENT_DIR: server.contentDir },
+        env: childEnv({ CONTENT_DIR: server.contentDir }),
         encoding: 'utf8',
       })
       expect(build.status, `Contentlayer builds the content:\n${build.stdout}${build.stderr}`).toBe(0)

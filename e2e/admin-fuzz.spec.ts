@@ -7,6 +7,7 @@ import type { Page } from '@playwright/test'
 import { expect, fetchPublic, tag, test } from './support/admin'
 import { E2E_BASE_URL, E2E_CONTENT_DIR, E2E_ROOT } from './support/paths'
 import { parseBib, parseXml } from './support/sharing'
+import { childEnv, toolEnv } from '../lib/env.mjs'
 
 /**
  * Property-based attacks on the writers (the save path and the BibTeX importer). For every payload:
@@ -15,7 +16,7 @@ import { parseBib, parseXml } from './support/sharing'
  * outputs: whatever a save accepted, every public output stays 200 and well-formed.
  */
 
-const RUNS = Number(process.env.FUZZ_RUNS || 1000)
+const RUNS = toolEnv().FUZZ_RUNS || 1000
 const PUBLICATIONS = path.join(E2E_CONTENT_DIR, 'publications')
 const IGNORED = new Set(['.git', '.contentlayer', 'node_modules', 'remote.git', 'remote.git.unreachable'])
 
@@ -188,7 +189,7 @@ const bodyArb = fc.oneof(
 // or the name parser. The schema refuses some (control characters, line breaks in names and
 // titles, references to no character); whatever it accepts must leave every output whole.
 
-const OUTPUT_RUNS = Number(process.env.FUZZ_OUTPUT_RUNS || Math.max(20, Math.round(RUNS / 10)))
+const OUTPUT_RUNS = toolEnv().FUZZ_OUTPUT_RUNS || Math.max(20, Math.round(RUNS / 10))
 /**
  * A paper's own outputs (page, citation files, card) are checked after each accepted save. The
  * site-wide ones (feed, BibTeX file, sitemap) list every paper and are rebuilt once per content
@@ -442,7 +443,7 @@ test.describe('fuzzing the writers', () => {
     )
     // Whatever was accepted is an ordinary publication: the content still builds.
     execFileSync(process.execPath, ['scripts/contentlayer.mjs'], {
-      env: { ...process.env, CONTENT_DIR: E2E_CONTENT_DIR },
+      env: childEnv({ CONTENT_DIR: E2E_CONTENT_DIR }),
       stdio: 'pipe',
     })
     for (const file of valid) expect(path.dirname(file)).toBe(PUBLICATIONS)

@@ -2,6 +2,7 @@ import autocannon from 'autocannon'
 import { clientAddress, expect, frontmatterOf, tag, test } from './support/admin'
 import { E2E_BASE_URL } from './support/paths'
 import { postAnnouncing, postSignIn, signInForm } from './support/requests'
+import { toolEnv } from '../lib/env.mjs'
 
 /**
  * Mixed traffic on loopback: public pages at 64 connections while the admin saves edits to
@@ -10,7 +11,7 @@ import { postAnnouncing, postSignIn, signInForm } from './support/requests'
  * LOAD_SECONDS=60 for the full length.
  */
 
-const SECONDS = Number(process.env.LOAD_SECONDS || 10)
+const SECONDS = toolEnv().LOAD_SECONDS
 
 type Stored = { version: string; frontmatter: Record<string, unknown>; body: string }
 

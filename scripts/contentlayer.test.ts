@@ -5,6 +5,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { fromGenerated, fromSaved, type GeneratedDocument } from '../lib/content/publication'
 import { parsePublication } from '../lib/store/serialize'
+import { childEnv } from '../lib/env.mjs'
 
 const root = path.resolve(__dirname, '..')
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'contentlayer-check-'))
@@ -12,7 +13,7 @@ const content = path.join(work, 'content')
 
 function build(): { status: number | null; output: string } {
   const result = spawnSync(process.execPath, [path.join(root, 'scripts/contentlayer.mjs')], {
-    env: { ...process.env, CONTENT_DIR: content },
+    env: childEnv({ CONTENT_DIR: content }),
     encoding: 'utf8',
   })
   return { status: result.status, output: `${result.stdout}${result.stderr}` }

@@ -1,5 +1,5 @@
 import { derived } from '@/lib/content'
-import { env } from '@/lib/env'
+import { env } from '@/lib/env.mjs'
 import { bibliography } from '@/lib/formats/feeds'
 
 // Served from memory, recomputed only when the content changes, so it follows dashboard edits.

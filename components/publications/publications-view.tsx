@@ -1,5 +1,5 @@
 import { marksInUse, marksLegend } from '@/lib/domain/authors'
-import { env } from '@/lib/env'
+import { env } from '@/lib/env.mjs'
 import { facetsOf, filterPublications, filtersToQuery, type Filters } from '@/lib/domain/filter'
 import { newestYears } from '@/lib/domain/sort'
 import type { Publication, Site } from '@/lib/domain/types'

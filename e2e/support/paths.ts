@@ -1,8 +1,9 @@
 import os from 'node:os'
 import path from 'node:path'
+import { toolEnv } from '../../lib/env.mjs'
 
 /** Where the end-to-end server keeps its temporary, git-initialised copy of `content/`. */
-export const E2E_PORT = Number(process.env.E2E_PORT || 3210)
+export const E2E_PORT = toolEnv().E2E_PORT
 export const E2E_ROOT = path.join(os.tmpdir(), `scholar-cms-e2e-${E2E_PORT}`)
 export const E2E_CONTENT_DIR = path.join(E2E_ROOT, 'content')
 /** A bare repository the server pushes the content to after each commit (CONTENT_GIT_REMOTE). */

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // Builds and starts the production server for the end-to-end tests on a temporary,
 // git-initialised copy of content/, never the repository's own. The build goes to .next-e2e so
 // it cannot replace the build `npm start` serves.
@@ -7,22 +8,18 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import bcrypt from 'bcrypt'
+import { childEnv, toolEnv } from '../../lib/env.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
-const {
-  E2E_ROOT: workDir,
-  E2E_PORT: port,
-  E2E_ADMIN_EMAIL: adminEmail,
-  E2E_ADMIN_PASSWORD: adminPassword,
-} = process.env
-if (!workDir || !port || !adminEmail || !adminPassword)
+const { E2E_ROOT: workDir, E2E_PORT: port, E2E_ADMIN_EMAIL: adminEmail, E2E_ADMIN_PASSWORD: adminPassword } = toolEnv()
+if (!workDir || !adminEmail || !adminPassword)
   throw new Error('serve.mjs is started by playwright.config.ts, which sets E2E_ROOT, E2E_PORT and the admin')
 const contentDir = path.join(workDir, 'content')
 
 fs.rmSync(workDir, { recursive: true, force: true })
 fs.mkdirSync(workDir, { recursive: true })
 fs.cpSync(path.join(root, 'content'), contentDir, { recursive: true })
-const git = (...args) => execFileSync('git', args, { cwd: contentDir, stdio: 'pipe' })
+const git = (/** @type {string[]} */ ...args) => execFileSync('git', args, { cwd: contentDir, stdio: 'pipe' })
 git('init', '-q', '-b', 'main')
 git('add', '-A')
 git('-c', 'user.name=Seed', '-c', 'user.email=seed@example.org', 'commit', '-qm', 'Seed content')
@@ -30,11 +27,10 @@ const remote = path.join(workDir, 'remote.git')
 execFileSync('git', ['init', '-q', '--bare', remote])
 
 const origin = `http://127.0.0.1:${port}`
-const env = {
-  ...process.env,
+const env = childEnv({
   CONTENT_DIR: contentDir,
   NEXT_DIST_DIR: '.next-e2e',
-  PORT: port,
+  PORT: String(port),
   SITE_URL: origin,
   NEXTAUTH_URL: origin,
   NEXTAUTH_SECRET: 'e2e-secret-that-is-long-enough-for-next-auth-jwt',
@@ -45,22 +41,23 @@ const env = {
   // As behind a reverse proxy on this machine: tests stand for many clients by sending
   // X-Forwarded-For (e2e/admin-throttle.spec.ts checks a server that trusts no proxy).
   TRUST_PROXY: 'loopback',
-}
-const run = (command, args) => execFileSync(command, args, { cwd: root, env, stdio: 'inherit' })
+})
+const run = (/** @type {string} */ command, /** @type {string[]} */ args) =>
+  execFileSync(command, args, { cwd: root, env, stdio: 'inherit' })
 // The repository's own generated types too: `next build` type-checks against them (a fresh clone has none).
 execFileSync(process.execPath, [path.join(root, 'scripts/contentlayer.mjs')], {
   cwd: root,
-  env: { ...process.env, CONTENT_DIR: '' },
+  env: childEnv({ CONTENT_DIR: '' }),
   stdio: 'inherit',
 })
 run(process.execPath, [path.join(root, 'scripts/contentlayer.mjs')])
 run(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'build'])
 
 // The server `npm start` runs, so the tests see the production headers (the CSP above all).
-const server = spawn(process.execPath, [path.join(root, 'scripts/server.mjs'), '-p', port, '-H', '127.0.0.1'], {
+const server = spawn(process.execPath, [path.join(root, 'scripts/server.mjs'), '-p', String(port), '-H', '127.0.0.1'], {
   cwd: root,
   env,
   stdio: 'inherit',
 })
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal))
+for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) process.on(signal, () => server.kill(signal))
 server.on('exit', (code) => process.exit(code ?? 0))

@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import bcrypt from 'bcrypt'
 import { E2E_ADMIN } from './paths'
+import { childEnv, toolEnv } from '../../lib/env.mjs'
 
 const root = path.resolve(__dirname, '../..')
 
@@ -48,7 +49,7 @@ export class ServerProcess {
     git('add', '-A')
     git('-c', 'user.name=Seed', '-c', 'user.email=seed@example.org', 'commit', '-qm', 'Seed content')
     execFileSync(process.execPath, [path.join(root, 'scripts/contentlayer.mjs')], {
-      env: { ...process.env, CONTENT_DIR: this.contentDir },
+      env: childEnv({ CONTENT_DIR: this.contentDir }),
       stdio: 'pipe',
     })
     fs.rmSync(path.join(root, this.distDir), { recursive: true, force: true })
@@ -66,9 +67,8 @@ export class ServerProcess {
         cwd: root,
         // Its own process group, so a kill takes the server, its Contentlayer worker and any git with it.
         detached: true,
-        stdio: process.env.E2E_SERVER_LOG ? 'inherit' : 'ignore',
-        env: {
-          ...process.env,
+        stdio: toolEnv().E2E_SERVER_LOG ? 'inherit' : 'ignore',
+        env: childEnv({
           CONTENT_DIR: this.contentDir,
           NEXT_DIST_DIR: this.distDir,
           SITE_URL: this.origin,
@@ -79,7 +79,7 @@ export class ServerProcess {
           ADMIN_CREDENTIALS_FILE: path.join(this.workDir, 'admin-credentials.json'),
           CONTENT_GIT_REMOTE: '',
           ...this.extraEnv,
-        },
+        }),
       },
     )
     const deadline = Date.now() + 60_000

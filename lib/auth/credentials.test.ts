@@ -3,15 +3,15 @@ import os from 'node:os'
 import path from 'node:path'
 import bcrypt from 'bcrypt'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { adminCredentials, GENERATED_ADMIN_EMAIL } from './credentials'
+import { authEnv } from '../env.mjs'
+import { GENERATED_ADMIN_EMAIL, loadCredentials } from './credentials'
 
-const keys = ['ADMIN_EMAIL', 'ADMIN_PASSWORD_HASH', 'NEXTAUTH_SECRET', 'ADMIN_CREDENTIALS_FILE'] as const
 let dir: string
-let saved: Partial<Record<(typeof keys)[number], string>>
+/** The environment the server would start with. */
+let source: Record<string, string | undefined>
 
 function fresh() {
-  delete (globalThis as { __adminCredentials?: unknown }).__adminCredentials
-  return adminCredentials()
+  return loadCredentials(authEnv(source))
 }
 
 function printedPassword(log: { mock: { calls: unknown[][] } }): string | undefined {
@@ -22,17 +22,10 @@ function printedPassword(log: { mock: { calls: unknown[][] } }): string | undefi
 describe('admin credentials', () => {
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'credentials-'))
-    saved = Object.fromEntries(keys.map((key) => [key, process.env[key]]))
-    for (const key of keys) delete process.env[key]
-    process.env.ADMIN_CREDENTIALS_FILE = path.join(dir, 'credentials.json')
+    source = { ADMIN_CREDENTIALS_FILE: path.join(dir, 'credentials.json') }
   })
 
   afterEach(() => {
-    for (const key of keys) {
-      const value = saved[key]
-      if (value === undefined) delete process.env[key]
-      else process.env[key] = value
-    }
     fs.rmSync(dir, { recursive: true, force: true })
     vi.restoreAllMocks()
   })
@@ -45,7 +38,7 @@ describe('admin credentials', () => {
     expect(credentials.email).toBe(GENERATED_ADMIN_EMAIL)
     expect(bcrypt.compareSync(password ?? '', credentials.passwordHash)).toBe(true)
 
-    const file = fs.readFileSync(process.env.ADMIN_CREDENTIALS_FILE ?? '', 'utf8')
+    const file = fs.readFileSync(source.ADMIN_CREDENTIALS_FILE ?? '', 'utf8')
     expect(file).not.toContain(password)
     expect(JSON.parse(file)).toEqual({
       email: GENERATED_ADMIN_EMAIL,
@@ -53,7 +46,7 @@ describe('admin credentials', () => {
       secret: credentials.secret,
     })
     expect(credentials.secret.length).toBeGreaterThanOrEqual(32)
-    expect(fs.statSync(process.env.ADMIN_CREDENTIALS_FILE ?? '').mode & 0o777).toBe(0o600)
+    expect(fs.statSync(source.ADMIN_CREDENTIALS_FILE ?? '').mode & 0o777).toBe(0o600)
 
     log.mockClear()
     expect(fresh()).toEqual(credentials)
@@ -63,7 +56,7 @@ describe('admin credentials', () => {
   it('never has a fixed default: two first starts make two passwords and secrets', () => {
     const log = vi.spyOn(console, 'log').mockImplementation(() => undefined)
     const first = fresh()
-    fs.rmSync(process.env.ADMIN_CREDENTIALS_FILE ?? '')
+    fs.rmSync(source.ADMIN_CREDENTIALS_FILE ?? '')
     const second = fresh()
     expect(second.passwordHash).not.toBe(first.passwordHash)
     expect(second.secret).not.toBe(first.secret)
@@ -73,18 +66,18 @@ describe('admin credentials', () => {
   it('uses ADMIN_EMAIL, ADMIN_PASSWORD_HASH and NEXTAUTH_SECRET when set, printing nothing', () => {
     const log = vi.spyOn(console, 'log').mockImplementation(() => undefined)
     const hash = bcrypt.hashSync('chosen password', 4)
-    process.env.ADMIN_EMAIL = 'me@example.org'
-    process.env.ADMIN_PASSWORD_HASH = hash
-    process.env.NEXTAUTH_SECRET = 's'.repeat(40)
+    source.ADMIN_EMAIL = 'me@example.org'
+    source.ADMIN_PASSWORD_HASH = hash
+    source.NEXTAUTH_SECRET = 's'.repeat(40)
     expect(fresh()).toEqual({ email: 'me@example.org', passwordHash: hash, secret: 's'.repeat(40) })
     expect(log).not.toHaveBeenCalled()
-    expect(fs.existsSync(process.env.ADMIN_CREDENTIALS_FILE ?? '')).toBe(false)
+    expect(fs.existsSync(source.ADMIN_CREDENTIALS_FILE ?? '')).toBe(false)
   })
 
   it('keeps a generated secret, but prints no password, when only the secret is missing', () => {
     const log = vi.spyOn(console, 'log').mockImplementation(() => undefined)
-    process.env.ADMIN_EMAIL = 'me@example.org'
-    process.env.ADMIN_PASSWORD_HASH = bcrypt.hashSync('chosen password', 4)
+    source.ADMIN_EMAIL = 'me@example.org'
+    source.ADMIN_PASSWORD_HASH = bcrypt.hashSync('chosen password', 4)
     const credentials = fresh()
     expect(credentials.email).toBe('me@example.org')
     expect(credentials.secret.length).toBeGreaterThanOrEqual(32)
@@ -92,9 +85,9 @@ describe('admin credentials', () => {
   })
 
   it('refuses half a configuration and a hash that is not bcrypt', () => {
-    process.env.ADMIN_EMAIL = 'me@example.org'
+    source.ADMIN_EMAIL = 'me@example.org'
     expect(() => fresh()).toThrow(/both ADMIN_EMAIL and ADMIN_PASSWORD_HASH/)
-    process.env.ADMIN_PASSWORD_HASH = 'plaintext'
+    source.ADMIN_PASSWORD_HASH = 'plaintext'
     expect(() => fresh()).toThrow(/bcrypt/)
   })
 

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import bcrypt from 'bcrypt'
 import { z } from 'zod'
-import { authEnv } from '../env'
+import { authEnv, type AuthEnv } from '../env.mjs'
 
 export type AdminCredentials = { email: string; passwordHash: string; secret: string }
 
@@ -22,12 +22,12 @@ const storedSchema = z.object({
  */
 export function adminCredentials(): AdminCredentials {
   const global = globalThis as { __adminCredentials?: AdminCredentials }
-  global.__adminCredentials ??= loadCredentials()
+  global.__adminCredentials ??= loadCredentials(authEnv())
   return global.__adminCredentials
 }
 
-function loadCredentials(): AdminCredentials {
-  const config = authEnv()
+/** The credentials `config` names, making the generated ones on first use. Exported for tests. */
+export function loadCredentials(config: AuthEnv): AdminCredentials {
   if (config.adminEmail && config.adminPasswordHash && config.nextAuthSecret) {
     return { email: config.adminEmail, passwordHash: config.adminPasswordHash, secret: config.nextAuthSecret }
   }

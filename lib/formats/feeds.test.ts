@@ -5,6 +5,7 @@ import { citationKeys } from './bibtex'
 import { atomFeed, bibliography } from './feeds'
 import { latexToPlainText, withoutControls } from '../markup/text'
 import type { Publication, Site } from '../domain/types'
+import { toolEnv } from '../env.mjs'
 
 const site: Site = {
   owner: 'Ada Lovelace',
@@ -233,7 +234,7 @@ describe('no entry can break the BibTeX file or the feed', () => {
           }
         }
       }),
-      { numRuns: Number(process.env.FUZZ_RUNS || 300) },
+      { numRuns: toolEnv().FUZZ_RUNS || 300 },
     )
   }, 120_000)
 
@@ -242,7 +243,7 @@ describe('no entry can break the BibTeX file or the feed', () => {
       fc.property(hostilePapers, (papers) => {
         expect(xmlProblem(atomFeed(papers, site, siteUrl))).toBeUndefined()
       }),
-      { numRuns: Number(process.env.FUZZ_RUNS || 300) },
+      { numRuns: toolEnv().FUZZ_RUNS || 300 },
     )
   }, 120_000)
 })

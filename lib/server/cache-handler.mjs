@@ -5,15 +5,9 @@
 // from the content files after a start, then served from memory until a save revalidates it.
 // Plain JavaScript: Next imports this file at run time, outside its bundles.
 
-function megabytes() {
-  const raw = process.env.PAGE_CACHE_MB?.trim()
-  if (!raw) return 512
-  const value = Number(raw)
-  if (Number.isFinite(value) && value >= 0) return value
-  console.error(`PAGE_CACHE_MB must be a number of megabytes, not ${JSON.stringify(raw)}: using 512.`)
-  return 512
-}
-const MAX_BYTES = megabytes() * 1024 * 1024
+import { serverEnv } from '../env.mjs'
+
+const MAX_BYTES = serverEnv().PAGE_CACHE_MB * 1024 * 1024
 /**
  * Pages that answer 404 (an unknown slug) get a small space of their own: anyone can ask for
  * endless made-up addresses, and their pages must never push real ones out.

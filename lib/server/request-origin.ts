@@ -1,5 +1,5 @@
 import 'server-only'
-import { env } from '../env'
+import { env } from '../env.mjs'
 
 /**
  * The origin the browser is using, from the request's own headers: `x-forwarded-proto` and

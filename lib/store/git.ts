@@ -3,6 +3,7 @@ import { execFile } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { promisify } from 'node:util'
+import { childEnv } from '../env.mjs'
 
 const run = promisify(execFile)
 
@@ -25,7 +26,7 @@ async function git(cwd: string, args: string[], options: { allowFailure?: boolea
       // A git that waits (a network push, an SSH prompt) must never hold the store's lock forever.
       timeout: 60_000,
       killSignal: 'SIGKILL',
-      env: { GIT_SSH_COMMAND: 'ssh -oBatchMode=yes', ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
+      env: { GIT_SSH_COMMAND: 'ssh -oBatchMode=yes', ...childEnv({ GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' }) },
     })
     return stdout
   } catch (error) {

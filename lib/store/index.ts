@@ -2,7 +2,7 @@ import 'server-only'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import { revalidatePath } from 'next/cache'
-import { env, authEnv } from '../env'
+import { env, authEnv } from '../env.mjs'
 import { bodyCharacterProblem, publicationSchema, slugProblem, type PublicationFrontmatter } from '../domain/schema'
 import { describeFailure, readIfExists, removeFile, versionOf, writeFileAtomic } from './files'
 import {

@@ -2,7 +2,7 @@ import 'server-only'
 import { fork, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
 import { latestChange, settleChanges } from '../content'
-import { env } from '../env'
+import { childEnv, env } from '../env.mjs'
 
 type Reply = { id: number; ok: true; documents: number; ms: number } | { id: number; ok: false; error: string }
 type Waiter = { resolve: (reply: Reply) => void }
@@ -24,7 +24,7 @@ function startWorker(): Worker {
   const script = path.join(/* turbopackIgnore: true */ process.cwd(), 'scripts', 'contentlayer-worker.mjs')
   const child = fork(script, [], {
     cwd: process.cwd(),
-    env: { ...process.env, NODE_ENV: 'production', CONTENT_DIR: env.contentDir },
+    env: childEnv({ NODE_ENV: 'production', CONTENT_DIR: env.contentDir }),
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   })
   const worker: Worker = {

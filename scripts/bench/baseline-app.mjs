@@ -9,6 +9,7 @@ import path from 'node:path'
 import { projectRoot } from '../contentlayer-paths.mjs'
 import { gzippedKb, scriptSources } from './measure.mjs'
 import { runMeasured, startProcess } from './processes.mjs'
+import { childEnv } from '../../lib/env.mjs'
 
 const LAYOUT = `import type { ReactNode } from 'react'
 
@@ -38,8 +39,7 @@ export async function buildBaselineApp({ logFile }) {
   fs.writeFileSync(path.join(dir, 'app', 'layout.tsx'), LAYOUT)
   fs.writeFileSync(path.join(dir, 'app', 'page.tsx'), PAGE)
   fs.writeFileSync(path.join(dir, 'next.config.mjs'), 'export default {}\n')
-  const env = { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' }
-  delete env.NEXT_DIST_DIR
+  const env = childEnv({ NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', NEXT_DIST_DIR: undefined })
   const next = path.join(projectRoot, 'node_modules', 'next', 'dist', 'bin', 'next')
   try {
     await runMeasured(process.execPath, [next, 'build'], { cwd: dir, env, logFile })

@@ -7,6 +7,7 @@ import { promisify } from 'node:util'
 import zlib from 'node:zlib'
 import autocannon from 'autocannon'
 import { projectRoot } from '../contentlayer-paths.mjs'
+import { childEnv, toolEnv } from '../../lib/env.mjs'
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
 
@@ -196,12 +197,7 @@ export const CHROME_FLAGS = [
 
 /** Debian's Chromium unless CHROMIUM_PATH (or chrome-launcher's own CHROME_PATH) says otherwise. */
 export function chromiumPath() {
-  const candidates = [
-    process.env.CHROMIUM_PATH,
-    process.env.CHROME_PATH,
-    '/usr/bin/chromium',
-    '/usr/bin/chromium-browser',
-  ]
+  const candidates = [toolEnv().CHROMIUM_PATH, toolEnv().CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser']
   return candidates.find((candidate) => candidate && fs.existsSync(candidate))
 }
 
@@ -227,7 +223,7 @@ export async function lighthouse(url, { runs, chrome, workDir }) {
         `--only-categories=${CATEGORIES.join(',')}`,
         `--chrome-flags=${CHROME_FLAGS.join(' ')}`,
       ],
-      { env: { ...process.env, CHROME_PATH: chrome }, maxBuffer: 64 * 1024 * 1024 },
+      { env: childEnv({ CHROME_PATH: chrome }), maxBuffer: 64 * 1024 * 1024 },
     )
     const report = JSON.parse(fs.readFileSync(output, 'utf8'))
     if (report.runtimeError) throw new Error(`Lighthouse on ${url}: ${report.runtimeError.message}`)

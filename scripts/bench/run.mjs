@@ -28,6 +28,7 @@ import {
 import { freePort, runMeasured, startProcess, waitForHttp, waitForIdle } from './processes.mjs'
 import { printTable } from './report.mjs'
 import { startStaticServer } from './static-reference.mjs'
+import { childEnv } from '../../lib/env.mjs'
 
 const { values: args } = parseArgs({
   options: {
@@ -158,8 +159,7 @@ async function main() {
   const origin = `http://127.0.0.1:${port}`
   const adminEmail = 'bench@example.org'
   const adminPassword = crypto.randomBytes(12).toString('base64url')
-  const env = {
-    ...process.env,
+  const env = childEnv({
     CONTENT_DIR: contentDir,
     NEXT_DIST_DIR: DIST_DIR,
     PORT: String(port),
@@ -170,13 +170,16 @@ async function main() {
     ADMIN_PASSWORD_HASH: bcrypt.hashSync(adminPassword, 10),
     ADMIN_CREDENTIALS_FILE: path.join(work, 'admin-credentials.json'),
     NEXT_TELEMETRY_DISABLED: '1',
-  }
-  for (const name of ['CONTENT_GIT_REMOTE', 'GITHUB_ID', 'GITHUB_SECRET', 'NODE_ENV']) delete env[name]
+    CONTENT_GIT_REMOTE: undefined,
+    GITHUB_ID: undefined,
+    GITHUB_SECRET: undefined,
+    NODE_ENV: undefined,
+  })
 
   // `next build` type-checks against the repository's own generated types (a fresh clone has none).
   execFileSync(node, [path.join(projectRoot, 'scripts', 'contentlayer.mjs')], {
     cwd: projectRoot,
-    env: { ...process.env, CONTENT_DIR: '' },
+    env: childEnv({ CONTENT_DIR: '' }),
     stdio: ['ignore', fs.openSync(path.join(logs, 'repo-content.log'), 'a'), 'inherit'],
   })
 

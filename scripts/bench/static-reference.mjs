@@ -5,9 +5,10 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { projectRoot } from '../contentlayer-paths.mjs'
 import { freePort, startProcess } from './processes.mjs'
+import { childEnv, toolEnv } from '../../lib/env.mjs'
 
 function findNginx() {
-  for (const dir of [...(process.env.PATH ?? '').split(':'), '/usr/sbin', '/usr/local/sbin']) {
+  for (const dir of [...toolEnv().PATH, '/usr/sbin', '/usr/local/sbin']) {
     const file = path.join(dir, 'nginx')
     if (dir && fs.existsSync(file)) return file
   }
@@ -48,14 +49,14 @@ http {
     )
     server = startProcess(nginx, ['-p', prefix, '-c', conf], {
       cwd: work,
-      env: process.env,
+      env: childEnv(),
       logFile: path.join(logs, 'nginx.log'),
     })
   } else {
     server = startProcess(
       process.execPath,
       [path.join(projectRoot, 'scripts', 'bench', 'static-server.mjs'), root, String(port)],
-      { cwd: work, env: process.env, logFile: path.join(logs, 'static.log') },
+      { cwd: work, env: childEnv(), logFile: path.join(logs, 'static.log') },
     )
   }
   // nginx prints its version on stderr.

@@ -3,7 +3,7 @@ import { redirect } from 'next/navigation'
 import { LoginForm } from '@/components/admin/login-form'
 import { safeReturnPath } from '@/lib/auth/return-path'
 import { currentAdmin } from '@/lib/auth/session'
-import { authEnv } from '@/lib/env'
+import { authEnv } from '@/lib/env.mjs'
 
 export const metadata: Metadata = { title: 'Sign in', robots: { index: false, follow: false } }
 // Reads the session; never rendered at build time.

@@ -1,6 +1,6 @@
 import { citableItem, toBibtexEntries, toCslJson, toRis, type CslItem } from '@/lib/formats/citations'
 import { getCitationKey, getPublication } from '@/lib/content'
-import { env } from '@/lib/env'
+import { env } from '@/lib/env.mjs'
 import { absoluteUrl } from '@/lib/formats/scholar'
 
 // Small and computed from memory per request, so they always match the page.
