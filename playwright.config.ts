@@ -1,5 +1,6 @@
 import fs from 'node:fs'
 import { chromium, defineConfig, devices } from '@playwright/test'
+import { CHROMIUM_FLAGS, systemChromium } from './e2e/support/chromium.mjs'
 import { E2E_ADMIN, E2E_BASE_URL, E2E_PORT, E2E_ROOT } from './e2e/support/paths'
 import { toolEnv } from './lib/env.mjs'
 
@@ -8,10 +9,7 @@ import { toolEnv } from './lib/env.mjs'
  * Playwright cannot download browsers on every machine, so it is the last resort.
  */
 function chromiumPath(): string | undefined {
-  const candidates = [toolEnv().CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
-    (candidate) => candidate !== undefined,
-  )
-  const found = candidates.find((candidate) => fs.existsSync(candidate))
+  const found = systemChromium()
   if (found) return found
   if (fs.existsSync(chromium.executablePath())) return undefined
   console.error(
@@ -37,14 +35,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       ...(executablePath ? { executablePath } : {}),
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      args: CHROMIUM_FLAGS,
     },
   },
   // The public pages are checked against the sample content first; the dashboard tests, which

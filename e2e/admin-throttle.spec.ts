@@ -21,31 +21,53 @@ const rightPassword = form([
   ['password', E2E_ADMIN.password],
 ])
 
-test.describe('the sign-in throttle, on a server that trusts no proxy', () => {
-  test.setTimeout(180_000)
-  const server = new ServerProcess(E2E_PORT + 60, path.join(E2E_ROOT, 'throttle-alone'), '.next-e2e-throttle')
-
+/** A server of the describe block's own, started before its tests and stopped after them. */
+function ownServer(portOffset: number, name: string, env: Record<string, string> = {}) {
+  const server = new ServerProcess(E2E_PORT + portOffset, path.join(E2E_ROOT, name), '.next-e2e-throttle', env)
   test.beforeAll(async () => {
     test.setTimeout(180_000)
     server.prepare()
     await server.start()
   })
   test.afterAll(() => server.stop())
+  return server
+}
+
+/**
+ * Five sign-ins of a new client each, `body()` each time, all refused with `status` (and
+ * `message`, if given); then the admin's right password is refused too, with 429.
+ */
+async function expectLockedOutAfterFive(
+  server: ServerProcess,
+  {
+    status,
+    body,
+    contentType,
+    message,
+  }: { status: number; body: () => (csrfToken: string) => string; contentType?: string; message?: string },
+) {
+  for (let guess = 1; guess <= 5; guess++) {
+    const refused = await attempt(server, clientAddress(), body(), contentType)
+    expect(refused.status, `guess ${guess}`).toBe(status)
+    if (message) expect(refused.text).toContain(message)
+  }
+  const sixth = await attempt(server, clientAddress(), rightPassword)
+  expect(sixth.status, 'even the right password is refused now').toBe(429)
+}
+
+test.describe('the sign-in throttle, on a server that trusts no proxy', () => {
+  test.setTimeout(180_000)
+  const server = ownServer(60, 'throttle-alone')
 
   test('counts a forged X-Forwarded-For under the real address: the sixth attempt gets 429', async () => {
-    for (let guess = 1; guess <= 5; guess++) {
-      const refused = await attempt(
-        server,
-        clientAddress(),
+    await expectLockedOutAfterFive(server, {
+      status: 401,
+      body: () =>
         form([
           ['email', `decoy-${tag()}@example.org`],
           ['password', 'wrong'],
         ]),
-      )
-      expect(refused.status, `guess ${guess}`).toBe(401)
-    }
-    const sixth = await attempt(server, clientAddress(), rightPassword)
-    expect(sixth.status, 'even the right password is refused from this address now').toBe(429)
+    })
   })
 })
 
@@ -53,16 +75,7 @@ test.describe('the sign-in throttle, behind a trusted proxy', () => {
   test.setTimeout(180_000)
   // Every request comes from loopback, which this server trusts as its proxy: X-Forwarded-For then
   // stands for many distinct clients, so only the email can be what the throttle counts.
-  const server = new ServerProcess(E2E_PORT + 61, path.join(E2E_ROOT, 'throttle-proxied'), '.next-e2e-throttle', {
-    TRUST_PROXY: 'loopback',
-  })
-
-  test.beforeAll(async () => {
-    test.setTimeout(180_000)
-    server.prepare()
-    await server.start()
-  })
-  test.afterAll(() => server.stop())
+  const server = ownServer(61, 'throttle-proxied', { TRUST_PROXY: 'loopback' })
   // A restart forgets the counts (and signs in again, which proves the admin is not locked out).
   test.afterEach(async () => {
     await server.stop()
@@ -70,35 +83,25 @@ test.describe('the sign-in throttle, behind a trusted proxy', () => {
   })
 
   test('refuses repeated email fields and counts them against the admin: the sixth attempt gets 429', async () => {
-    for (let guess = 1; guess <= 5; guess++) {
-      const refused = await attempt(
-        server,
-        clientAddress(),
+    await expectLockedOutAfterFive(server, {
+      status: 400,
+      message: 'each field once',
+      body: () =>
         form([
           ['email', `decoy-${tag()}@example.org`],
           ['email', E2E_ADMIN.email],
           ['password', 'wrong'],
         ]),
-      )
-      expect(refused.status, `guess ${guess}`).toBe(400)
-      expect(refused.text).toContain('each field once')
-    }
-    expect((await attempt(server, clientAddress(), rightPassword)).status).toBe(429)
+    })
   })
 
   test('refuses a JSON body under a form content type and counts it against the admin: the sixth attempt gets 429', async () => {
-    const json = (csrfToken: string) =>
-      JSON.stringify({ csrfToken, email: E2E_ADMIN.email, password: 'wrong', json: 'true' })
-    for (let guess = 1; guess <= 5; guess++) {
-      const refused = await attempt(
-        server,
-        clientAddress(),
-        json,
-        'application/x-www-form-urlencoded; x=application/json',
-      )
-      expect(refused.status, `guess ${guess}`).toBe(400)
-    }
-    expect((await attempt(server, clientAddress(), rightPassword)).status).toBe(429)
+    await expectLockedOutAfterFive(server, {
+      status: 400,
+      contentType: 'application/x-www-form-urlencoded; x=application/json',
+      body: () => (csrfToken: string) =>
+        JSON.stringify({ csrfToken, email: E2E_ADMIN.email, password: 'wrong', json: 'true' }),
+    })
   })
 
   test('believes the proxy’s X-Forwarded-For: five failures from one client do not lock out another', async () => {

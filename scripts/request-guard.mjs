@@ -1,3 +1,4 @@
+// @ts-check
 // What the production server (scripts/server.mjs) settles about a request before Next.js sees it:
 // - Who the client is. The socket's address, unless the socket is a proxy listed in TRUST_PROXY;
 //   only then is X-Forwarded-For believed, up to its right-most untrusted hop (proxy-addr, as
@@ -10,18 +11,30 @@
 //   slug is answered as `/publications/_`, whose 404 page is rendered once and cached, rather than
 //   rendering and caching a 404 page per made-up address.
 // - Whether its body is small enough, from Content-Length, before a byte of it is read: a sign-in
-//   is a few hundred bytes, so `/api/auth/*` takes at most 8 kB, everything else 4 MB (above
-//   next.config.mjs's limit for server actions). A body without a length (chunked) is refused:
+//   is a few hundred bytes, so `/api/auth/*` takes at most 8 kB (lib/auth/sign-in-limit.mjs),
+//   everything else 4 MB (above next.config.mjs's limit for server actions). A body without a length (chunked) is refused:
 //   browsers always send one for the forms and fetches this site makes.
 import proxyaddr from 'proxy-addr'
+import { SIGN_IN_BODY_LIMIT } from '../lib/auth/sign-in-limit.mjs'
+import { MAX_SLUG_LENGTH, SLUG_PATTERN } from '../lib/domain/slug-rule.mjs'
 
-export const AUTH_BODY_LIMIT = 8 * 1024
 export const BODY_LIMIT = 4 * 1024 * 1024
+
+/** @typedef {(address: string, hop: number) => boolean} Trust */
+/**
+ * What the guard reads of a request (node:http's IncomingMessage), and rewrites.
+ * @typedef {object} GuardedRequest
+ * @property {string} [url]
+ * @property {Record<string, string | string[] | undefined>} headers
+ * @property {{ remoteAddress?: string, encrypted?: boolean }} [socket]
+ */
 
 /**
  * The TRUST_PROXY setting as a trust function: comma- or space-separated addresses and CIDR
  * ranges (IPv4 or IPv6), or proxy-addr's names `loopback`, `linklocal` and `uniquelocal`. Empty:
  * no proxy is trusted. Throws with the setting's name when an entry is not an address.
+ * @param {string | undefined} setting
+ * @returns {Trust}
  */
 export function compileTrust(setting) {
   const entries = String(setting ?? '')
@@ -38,7 +51,10 @@ export function compileTrust(setting) {
   }
 }
 
-/** The value a trusted proxy sent in a header, its last one when it repeated the header. */
+/**
+ * The value a trusted proxy sent in a header, its last one when it repeated the header.
+ * @param {string | string[] | undefined} value
+ */
 function lastValue(value) {
   const text = Array.isArray(value) ? value.at(-1) : value
   const last = String(text ?? '')
@@ -53,11 +69,15 @@ function lastValue(value) {
  * the one client address, `x-forwarded-proto` and `x-forwarded-host` are kept only when they come
  * from a trusted proxy (then the value the proxy nearest to us added), else they say what the
  * socket says.
+ * @param {GuardedRequest} req
+ * @param {Trust} trust
  */
 export function settleForwarding(req, trust) {
   const socketAddress = req.socket?.remoteAddress ?? ''
   const viaProxy = socketAddress !== '' && trust(socketAddress, 0)
-  const client = viaProxy ? proxyaddr(req, trust) : socketAddress
+  // proxy-addr reads only the socket's address and X-Forwarded-For; its types ask for a whole
+  // IncomingMessage, which is what the server passes.
+  const client = viaProxy ? proxyaddr(/** @type {import('node:http').IncomingMessage} */ (req), trust) : socketAddress
   req.headers['x-forwarded-for'] = client || 'unknown'
   const proto = viaProxy ? lastValue(req.headers['x-forwarded-proto'])?.toLowerCase() : undefined
   req.headers['x-forwarded-proto'] =
@@ -72,6 +92,8 @@ export function settleForwarding(req, trust) {
 /**
  * Why the request is refused before Next.js sees it, as `{ status, message }`, or undefined when
  * it may go on.
+ * @param {GuardedRequest} req
+ * @returns {{ status: number, message: string } | undefined}
  */
 export function refusal(req) {
   const url = req.url ?? '/'
@@ -81,10 +103,11 @@ export function refusal(req) {
   } catch {
     return { status: 400, message: 'Bad request: the address holds a malformed percent-encoding.' }
   }
-  const limit = pathname.startsWith('/api/auth/') || pathname === '/api/auth' ? AUTH_BODY_LIMIT : BODY_LIMIT
+  const limit = pathname.startsWith('/api/auth/') || pathname === '/api/auth' ? SIGN_IN_BODY_LIMIT : BODY_LIMIT
   const length = req.headers['content-length']
   if (length !== undefined) {
-    if (!/^\d+$/.test(length)) return { status: 400, message: 'Bad request: Content-Length is not a number.' }
+    if (typeof length !== 'string' || !/^\d+$/.test(length))
+      return { status: 400, message: 'Bad request: Content-Length is not a number.' }
     if (Number(length) > limit)
       return { status: 413, message: `The request body is over the limit of ${formatBytes(limit)} for this address.` }
   } else if (req.headers['transfer-encoding'] !== undefined) {
@@ -93,18 +116,17 @@ export function refusal(req) {
   return undefined
 }
 
+/** @param {number} bytes */
 function formatBytes(bytes) {
   return bytes >= 1024 * 1024 ? `${bytes / 1024 / 1024} MB` : `${bytes / 1024} kB`
 }
 
-// The slug rule of lib/domain/schema.ts (SLUG_PATTERN, MAX_SLUG_LENGTH); linear on any input.
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
-const MAX_SLUG_LENGTH = 100
 const PAPER_PAGE = /^\/publications\/([^/]+)\/?$/
 
 /**
  * Points a request for the page of a paper that cannot exist (its slug breaks the slug rule) at
  * one address for all of them. Call after `refusal`: the path decodes.
+ * @param {GuardedRequest} req
  */
 export function settlePaperAddress(req) {
   const url = req.url ?? '/'
@@ -113,6 +135,6 @@ export function settlePaperAddress(req) {
   const segment = PAPER_PAGE.exec(pathname)?.[1]
   if (segment === undefined) return
   const slug = decodeURIComponent(segment)
-  if (slug.length <= MAX_SLUG_LENGTH && SLUG.test(slug)) return
+  if (slug.length <= MAX_SLUG_LENGTH && SLUG_PATTERN.test(slug)) return
   req.url = `/publications/_${query === -1 ? '' : url.slice(query)}`
 }

@@ -1,14 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { isWindowsReserved, MAX_SLUG_LENGTH, slugProblem } from '../lib/domain/schema'
-import {
-  AUTH_BODY_LIMIT,
-  BODY_LIMIT,
-  compileTrust,
-  refusal,
-  settleForwarding,
-  settlePaperAddress,
-} from './request-guard.mjs'
+import { SIGN_IN_BODY_LIMIT } from '../lib/auth/sign-in-limit.mjs'
+import { BODY_LIMIT, compileTrust, refusal, settleForwarding, settlePaperAddress } from './request-guard.mjs'
 
 type FakeRequest = {
   url: string
@@ -95,11 +89,12 @@ describe('requests refused before Next.js reads them', () => {
 
   it('a sign-in body over a few kB, and any body over the general limit, is a 413 from its Content-Length', () => {
     expect(
-      refusal(request('127.0.0.1', { 'content-length': String(AUTH_BODY_LIMIT + 1) }, '/api/auth/callback/credentials'))
-        ?.status,
+      refusal(
+        request('127.0.0.1', { 'content-length': String(SIGN_IN_BODY_LIMIT + 1) }, '/api/auth/callback/credentials'),
+      )?.status,
     ).toBe(413)
     expect(
-      refusal(request('127.0.0.1', { 'content-length': String(AUTH_BODY_LIMIT) }, '/api/auth/callback/credentials')),
+      refusal(request('127.0.0.1', { 'content-length': String(SIGN_IN_BODY_LIMIT) }, '/api/auth/callback/credentials')),
     ).toBeUndefined()
     expect(
       refusal(request('127.0.0.1', { 'content-length': String(100 * 1024 * 1024) }, '/api/admin/publications'))?.status,

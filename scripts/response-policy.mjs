@@ -1,160 +1,81 @@
+// @ts-check
 // What the production server (scripts/server.mjs) does to each response Next.js writes:
 // - An HTML page is held until it is complete, then sent with a Content-Security-Policy that
-//   lists the hashes of its allowed inline scripts (lib/server/csp.mjs); headers cannot follow a body.
-// - Everything else (scripts, styles, images, RSC payloads, JSON) streams through untouched.
-// - Compression (brotli or gzip, as the client accepts) happens here rather than in Next.js
-//   (`compress: false` in next.config.mjs), so the HTML is read before it is compressed.
-// A prerendered page is the same bytes for every reader: its policy and compressed forms are
-// kept (by ETag, checked against the bytes) so it is not scanned and compressed on every request.
-import zlib from 'node:zlib'
-import { contentSecurityPolicy, inlineScriptHashes } from '../lib/server/csp.mjs'
+//   lists the hashes of its allowed inline scripts (lib/server/page-policy.mjs); headers cannot
+//   follow a body. A page seen before under the same ETag and bytes is not read again
+//   (lib/server/page-cache.mjs).
+// - Other text (scripts, styles, RSC payloads, JSON) streams through a compressor; the rest
+//   streams through untouched (lib/server/compression.mjs).
+// This file only routes what Next.js writes (`writeHead`, `write`, `end`, `flushHeaders`) to one
+// of those, once the status and headers tell which.
+import {
+  compress,
+  compressor,
+  isCompressible,
+  markCompressed,
+  MIN_COMPRESS_BYTES,
+  negotiateEncoding,
+  varyOnEncoding,
+} from '../lib/server/compression.mjs'
+import { contentSecurityPolicy } from '../lib/server/csp.mjs'
+import { PageCache } from '../lib/server/page-cache.mjs'
+import { pagePolicy } from '../lib/server/page-policy.mjs'
 
-const COMPRESSIBLE =
-  /^(?:text\/|application\/(?:javascript|json|xml|x-bibtex|x-research-info-systems|[\w.-]+\+(?:json|xml))|image\/svg\+xml)/i
-const MIN_COMPRESS_BYTES = 1024
-const BROTLI_QUALITY = 5 // near gzip's speed, smaller output; 11 (the default) is far too slow per request
-const CACHE_BYTES = 64 * 1024 * 1024
-
-/** The encoding to answer with, from Accept-Encoding: brotli, else gzip, else none. */
-export function negotiateEncoding(header) {
-  if (!header) return undefined
-  const accepted = new Map()
-  for (const part of String(header).split(',')) {
-    const [coding = '', ...params] = part.trim().toLowerCase().split(';')
-    const q = params.map((param) => /^\s*q\s*=\s*([\d.]+)\s*$/.exec(param)?.[1]).find((value) => value !== undefined)
-    accepted.set(coding.trim(), q === undefined ? 1 : Number(q))
-  }
-  const quality = (coding) => accepted.get(coding) ?? accepted.get('*') ?? 0
-  if (quality('br') > 0) return 'br'
-  if (quality('gzip') > 0) return 'gzip'
-  return undefined
-}
-
-function encodeSync(encoding, buffer) {
-  return encoding === 'br'
-    ? zlib.brotliCompressSync(buffer, {
-        params: {
-          [zlib.constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
-          [zlib.constants.BROTLI_PARAM_SIZE_HINT]: buffer.length,
-        },
-      })
-    : zlib.gzipSync(buffer)
-}
-
-function encode(encoding, buffer) {
-  return new Promise((resolve, reject) => {
-    const done = (error, result) => (error ? reject(error) : resolve(result))
-    if (encoding === 'br')
-      zlib.brotliCompress(
-        buffer,
-        {
-          params: {
-            [zlib.constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
-            [zlib.constants.BROTLI_PARAM_SIZE_HINT]: buffer.length,
-          },
-        },
-        done,
-      )
-    else zlib.gzip(buffer, done)
-  })
-}
-
-function encoderStream(encoding) {
-  return encoding === 'br'
-    ? zlib.createBrotliCompress({ params: { [zlib.constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY } })
-    : zlib.createGzip()
-}
-
-/** Pages already seen, by ETag: their bytes (to check), policy and compressed forms. */
-class PageCache {
-  entries = new Map()
-  bytes = 0
-
-  get(etag, body) {
-    const entry = this.entries.get(etag)
-    if (!entry || !entry.body.equals(body)) return undefined
-    this.entries.delete(etag)
-    this.entries.set(etag, entry) // most recently used last
-    return entry
-  }
-
-  add(etag, entry) {
-    const old = this.entries.get(etag)
-    if (old) this.remove(etag, old)
-    this.entries.set(etag, entry)
-    this.bytes += entry.body.length
-    while (this.bytes > CACHE_BYTES && this.entries.size > 1) {
-      const [oldestKey, oldest] = this.entries.entries().next().value
-      this.remove(oldestKey, oldest)
-    }
-  }
-
-  addEncoded(entry, encoding, buffer) {
-    entry.encoded[encoding] = buffer
-    this.bytes += buffer.length
-  }
-
-  remove(key, entry) {
-    this.entries.delete(key)
-    this.bytes -= entry.body.length + Object.values(entry.encoded).reduce((sum, buffer) => sum + buffer.length, 0)
-  }
-}
-
-function headerValue(value) {
-  return Array.isArray(value) ? value.join(', ') : value === undefined ? '' : String(value)
-}
-
-function addVary(res, field) {
-  const vary = headerValue(res.getHeader('vary'))
-  if (!vary.split(',').some((part) => part.trim().toLowerCase() === field.toLowerCase() || part.trim() === '*')) {
-    res.setHeader('Vary', vary ? `${vary}, ${field}` : field)
-  }
-}
-
-/** A strong ETag names one representation; the compressed one is another, so it becomes weak. */
-function weakenETag(res) {
-  const etag = res.getHeader('etag')
-  if (typeof etag === 'string' && !etag.startsWith('W/')) res.setHeader('ETag', `W/${etag}`)
-}
-
-function chunkBuffer(chunk, encoding) {
-  if (chunk === undefined || chunk === null) return undefined
-  return typeof chunk === 'string'
-    ? Buffer.from(chunk, typeof encoding === 'string' ? encoding : 'utf8')
-    : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)
-}
+/** @typedef {import('node:http').IncomingMessage} IncomingMessage */
+/** @typedef {import('node:http').ServerResponse & { flush?: () => void }} Response */
+/** @typedef {import('node:http').OutgoingHttpHeaders | import('node:http').OutgoingHttpHeader[]} HeadersArgument */
+/** @typedef {(error?: Error | null) => void} WriteCallback */
+/** @typedef {{ cache: PageCache, policyOf: (url: string | undefined, html: string) => string }} Shared */
+/** @typedef {string | Uint8Array | null | undefined} Chunk what Next.js writes */
 
 /**
  * Wraps a request handler (Next.js's) so every response it writes goes through the policy above.
  * `log` receives a line for each page holding an inline script the policy refuses.
+ * @template R
+ * @param {(req: IncomingMessage, res: Response) => R} handler
+ * @param {{ log?: (line: string) => void }} [options]
+ * @returns {(req: IncomingMessage, res: Response) => R}
  */
 export function withResponsePolicy(handler, { log = (line) => console.warn(line) } = {}) {
-  const cache = new PageCache()
-  const warned = new Set()
+  /** @type {Shared} */
+  const shared = { cache: new PageCache(), policyOf: pagePolicy(log) }
   return (req, res) => {
-    applyPolicy(req, res, { cache, warnRefused })
+    intercept(req, res, shared)
     return handler(req, res)
-  }
-
-  function warnRefused(url, refused) {
-    // Once per distinct script: a refused script on a popular page must not flood the log.
-    for (const text of refused) {
-      if (warned.has(text)) continue
-      if (warned.size < 1000) warned.add(text)
-      log(
-        `Content-Security-Policy: an inline script on ${url} is not allowed and will not run: ${JSON.stringify(text)}`,
-      )
-    }
   }
 }
 
-function applyPolicy(req, res, { cache, warnRefused }) {
-  const original = { writeHead: res.writeHead, write: res.write, end: res.end, flushHeaders: res.flushHeaders }
+/**
+ * @param {Chunk} chunk
+ * @param {BufferEncoding | undefined} encoding
+ */
+function chunkBuffer(chunk, encoding) {
+  if (chunk === undefined || chunk === null) return undefined
+  return typeof chunk === 'string'
+    ? Buffer.from(chunk, encoding ?? 'utf8')
+    : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)
+}
+
+/**
+ * @param {IncomingMessage} req
+ * @param {Response} res
+ * @param {Shared} shared
+ */
+function intercept(req, res, { cache, policyOf }) {
+  const original = {
+    writeHead: res.writeHead,
+    write: res.write,
+    end: res.end,
+    flushHeaders: res.flushHeaders,
+  }
+  // Node's own methods, for the bytes this file sends itself.
+  const send = { write: original.write.bind(res), end: original.end.bind(res) }
   const isHead = req.method === 'HEAD'
-  /** undefined until the first byte, end or header flush; then 'html', 'compress' or 'pass'. */
+  /** @type {undefined | 'html' | 'compress' | 'pass'} undefined until the first byte, end or header flush */
   let mode
-  let encoding
+  /** @type {import('node:zlib').BrotliCompress | import('node:zlib').Gzip | undefined} */
   let stream
+  /** @type {Buffer[]} */
   const chunks = []
   let ended = false
 
@@ -170,58 +91,51 @@ function applyPolicy(req, res, { cache, warnRefused }) {
   function decide() {
     if (mode) return
     const status = res.statusCode
-    const type = headerValue(res.getHeader('content-type')).toLowerCase()
     const bodiless = status === 204 || status === 304 || (status >= 100 && status < 200)
     if (status === 304) {
       // A 304 updates the headers the browser stored with the page; a policy without the
       // page's hashes would replace the stored one.
       res.removeHeader('content-security-policy')
     }
-    if (type.startsWith('text/html') && !bodiless) {
+    if (!bodiless && /^text\/html/i.test(String(res.getHeader('content-type') ?? ''))) {
       mode = 'html'
       return
     }
     const accepted = negotiateEncoding(req.headers['accept-encoding'])
-    const length = Number(res.getHeader('content-length') ?? Number.NaN)
-    const compressible =
-      !bodiless &&
-      COMPRESSIBLE.test(type) &&
-      !res.getHeader('content-encoding') &&
-      !/\bno-transform\b/i.test(headerValue(res.getHeader('cache-control'))) &&
-      !(length < MIN_COMPRESS_BYTES)
-    if (compressible) addVary(res, 'Accept-Encoding')
+    const compressible = !bodiless && isCompressible(res)
+    if (compressible) varyOnEncoding(res)
     if (!compressible || !accepted || isHead) {
       mode = 'pass'
-      if (compressible && accepted && isHead) {
-        res.setHeader('Content-Encoding', accepted)
-        res.removeHeader('content-length')
-        weakenETag(res)
-      }
+      if (compressible && accepted && isHead) markCompressed(res, accepted)
       restore()
       return
     }
     mode = 'compress'
-    encoding = accepted
     // The headers are settled: Node's own write sends them with the first compressed bytes.
     res.writeHead = original.writeHead
-    res.setHeader('Content-Encoding', encoding)
-    res.removeHeader('content-length')
-    weakenETag(res)
-    stream = encoderStream(encoding)
-    stream.on('data', (data) => {
-      if (original.write.call(res, data) === false) stream.pause()
+    markCompressed(res, accepted)
+    const zipped = compressor(accepted)
+    stream = zipped
+    zipped.on('data', (data) => {
+      if (send.write(data) === false) zipped.pause()
     })
-    stream.on('end', () => original.end.call(res))
-    stream.on('drain', () => res.emit('drain'))
-    stream.on('error', (error) => res.destroy(error))
-    res.on('drain', () => stream.resume())
+    zipped.on('end', () => send.end())
+    zipped.on('drain', () => res.emit('drain'))
+    zipped.on('error', (error) => res.destroy(error))
+    res.on('drain', () => zipped.resume())
     // A client that leaves mid-response must not leave the zlib stream behind.
     res.once('close', () => {
-      if (!stream.writableFinished) stream.destroy()
+      if (!zipped.writableFinished) zipped.destroy()
     })
-    res.flush = () => stream.flush()
+    res.flush = () => zipped.flush()
   }
 
+  /**
+   * Records the status and headers; they are sent once `decide` has chosen how.
+   * @param {number} statusCode
+   * @param {string | HeadersArgument} [reason]
+   * @param {HeadersArgument} [headers]
+   */
   res.writeHead = function writeHead(statusCode, reason, headers) {
     if (typeof reason !== 'string') {
       headers = reason
@@ -230,10 +144,9 @@ function applyPolicy(req, res, { cache, warnRefused }) {
     res.statusCode = statusCode
     if (reason) res.statusMessage = reason
     if (Array.isArray(headers)) {
-      const pairs = Array.isArray(headers[0])
-        ? headers
-        : Array.from({ length: headers.length / 2 }, (_, index) => [headers[2 * index], headers[2 * index + 1]])
-      for (const [key, value] of pairs) res.setHeader(key, value)
+      // Either [[name, value], …] or [name, value, name, value, …].
+      const flat = headers.flat()
+      for (let index = 0; index + 1 < flat.length; index += 2) res.setHeader(String(flat[index]), flat[index + 1] ?? '')
     } else if (headers) {
       for (const [key, value] of Object.entries(headers)) if (value !== undefined) res.setHeader(key, value)
     }
@@ -246,37 +159,47 @@ function applyPolicy(req, res, { cache, warnRefused }) {
     if (mode === 'pass') res.flushHeaders()
   }
 
+  /**
+   * @param {Chunk} chunk
+   * @param {BufferEncoding | WriteCallback} [chunkEncoding]
+   * @param {WriteCallback} [callback]
+   */
   res.write = function write(chunk, chunkEncoding, callback) {
-    if (typeof chunkEncoding === 'function') callback = chunkEncoding
+    const encoding = typeof chunkEncoding === 'string' ? chunkEncoding : undefined
+    const done = typeof chunkEncoding === 'function' ? chunkEncoding : callback
     decide()
-    if (mode === 'pass') return res.write(chunk, chunkEncoding, callback)
-    if (mode === 'compress')
-      return stream.write(chunk, typeof chunkEncoding === 'string' ? chunkEncoding : undefined, callback)
-    const buffer = chunkBuffer(chunk, chunkEncoding)
+    if (mode === 'pass') return encoding ? res.write(chunk, encoding, done) : res.write(chunk, done)
+    if (stream) return encoding ? stream.write(chunk, encoding, done) : stream.write(chunk, done)
+    const buffer = chunkBuffer(chunk, encoding)
     if (buffer?.length) chunks.push(Buffer.from(buffer)) // a copy: the writer may reuse its buffer
-    if (callback) process.nextTick(callback)
+    if (done) process.nextTick(done)
     return true
   }
 
+  /**
+   * @param {Chunk | (() => void)} [chunk]
+   * @param {BufferEncoding | (() => void)} [chunkEncoding]
+   * @param {() => void} [callback]
+   */
   res.end = function end(chunk, chunkEncoding, callback) {
-    if (typeof chunk === 'function') {
-      callback = chunk
-      chunk = undefined
-    } else if (typeof chunkEncoding === 'function') {
-      callback = chunkEncoding
-      chunkEncoding = undefined
-    }
+    const done = typeof chunk === 'function' ? chunk : typeof chunkEncoding === 'function' ? chunkEncoding : callback
+    const body = typeof chunk === 'function' ? undefined : chunk
+    const encoding = typeof chunkEncoding === 'string' ? chunkEncoding : undefined
     if (ended) return res
     decide()
-    if (mode === 'pass') return res.end(chunk, chunkEncoding, callback)
+    if (mode === 'pass') {
+      if (body === undefined || body === null) return res.end(done)
+      return encoding ? res.end(body, encoding, done) : res.end(body, done)
+    }
     ended = true
-    if (callback) res.once('finish', callback)
-    if (mode === 'compress') {
-      if (chunk !== undefined && chunk !== null) stream.end(chunk, chunkEncoding)
-      else stream.end()
+    if (done) res.once('finish', done)
+    if (stream) {
+      if (body === undefined || body === null) stream.end()
+      else if (encoding) stream.end(body, encoding)
+      else stream.end(body)
       return res
     }
-    const last = chunkBuffer(chunk, chunkEncoding)
+    const last = chunkBuffer(body, encoding)
     if (last?.length) chunks.push(last)
     void sendPage(Buffer.concat(chunks)).catch((error) => {
       console.error(error)
@@ -285,40 +208,36 @@ function applyPolicy(req, res, { cache, warnRefused }) {
     return res
   }
 
+  /**
+   * Sends a whole HTML page with its policy, compressed as the client accepts.
+   * @param {Buffer} body
+   */
   async function sendPage(body) {
     restore()
-    const etag = headerValue(res.getHeader('etag'))
+    const etag = String(res.getHeader('etag') ?? '')
+    varyOnEncoding(res)
     if (isHead) {
       // No body to read: the policy of the same page seen by a GET, if any, else one without hashes.
-      res.setHeader('Content-Security-Policy', (etag && cache.entries.get(etag)?.policy) || contentSecurityPolicy([]))
-      addVary(res, 'Accept-Encoding')
+      res.setHeader('Content-Security-Policy', (etag && cache.policyOf(etag)) || contentSecurityPolicy([]))
       res.end()
       return
     }
-    let entry = etag ? cache.get(etag, body) : undefined
-    if (!entry) {
-      const html = body.toString('utf8')
-      const { hashes, refused } = inlineScriptHashes(html)
-      if (refused.length) warnRefused(req.url, refused)
-      entry = { body, policy: contentSecurityPolicy(hashes), encoded: {} }
-      if (etag) cache.add(etag, entry)
+    let page = etag ? cache.get(etag, body) : undefined
+    if (!page) {
+      page = { body, policy: policyOf(req.url, body.toString('utf8')), encoded: {} }
+      if (etag) cache.add(etag, page)
     }
-    res.setHeader('Content-Security-Policy', entry.policy)
-    addVary(res, 'Accept-Encoding')
+    res.setHeader('Content-Security-Policy', page.policy)
     const accepted =
       body.length >= MIN_COMPRESS_BYTES && !res.getHeader('content-encoding')
         ? negotiateEncoding(req.headers['accept-encoding'])
         : undefined
     let payload = body
     if (accepted) {
-      payload = entry.encoded[accepted]
-      if (!payload) {
-        // Small pages are quicker compressed in place than through the thread pool.
-        payload = body.length < 64 * 1024 ? encodeSync(accepted, body) : await encode(accepted, body)
-        if (etag && cache.entries.get(etag) === entry) cache.addEncoded(entry, accepted, payload)
-      }
-      res.setHeader('Content-Encoding', accepted)
-      weakenETag(res)
+      const kept = page.encoded[accepted]
+      payload = kept ?? (await compress(accepted, body))
+      if (!kept && etag) cache.addEncoded(etag, page, accepted, payload)
+      markCompressed(res, accepted)
     }
     if (res.destroyed) return
     res.setHeader('Content-Length', payload.length)

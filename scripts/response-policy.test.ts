@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net'
 import zlib from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { THEME_SCRIPT } from '../lib/server/theme-script.mjs'
-import { negotiateEncoding, withResponsePolicy } from './response-policy.mjs'
+import { withResponsePolicy } from './response-policy.mjs'
 
 const STATIC_POLICY = "frame-ancestors 'none'; object-src 'none'; base-uri 'self'"
 const page = (extra = '') =>
@@ -71,17 +71,6 @@ function get(path: string, headers: Record<string, string> = {}, method = 'GET')
       .end()
   })
 }
-
-describe('negotiateEncoding', () => {
-  it('prefers brotli, then gzip, honouring q=0 and *', () => {
-    expect(negotiateEncoding('gzip, deflate, br')).toBe('br')
-    expect(negotiateEncoding('gzip')).toBe('gzip')
-    expect(negotiateEncoding('br;q=0, gzip;q=0.5')).toBe('gzip')
-    expect(negotiateEncoding('*')).toBe('br')
-    expect(negotiateEncoding('identity')).toBeUndefined()
-    expect(negotiateEncoding(undefined)).toBeUndefined()
-  })
-})
 
 describe('withResponsePolicy', () => {
   it('replaces the static policy on an HTML page with one holding its script hashes', async () => {

@@ -8,7 +8,14 @@ import { adminCredentials } from './credentials'
 import { isAdmittedGithubLogin } from './github'
 import { verifyPassword, warmPasswordChecks } from './password'
 
+let options: NextAuthOptions | undefined
+
+/** next-auth's options, made on first use (every session check asks for them). */
 export function authOptions(): NextAuthOptions {
+  return (options ??= makeOptions())
+}
+
+function makeOptions(): NextAuthOptions {
   const admin = adminCredentials()
   const config = authEnv()
   warmPasswordChecks(admin.passwordHash)

@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { readSignIn, SIGN_IN_BODY_LIMIT } from './sign-in-body'
+import { readSignIn } from './sign-in-body'
+import { SIGN_IN_BODY_LIMIT } from './sign-in-limit.mjs'
 
 const post = (contentType: string | undefined, body: string) =>
   new Request('http://localhost/api/auth/callback/credentials', {

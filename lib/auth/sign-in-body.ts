@@ -1,4 +1,5 @@
 import 'server-only'
+import { SIGN_IN_BODY_LIMIT } from './sign-in-limit.mjs'
 
 /**
  * Reads a credentials sign-in the way next-auth will (`next-auth/next/utils.js`, `getBody`): a
@@ -9,8 +10,6 @@ import 'server-only'
  * body names the emails next-auth could have checked (the form's last, the JSON's), each of which
  * is counted as a failure.
  */
-
-export const SIGN_IN_BODY_LIMIT = 8 * 1024
 
 export type SignInAttempt =
   { ok: true; body: string; emails: string[] } | { ok: false; status: 400 | 413; message: string; emails: string[] }

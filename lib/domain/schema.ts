@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { PUBLICATION_TYPES } from './publication-types'
+import { MAX_SLUG_LENGTH, SLUG_PATTERN } from './slug-rule.mjs'
 
 // Zod tests whether it may compile validators with `Function('')`. The pages' Content-Security-
 // Policy forbids eval, so in the browser that test is a reported violation: skip it.
@@ -27,10 +28,9 @@ export const LINK_FIELDS = [
 ] as const
 export type LinkField = (typeof LINK_FIELDS)[number][0]
 
-export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/
+export { MAX_SLUG_LENGTH, SLUG_PATTERN }
 /** What BibTeX, biber and every importer we know read as one key. */
 export const BIBTEX_KEY_PATTERN = /^[A-Za-z0-9_:.-]+$/
-export const MAX_SLUG_LENGTH = 100
 /** Names Windows reserves for devices, with any extension: `con.mdx` cannot be checked out there. */
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)$/
 export const isWindowsReserved = (slug: string) => WINDOWS_RESERVED.test(slug)

@@ -1,3 +1,4 @@
+// @ts-check
 // Next's cache of rendered pages and route answers (`cacheHandler` in next.config.mjs), kept in
 // this process's memory only. Next's default keeps it on disk and remembers `revalidatePath` in
 // memory, so after a restart it served pages rendered before the last saves (and the build's
@@ -5,9 +6,25 @@
 // from the content files after a start, then served from memory until a save revalidates it.
 // Plain JavaScript: Next imports this file at run time, outside its bundles.
 
+import { LRUCache } from 'lru-cache'
 import { serverEnv } from '../env.mjs'
 
-const MAX_BYTES = serverEnv().PAGE_CACHE_MB * 1024 * 1024
+/** @typedef {import('next/dist/server/lib/incremental-cache').CacheHandler} CacheHandler */
+/** @typedef {import('next/dist/server/lib/incremental-cache').CacheHandlerValue} CacheHandlerValue */
+/** @typedef {NonNullable<CacheHandlerValue['value']>} CachedValue */
+/** @typedef {Parameters<CacheHandler['get']>[1]} GetContext */
+/** @typedef {Parameters<CacheHandler['set']>[2]} SetContext */
+/**
+ * @typedef {object} Entry
+ * @property {CachedValue} value
+ * @property {number} lastModified when its render started (ms)
+ * @property {CacheHandlerValue['cacheControl']} cacheControl
+ * @property {string[]} tags
+ * @property {number} bytes
+ */
+
+// lru-cache counts whole units; a bound of 0 MB keeps nothing (every entry is larger than 1 byte).
+const MAX_BYTES = Math.max(1, Math.floor(serverEnv().PAGE_CACHE_MB * 1024 * 1024))
 /**
  * Pages that answer 404 (an unknown slug) get a small space of their own: anyone can ask for
  * endless made-up addresses, and their pages must never push real ones out.
@@ -16,45 +33,11 @@ const NOT_FOUND_MAX_BYTES = Math.min(MAX_BYTES, 4 * 1024 * 1024)
 const NOT_FOUND_MAX_ENTRIES = 500
 const TAGS_HEADER = 'x-next-cache-tags'
 
-/** key → { value, lastModified, cacheControl, bytes }, least recently used first, within a byte bound. */
-class Store {
-  entries = new Map()
-  bytes = 0
-
-  constructor(maxBytes, maxEntries = Infinity) {
-    this.maxBytes = maxBytes
-    this.maxEntries = maxEntries
-  }
-
-  get(key) {
-    const entry = this.entries.get(key)
-    if (!entry) return undefined
-    // Most recently used goes last.
-    this.entries.delete(key)
-    this.entries.set(key, entry)
-    return entry
-  }
-
-  add(key, entry) {
-    if (entry.bytes > this.maxBytes) return
-    this.entries.set(key, entry)
-    this.bytes += entry.bytes
-    for (const oldest of this.entries.keys()) {
-      if (this.bytes <= this.maxBytes && this.entries.size <= this.maxEntries) break
-      this.remove(oldest)
-    }
-  }
-
-  remove(key) {
-    const entry = this.entries.get(key)
-    if (!entry) return
-    this.bytes -= entry.bytes
-    this.entries.delete(key)
-  }
-}
-
-const pages = new Store(MAX_BYTES)
-const notFound = new Store(NOT_FOUND_MAX_BYTES, NOT_FOUND_MAX_ENTRIES)
+/** @type {(entry: Entry) => number} */
+const entrySize = (entry) => entry.bytes
+/** key → entry, least recently used dropped first, within a byte bound. An entry over it is not kept. */
+const pages = new LRUCache({ maxSize: MAX_BYTES, sizeCalculation: entrySize })
+const notFound = new LRUCache({ max: NOT_FOUND_MAX_ENTRIES, maxSize: NOT_FOUND_MAX_BYTES, sizeCalculation: entrySize })
 /** tag → when it was last revalidated (ms). */
 const revalidated = new Map()
 /**
@@ -62,53 +45,66 @@ const revalidated = new Map()
  * its render started, not when it was stored: a render that began before a save and ended after
  * it holds the old content, and must not pass for newer than the save. Bounded by the length of
  * its keys too, which a visitor chooses.
+ * @type {LRUCache<string, number>}
  */
-const rendering = new Map()
-let renderingChars = 0
-const RENDERING_MAX_CHARS = 4 * 1024 * 1024
+const rendering = new LRUCache({
+  maxSize: 4 * 1024 * 1024,
+  sizeCalculation: (_started, key) => Math.max(1, key.length),
+})
 
+/** @param {string} key */
 function startRendering(key) {
-  if (rendering.has(key)) return
-  rendering.set(key, Date.now())
-  renderingChars += key.length
-  for (const oldest of rendering.keys()) {
-    if (renderingChars <= RENDERING_MAX_CHARS) break
-    stopRendering(oldest)
-  }
+  if (!rendering.has(key)) rendering.set(key, Date.now())
 }
 
+/** @param {string} key */
 function stopRendering(key) {
   const started = rendering.get(key)
-  if (started === undefined) return undefined
   rendering.delete(key)
-  renderingChars -= key.length
   return started
 }
 
+/**
+ * About how much memory a cached value takes: its key, its strings (UTF-16), its buffers (the
+ * page's HTML, RSC payload, route body…) and its prefetch segments.
+ * @param {string} key
+ * @param {CachedValue} value
+ */
 function sizeOf(key, value) {
-  if (!value || typeof value !== 'object') return 0
   let bytes = key.length * 2
-  for (const part of [value.html, value.rscData, value.body, value.buffer, value.data]) {
+  for (const part of Object.values(value)) {
     if (typeof part === 'string') bytes += part.length * 2
-    else if (part && typeof part.byteLength === 'number') bytes += part.byteLength
+    else if (part instanceof Uint8Array) bytes += part.byteLength
   }
-  if (value.segmentData instanceof Map)
+  if ('segmentData' in value && value.segmentData instanceof Map)
     for (const segment of value.segmentData.values()) bytes += segment.byteLength ?? 0
   return bytes + 1024
 }
 
+/** @param {string} key */
 function remove(key) {
-  pages.remove(key)
-  notFound.remove(key)
+  pages.delete(key)
+  notFound.delete(key)
 }
 
+/**
+ * @param {Entry} entry
+ * @param {GetContext} [ctx]
+ */
 function tagsOf(entry, ctx) {
-  const header = entry.value?.headers?.[TAGS_HEADER]
+  const header = 'headers' in entry.value ? entry.value.headers?.[TAGS_HEADER] : undefined
   const tags = typeof header === 'string' ? header.split(',') : []
-  return [...tags, ...(entry.tags ?? []), ...(ctx?.tags ?? []), ...(ctx?.softTags ?? [])]
+  const asked = ctx && 'tags' in ctx ? [...(ctx.tags ?? []), ...('softTags' in ctx ? (ctx.softTags ?? []) : [])] : []
+  return [...tags, ...entry.tags, ...asked]
 }
 
+/** @implements {CacheHandler} */
 export default class MemoryCacheHandler {
+  /**
+   * @param {string} key
+   * @param {GetContext} [ctx]
+   * @returns {Promise<CacheHandlerValue | null>}
+   */
   async get(key, ctx) {
     const entry = pages.get(key) ?? notFound.get(key)
     if (!entry || tagsOf(entry, ctx).some((tag) => (revalidated.get(tag) ?? 0) >= entry.lastModified)) {
@@ -119,29 +115,36 @@ export default class MemoryCacheHandler {
     return { value: entry.value, lastModified: entry.lastModified, cacheControl: entry.cacheControl }
   }
 
+  /**
+   * @param {string} key
+   * @param {CacheHandlerValue['value']} value
+   * @param {SetContext} [ctx]
+   */
   async set(key, value, ctx) {
     const started = stopRendering(key) ?? Date.now()
     remove(key)
     if (value === null || value === undefined) return
+    /** @type {Entry} */
     const entry = {
       value,
       lastModified: started,
-      cacheControl: ctx?.cacheControl,
-      tags: ctx?.tags,
+      cacheControl: ctx && 'cacheControl' in ctx ? ctx.cacheControl : undefined,
+      tags: ctx && 'tags' in ctx ? (ctx.tags ?? []) : [],
       bytes: sizeOf(key, value),
     }
-    ;(value.status === 404 ? notFound : pages).add(key, entry)
+    ;('status' in value && value.status === 404 ? notFound : pages).set(key, entry)
   }
 
   /** How much each space holds (for tests and diagnostics). */
   static usage() {
     return {
-      pages: { entries: pages.entries.size, bytes: pages.bytes },
-      notFound: { entries: notFound.entries.size, bytes: notFound.bytes },
+      pages: { entries: pages.size, bytes: pages.calculatedSize },
+      notFound: { entries: notFound.size, bytes: notFound.calculatedSize },
       rendering: rendering.size,
     }
   }
 
+  /** @param {string | string[]} tags */
   async revalidateTag(tags) {
     const now = Date.now()
     for (const tag of typeof tags === 'string' ? [tags] : tags) revalidated.set(tag, now)

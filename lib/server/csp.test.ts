@@ -51,6 +51,18 @@ describe('findScripts', () => {
     expect(texts('<script>var s="</script><p>after</p>')).toEqual(['var s="'])
   })
 
+  it('reads a `<script` inside an escape (`<!--`) as the browser does: its `</script` does not end the element', () => {
+    expect(texts('<script><!--<script>a()</script>b()</script>after()</script>')).toEqual([
+      '<!--<script>a()</script>b()',
+    ])
+    expect(texts('<script><!-- <script>a()</script> --></script>')).toEqual(['<!-- <script>a()</script> -->'])
+    // Outside an escape, or once it is closed (`-->`, `<!-->`), the first `</script` ends it.
+    expect(texts('<script><script>a()</script>b()</script>')).toEqual(['<script>a()'])
+    expect(texts('<script><!-- --><script>a()</script>b()</script>')).toEqual(['<!-- --><script>a()'])
+    expect(texts('<script><!--><script>a()</script>b()</script>')).toEqual(['<!--><script>a()'])
+    expect(texts('<script><!--a()</script>')).toEqual(['<!--a()'])
+  })
+
   it('skips scripts in comments, other raw-text elements and attribute values', () => {
     const html = [
       '<!-- <script>commented()</script> -->',
@@ -67,6 +79,13 @@ describe('findScripts', () => {
 
   it('leaves out a script the document never closes', () => {
     expect(texts('<script>ok()</script><script>never()')).toEqual(['ok()'])
+    expect(texts('<script>ok()</script><script>cut()</script')).toEqual(['ok()'])
+    expect(texts('<script>ok()</script><script>cut()</script x=">')).toEqual(['ok()'])
+  })
+
+  it('reads an end tag with attributes to its real end, and nothing after <plaintext> as markup', () => {
+    expect(texts('<script>a()</script x=">"><script>b()</script>')).toEqual(['a()', 'b()'])
+    expect(texts('<script>a()</script><plaintext><script>b()</script>')).toEqual(['a()'])
   })
 
   it('treats a lone < in text as text', () => {

@@ -229,6 +229,7 @@ describe('regular expressions in what visitors reach', () => {
       'lib/domain/authors.ts',
       'components/publications/title-text.tsx',
       'scripts/response-policy.mjs',
+      'lib/server/compression.mjs',
     ]) {
       expect(names).toContain(expected)
     }

@@ -1,3 +1,4 @@
+// @ts-check
 // The JavaScript baseline: an empty App Router page built by the project's own Next, with an empty
 // config. It lives in `.next-bench-empty/` inside the project (git-ignored as `.next-*`, excluded
 // from the project's type check) so that Node and Turbopack resolve `next` and `react` from the
@@ -30,6 +31,7 @@ const PAGE = `export default function Page() {
 /**
  * Builds the empty app; returns its JavaScript (measured like the project's pages, from its
  * prerendered HTML), a way to serve it (for Lighthouse) and a way to remove it.
+ * @param {{ logFile: string }} options
  */
 export async function buildBaselineApp({ logFile }) {
   const dir = path.join(projectRoot, '.next-bench-empty')
@@ -46,12 +48,12 @@ export async function buildBaselineApp({ logFile }) {
     const distDir = path.join(dir, '.next')
     const html = fs.readFileSync(path.join(distDir, 'server', 'app', 'index.html'), 'utf8')
     const jsKb = await gzippedKb(scriptSources(html), async (src) =>
-      fs.readFileSync(path.join(distDir, decodeURIComponent(src.replace(/^\/_next\//, '').split('?')[0]))),
+      fs.readFileSync(path.join(distDir, decodeURIComponent(src.replace(/^\/_next\//, '').split('?')[0] ?? ''))),
     )
     return {
       jsKb,
       remove,
-      start: (port) =>
+      start: (/** @type {number} */ port) =>
         startProcess(process.execPath, [next, 'start', '-p', String(port), '-H', '127.0.0.1'], {
           cwd: dir,
           env,

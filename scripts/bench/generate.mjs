@@ -1,3 +1,4 @@
+// @ts-check
 // A synthetic, reproducible publication list in the shape of content/publications: N papers with
 // 1–30 authors (the owner among them, co-first and corresponding marks), abstracts with inline
 // and display math, every publication type, links and tags. The same N always gives the same files.
@@ -6,7 +7,11 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { projectRoot } from '../contentlayer-paths.mjs'
 
-/** mulberry32: small, fast, and the same on every machine. */
+/**
+ * mulberry32: small, fast, and the same on every machine.
+ * @param {number} seed
+ * @returns {() => number} a number in [0, 1) per call
+ */
 function random(seed) {
   let state = seed >>> 0
   return () => {
@@ -207,6 +212,8 @@ const DISPLAY_MATH = [
   '$$\n\\mathcal{L}(\\theta) = \\frac{1}{P} \\sum_{\\mu=1}^{P} \\ell\\big(f_\\theta(x_\\mu), y_\\mu\\big)\n$$',
   "$$\nK(x, x') = \\mathbb{E}_{\\theta}\\left[\\nabla_\\theta f(x) \\cdot \\nabla_\\theta f(x')\\right]\n$$",
 ]
+/** @typedef {keyof typeof VENUES} PaperType */
+/** @type {Record<string, [venue: string, short: string][]>} */
 const VENUES = {
   article: [
     ['Physical Review E', 'Phys. Rev. E'],
@@ -229,6 +236,7 @@ const VENUES = {
   other: [['Lecture notes', 'Notes']],
 }
 // Roughly how a working scientist's list splits: mostly journal and conference papers.
+/** @type {[PaperType, number][]} */
 const TYPE_WEIGHTS = [
   ['article', 35],
   ['conference', 30],
@@ -242,6 +250,7 @@ const TYPE_WEIGHTS = [
 
 export const OWNER = 'Leonardo Petrini'
 
+/** @param {string} title */
 function slugOf(title) {
   const slug = title
     .normalize('NFKD')
@@ -254,10 +263,29 @@ function slugOf(title) {
 }
 
 /** YAML double-quoted scalar (JSON strings are valid YAML). */
+/** @param {string} value */
 const quote = (value) => JSON.stringify(value)
 
+/** @typedef {{ name: string, equalContribution?: boolean, corresponding?: boolean, url?: string }} Author */
+
+/**
+ * @param {number} index
+ * @param {number} count
+ * @param {() => number} rand
+ * @param {Set<string>} usedSlugs
+ */
 function makePaper(index, count, rand, usedSlugs) {
-  const pick = (list) => list[Math.floor(rand() * list.length)]
+  /**
+   * @template T
+   * @param {readonly T[]} list
+   * @returns {T}
+   */
+  const pick = (list) => {
+    const item = list[Math.floor(rand() * list.length)]
+    if (item === undefined) throw new Error('pick from an empty list')
+    return item
+  }
+  /** @param {number} p */
   const chance = (p) => rand() < p
 
   let type = 'other'
@@ -284,6 +312,7 @@ function makePaper(index, count, rand, usedSlugs) {
   const authorCount = chance(0.08) ? 10 + Math.floor(rand() * 21) : chance(0.1) ? 1 : 2 + Math.floor(rand() * 7)
   const ownerAt = authorCount === 1 ? 0 : Math.floor(rand() * Math.min(authorCount, 4))
   const names = new Set()
+  /** @type {Author[]} */
   const authors = []
   for (let i = 0; i < authorCount; i++) {
     let name = i === ownerAt ? OWNER : `${pick(FIRST)} ${pick(LAST)}`
@@ -293,12 +322,13 @@ function makePaper(index, count, rand, usedSlugs) {
   }
   if (authorCount > 1 && chance(0.25)) {
     const coFirst = authorCount > 2 && chance(0.3) ? 3 : 2
-    for (let i = 0; i < Math.min(coFirst, authorCount); i++) authors[i].equalContribution = true
+    for (const author of authors.slice(0, coFirst)) author.equalContribution = true
   }
-  if (authorCount > 2 && chance(0.3)) authors[authorCount - 1].corresponding = true
-  if (chance(0.05)) authors[authorCount - 1].url = 'https://example.org/people/' + slugOf(authors[authorCount - 1].name)
+  const last = authors.at(-1)
+  if (last && authorCount > 2 && chance(0.3)) last.corresponding = true
+  if (last && chance(0.05)) last.url = 'https://example.org/people/' + slugOf(last.name)
 
-  const [venue, venueShort] = pick(VENUES[type])
+  const [venue, venueShort] = pick(VENUES[type] ?? [])
   const lines = ['---', `title: ${quote(title)}`, `year: ${year}`]
   if (chance(0.6)) lines.push(`month: ${1 + Math.floor(rand() * 12)}`)
   if (chance(0.2)) lines.push(`order: ${1 + Math.floor(rand() * 5)}`)
@@ -362,12 +392,15 @@ function makePaper(index, count, rand, usedSlugs) {
 /**
  * Writes N papers and the repository's site.yaml into `<dir>/publications`, git-initialised
  * (the store commits on save). Returns the slugs in list order, newest first.
+ * @param {string} dir
+ * @param {number} count
  */
 export function generateContent(dir, count, seed = 2025) {
   const rand = random(seed + count)
   const publications = path.join(dir, 'publications')
   fs.mkdirSync(publications, { recursive: true })
   fs.copyFileSync(path.join(projectRoot, 'content', 'site.yaml'), path.join(dir, 'site.yaml'))
+  /** @type {Set<string>} */
   const used = new Set()
   const papers = []
   for (let index = 0; index < count; index++) {
@@ -375,7 +408,7 @@ export function generateContent(dir, count, seed = 2025) {
     fs.writeFileSync(path.join(publications, `${paper.slug}.mdx`), paper.source)
     papers.push(paper)
   }
-  const git = (...args) => execFileSync('git', args, { cwd: dir, stdio: 'pipe' })
+  const git = (/** @type {string[]} */ ...args) => execFileSync('git', args, { cwd: dir, stdio: 'pipe' })
   git('init', '-q', '-b', 'main')
   git('add', '-A')
   git(

@@ -1,3 +1,4 @@
+// @ts-check
 // The measurements taken against a running server: JavaScript shipped, social cards, serving
 // throughput, edit-to-live through the admin API, Lighthouse.
 import { execFile } from 'node:child_process'
@@ -7,22 +8,32 @@ import { promisify } from 'node:util'
 import zlib from 'node:zlib'
 import autocannon from 'autocannon'
 import { projectRoot } from '../contentlayer-paths.mjs'
+import { CHROMIUM_FLAGS, systemChromium } from '../../e2e/support/chromium.mjs'
 import { childEnv, toolEnv } from '../../lib/env.mjs'
 
+/** @param {number} ms */
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
 
+/**
+ * @param {number[]} values
+ * @param {number} p
+ */
 export function percentile(values, p) {
   if (values.length === 0) return NaN
   const sorted = [...values].sort((a, b) => a - b)
   // Nearest rank: the smallest value with at least p% of the samples at or below it.
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN
 }
 
+/** @param {number[]} values */
 export const median = (values) => percentile(values, 50)
 
 /**
  * fetch, tried again on a network error: undici may reuse a keep-alive connection the server is
  * just closing. Only for requests that are safe to repeat.
+ * @param {string} url
+ * @param {RequestInit} [init]
+ * @returns {Promise<Response>}
  */
 export async function fetchAgain(url, init) {
   for (let attempt = 1; ; attempt++) {
@@ -35,6 +46,10 @@ export async function fetchAgain(url, init) {
   }
 }
 
+/**
+ * @param {string} url
+ * @param {RequestInit} [init]
+ */
 async function text(url, init) {
   const response = await fetchAgain(url, init)
   const body = await response.text()
@@ -43,23 +58,35 @@ async function text(url, init) {
   return body
 }
 
-/** The `<script src>` files under /_next/ that a page's HTML loads, in order, without repeats. */
+/**
+ * The `<script src>` files under /_next/ that a page's HTML loads, in order, without repeats.
+ * @param {string} html
+ */
 export function scriptSources(html) {
+  /** @type {Set<string>} */
   const sources = new Set()
-  for (const match of html.matchAll(/<script\b[^>]*?\ssrc="([^"]+)"/g)) {
-    const src = match[1].replaceAll('&amp;', '&')
+  for (const [, quoted = ''] of html.matchAll(/<script\b[^>]*?\ssrc="([^"]+)"/g)) {
+    const src = quoted.replaceAll('&amp;', '&')
     if (src.startsWith('/_next/')) sources.add(src)
   }
   return [...sources]
 }
 
-/** Sum of each script gzipped at level 9, in kB (1,000 bytes, as `next build` prints sizes). */
+/**
+ * Sum of each script gzipped at level 9, in kB (1,000 bytes, as `next build` prints sizes).
+ * @param {string[]} sources
+ * @param {(src: string) => Promise<Buffer>} read
+ */
 export async function gzippedKb(sources, read) {
   let bytes = 0
   for (const src of sources) bytes += zlib.gzipSync(await read(src), { level: 9 }).length
   return Math.round(bytes / 100) / 10
 }
 
+/**
+ * @param {string} origin
+ * @param {string} pathname
+ */
 export async function firstLoadJsKb(origin, pathname) {
   const html = await text(`${origin}${pathname}`)
   return gzippedKb(scriptSources(html), async (src) =>
@@ -67,6 +94,10 @@ export async function firstLoadJsKb(origin, pathname) {
   )
 }
 
+/**
+ * @param {string} url
+ * @param {RequestInit} [init]
+ */
 export async function timed(url, init) {
   const started = performance.now()
   const response = await fetch(url, init)
@@ -79,6 +110,9 @@ export async function timed(url, init) {
 /**
  * Social cards: for each paper, the og:image URL from its page, then its first request (rendered)
  * and `warm` more (served from the server's cache).
+ * @param {string} origin
+ * @param {string[]} slugs
+ * @param {number} warm
  */
 export async function ogCards(origin, slugs, warm) {
   const cold = []
@@ -97,7 +131,11 @@ export async function ogCards(origin, slugs, warm) {
   return { cold, warm: cached }
 }
 
-/** autocannon against one URL; errors counts failed connections, timeouts and non-2xx answers. */
+/**
+ * autocannon against one URL; errors counts failed connections, timeouts and non-2xx answers.
+ * @param {string} url
+ * @param {{ connections: number, seconds: number }} options
+ */
 export async function load(url, { connections, seconds }) {
   const result = await autocannon({ url, connections, duration: seconds })
   return {
@@ -108,17 +146,30 @@ export async function load(url, { connections, seconds }) {
   }
 }
 
+/** @typedef {Map<string, string>} CookieJar */
+
+/**
+ * @param {Response} response
+ * @param {CookieJar} jar
+ */
 function cookiesFrom(response, jar) {
   for (const cookie of response.headers.getSetCookie()) {
-    const [pair] = cookie.split(';')
+    const [pair = ''] = cookie.split(';')
     const at = pair.indexOf('=')
     jar.set(pair.slice(0, at).trim(), pair.slice(at + 1).trim())
   }
 }
+/** @param {CookieJar} jar */
 const cookieHeader = (jar) => [...jar].map(([name, value]) => `${name}=${value}`).join('; ')
 
-/** next-auth's credentials flow over HTTP; returns the Cookie header of the session. */
+/**
+ * next-auth's credentials flow over HTTP; returns the Cookie header of the session.
+ * @param {string} origin
+ * @param {string} email
+ * @param {string} password
+ */
 export async function signIn(origin, email, password) {
+  /** @type {CookieJar} */
   const jar = new Map()
   const csrf = await fetchAgain(`${origin}/api/auth/csrf`)
   cookiesFrom(csrf, jar)
@@ -135,7 +186,12 @@ export async function signIn(origin, email, password) {
   return cookieHeader(jar)
 }
 
-/** Fetches `url` every `intervalMs` until its body contains `marker`; resolves with the time. */
+/**
+ * Fetches `url` every `intervalMs` until its body contains `marker`; resolves with the time.
+ * @param {string} url
+ * @param {string} marker
+ * @param {{ intervalMs: number, timeoutMs: number }} options
+ */
 async function pollFor(url, marker, { intervalMs, timeoutMs }) {
   const deadline = performance.now() + timeoutMs
   while (performance.now() < deadline) {
@@ -149,6 +205,11 @@ async function pollFor(url, marker, { intervalMs, timeoutMs }) {
 /**
  * Edits through the admin API (the store the dashboard uses): read the version, save a new title,
  * then time until both the paper's page and /publications show it, from sending the save.
+ * @param {string} origin
+ * @param {string} cookie
+ * @param {string} slug
+ * @param {number} edits
+ * @param {{ intervalMs?: number, timeoutMs?: number }} [options]
  */
 export async function editToLive(origin, cookie, slug, edits, { intervalMs = 25, timeoutMs = 120_000 } = {}) {
   const api = `${origin}/api/admin/publications/${slug}`
@@ -185,31 +246,23 @@ export async function editToLive(origin, cookie, slug, edits, { intervalMs = 25,
 
 const execFileAsync = promisify(execFile)
 
-export const CHROME_FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-]
-
 /** Debian's Chromium unless CHROMIUM_PATH (or chrome-launcher's own CHROME_PATH) says otherwise. */
-export function chromiumPath() {
-  const candidates = [toolEnv().CHROMIUM_PATH, toolEnv().CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser']
-  return candidates.find((candidate) => candidate && fs.existsSync(candidate))
-}
+export const chromiumPath = () => systemChromium([toolEnv().CHROME_PATH])
 
-const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo']
+const CATEGORIES = /** @type {const} */ (['performance', 'accessibility', 'best-practices', 'seo'])
+/** @typedef {Record<(typeof CATEGORIES)[number], number>} LighthouseScores */
 
 /**
  * Lighthouse 12.2.3's CLI (mobile, simulated throttling: its defaults) against one URL, `runs`
  * times; each category's median score, 0–100.
+ * @param {string} url
+ * @param {{ runs: number, chrome: string, workDir: string }} options
+ * @returns {Promise<LighthouseScores>}
  */
 export async function lighthouse(url, { runs, chrome, workDir }) {
   const cli = path.join(projectRoot, 'node_modules', 'lighthouse', 'cli', 'index.js')
-  const scores = Object.fromEntries(CATEGORIES.map((category) => [category, []]))
+  /** @type {Record<string, number[]>} */
+  const scores = {}
   for (let run = 0; run < runs; run++) {
     const output = path.join(workDir, `lighthouse-${Date.now()}.json`)
     await execFileAsync(
@@ -221,14 +274,17 @@ export async function lighthouse(url, { runs, chrome, workDir }) {
         '--output=json',
         `--output-path=${output}`,
         `--only-categories=${CATEGORIES.join(',')}`,
-        `--chrome-flags=${CHROME_FLAGS.join(' ')}`,
+        `--chrome-flags=${['--headless=new', ...CHROMIUM_FLAGS].join(' ')}`,
       ],
       { env: childEnv({ CHROME_PATH: chrome }), maxBuffer: 64 * 1024 * 1024 },
     )
     const report = JSON.parse(fs.readFileSync(output, 'utf8'))
     if (report.runtimeError) throw new Error(`Lighthouse on ${url}: ${report.runtimeError.message}`)
     for (const category of CATEGORIES)
-      scores[category].push(Math.round((report.categories[category]?.score ?? 0) * 100))
+      (scores[category] ??= []).push(Math.round((report.categories[category]?.score ?? 0) * 100))
   }
-  return Object.fromEntries(CATEGORIES.map((category) => [category, median(scores[category])]))
+  const [performance = NaN, accessibility = NaN, bestPractices = NaN, seo = NaN] = CATEGORIES.map((category) =>
+    median(scores[category] ?? []),
+  )
+  return { performance, accessibility, 'best-practices': bestPractices, seo }
 }

@@ -1,10 +1,21 @@
+// @ts-check
 // Child processes for the benchmark: timed runs with the peak RSS of the whole process tree (Next
 // builds in worker processes, so the parent's own RSS says little), long-lived servers, free ports.
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import net from 'node:net'
 
+/**
+ * @typedef {object} ProcessOptions
+ * @property {string} cwd
+ * @property {NodeJS.ProcessEnv} env
+ * @property {string} logFile where its output goes
+ */
+/** @typedef {ReturnType<typeof startProcess>} StartedProcess */
+
+/** @param {number} rootPid */
 function descendants(rootPid) {
+  /** @type {Map<number, number[]>} */
   const children = new Map()
   for (const entry of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue
@@ -16,20 +27,23 @@ function descendants(rootPid) {
     }
     // The command name may hold spaces and parentheses: the fields after the last ')' are fixed.
     const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
-    if (!children.has(ppid)) children.set(ppid, [])
-    children.get(ppid).push(Number(entry))
+    const siblings = children.get(ppid) ?? []
+    siblings.push(Number(entry))
+    children.set(ppid, siblings)
   }
   const tree = []
   const queue = [rootPid]
-  while (queue.length) {
-    const pid = queue.pop()
+  for (let pid = queue.pop(); pid !== undefined; pid = queue.pop()) {
     tree.push(pid)
     queue.push(...(children.get(pid) ?? []))
   }
   return tree
 }
 
-/** Resident memory of `rootPid` and all its descendants, in bytes (Linux /proc). */
+/**
+ * Resident memory of `rootPid` and all its descendants, in bytes (Linux /proc).
+ * @param {number} rootPid
+ */
 export function treeRssBytes(rootPid) {
   let total = 0
   for (const pid of descendants(rootPid)) {
@@ -43,7 +57,10 @@ export function treeRssBytes(rootPid) {
   return total
 }
 
-/** CPU time used so far by `rootPid` and its living descendants, in seconds (clock ticks of 1/100 s). */
+/**
+ * CPU time used so far by `rootPid` and its living descendants, in seconds (clock ticks of 1/100 s).
+ * @param {number} rootPid
+ */
 function treeCpuSeconds(rootPid) {
   let ticks = 0
   for (const pid of descendants(rootPid)) {
@@ -62,6 +79,8 @@ function treeCpuSeconds(rootPid) {
  * Resolves once the process tree has been idle (under 5% of a core) for `quietMs`: a server may
  * do work after it starts answering (the content worker's first build), which must not overlap
  * a measurement. Returns how long it waited.
+ * @param {number} rootPid
+ * @param {{ quietMs?: number, timeoutMs?: number }} [options]
  */
 export async function waitForIdle(rootPid, { quietMs = 2000, timeoutMs = 600_000 } = {}) {
   const started = performance.now()
@@ -82,6 +101,10 @@ export async function waitForIdle(rootPid, { quietMs = 2000, timeoutMs = 600_000
 /**
  * Runs a command to completion, sampling its process tree's RSS every `intervalMs`. Output goes
  * to `logFile` (the figures are what the bench prints). Rejects on a non-zero exit.
+ * @param {string} command
+ * @param {string[]} args
+ * @param {ProcessOptions & { intervalMs?: number }} options
+ * @returns {Promise<{ seconds: number, peakRssBytes: number }>}
  */
 export function runMeasured(command, args, { cwd, env, logFile, intervalMs = 100 }) {
   return new Promise((resolve, reject) => {
@@ -90,7 +113,7 @@ export function runMeasured(command, args, { cwd, env, logFile, intervalMs = 100
     const child = spawn(command, args, { cwd, env, stdio: ['ignore', log, log] })
     let peak = 0
     const sample = () => {
-      peak = Math.max(peak, treeRssBytes(child.pid))
+      if (child.pid !== undefined) peak = Math.max(peak, treeRssBytes(child.pid))
     }
     const timer = setInterval(sample, intervalMs)
     child.on('error', (error) => {
@@ -107,7 +130,12 @@ export function runMeasured(command, args, { cwd, env, logFile, intervalMs = 100
   })
 }
 
-/** Starts a long-lived process; `stop()` ends it and waits for it. */
+/**
+ * Starts a long-lived process; `stop()` ends it and waits for it.
+ * @param {string} command
+ * @param {string[]} args
+ * @param {ProcessOptions} options
+ */
 export function startProcess(command, args, { cwd, env, logFile }) {
   const log = fs.openSync(logFile, 'a')
   const child = spawn(command, args, { cwd, env, stdio: ['ignore', log, log] })
@@ -130,19 +158,26 @@ export function startProcess(command, args, { cwd, env, logFile }) {
   }
 }
 
+/** @returns {Promise<number>} */
 export function freePort() {
   return new Promise((resolve, reject) => {
     const server = net.createServer()
     server.unref()
     server.on('error', reject)
     server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address()
+      const address = server.address()
+      const port = typeof address === 'object' && address ? address.port : 0
       server.close(() => resolve(port))
     })
   })
 }
 
-/** Resolves once `url` answers (any status below 500), or rejects after `timeoutMs`. */
+/**
+ * Resolves once `url` answers (any status below 500), or rejects after `timeoutMs`; at once when
+ * `process` exits first.
+ * @param {string} url
+ * @param {{ timeoutMs?: number, process?: StartedProcess }} [options]
+ */
 export async function waitForHttp(url, { timeoutMs = 120_000, process } = {}) {
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {

@@ -1,23 +1,68 @@
+// @ts-check
 // Budgets (issue 5) beside the figures. They are set at N = 1,000; above that the build may grow
 // linearly (30 s per 1,000 papers) and edit-to-live may take up to 2 s.
 
+/** @typedef {import('./measure.mjs').LighthouseScores} LighthouseScores */
+/** @typedef {number | null | undefined} Figure undefined or null: not measured */
+/**
+ * What one run measured (written as JSON by `--out`).
+ * @typedef {object} BenchResult
+ * @property {number} papers
+ * @property {string} date
+ * @property {{ cpus: number, cpu_model: string, memory_gb: number, node: string, os: string, next: string,
+ *   chromium: string, static_server: string, load_average: { start: number, mean: number, max: number } }} machine
+ * @property {number} build_seconds
+ * @property {number} build_peak_rss_mb
+ * @property {Figure} edit_to_live_p50_ms
+ * @property {Figure} edit_to_live_p95_ms
+ * @property {Record<string, Figure>} serve_rps by page: `paper`, `list`
+ * @property {Record<string, Figure>} serve_p99_ms
+ * @property {Record<string, Figure>} serve_errors
+ * @property {Record<string, Figure>} serve_rps_static
+ * @property {Figure} og_cold_ms
+ * @property {Figure} og_warm_ms
+ * @property {Record<string, Figure>} first_load_js_kb by page: `/`, `/publications`, `paper`, `baseline`
+ * @property {Record<string, LighthouseScores | null>} lighthouse by page, as first_load_js_kb
+ */
+
+/** @type {LighthouseScores} */
 const LIGHTHOUSE_MIN = { performance: 98, accessibility: 100, 'best-practices': 100, seo: 100 }
+const CATEGORIES = /** @type {(keyof LighthouseScores)[]} */ (Object.keys(LIGHTHOUSE_MIN))
+/** @type {[key: string, label: string][]} */
 const PAGES = [
   ['/', '/'],
   ['/publications', '/publications'],
   ['paper', 'paper page'],
 ]
 
+/**
+ * @param {Figure} value
+ * @param {number} [digits]
+ */
 const fmt = (value, digits = 0) =>
   typeof value === 'number' && Number.isFinite(value) ? value.toFixed(digits) : String(value ?? '—')
 
-/** Rows of [figure, value, budget, verdict]; verdict is true, false or null (no budget). */
+/**
+ * @param {Figure} value
+ * @param {number} limit
+ */
+const atMost = (value, limit) => typeof value === 'number' && value <= limit
+
+/** @typedef {[figure: string, value: string, budget: string, ok: boolean | null]} Row */
+
+/**
+ * Rows of [figure, value, budget, verdict]; verdict is true, false or null (no budget).
+ * @param {BenchResult} result
+ */
 export function budgetRows(result) {
   const large = result.papers > 1000
+  /** @type {Row[]} */
   const rows = []
   // A figure that could not be measured misses its budget.
-  const row = (figure, value, budget, ok) =>
+  /** @type {(...row: Row) => void} */
+  const row = (figure, value, budget, ok) => {
     rows.push([figure, value, budget, value === '—' && ok !== null ? false : ok])
+  }
 
   const buildLimit = large ? 30 * (result.papers / 1000) : 30
   row(
@@ -33,27 +78,28 @@ export function budgetRows(result) {
     large ? null : result.build_peak_rss_mb <= 2048,
   )
   const editLimit = large ? 2000 : 1000
-  row('edit_to_live_p50_ms', fmt(result.edit_to_live_p50_ms), `≤ ${editLimit}`, result.edit_to_live_p50_ms <= editLimit)
+  row(
+    'edit_to_live_p50_ms',
+    fmt(result.edit_to_live_p50_ms),
+    `≤ ${editLimit}`,
+    atMost(result.edit_to_live_p50_ms, editLimit),
+  )
   row('edit_to_live_p95_ms', fmt(result.edit_to_live_p95_ms), '—', null)
-  for (const [key, label] of [
+  for (const [key, label] of /** @type {const} */ ([
     ['paper', 'paper page'],
     ['list', '/publications'],
-  ]) {
+  ])) {
     const rps = result.serve_rps[key]
     const reference = result.serve_rps_static[key]
-    row(
-      `serve_rps ${label}`,
-      `${fmt(rps)} (${fmt(rps / reference, 2)} × static)`,
-      '≥ 0.25 × static',
-      rps >= 0.25 * reference,
-    )
+    const ratio = typeof rps === 'number' && typeof reference === 'number' ? rps / reference : undefined
+    row(`serve_rps ${label}`, `${fmt(rps)} (${fmt(ratio, 2)} × static)`, '≥ 0.25 × static', (ratio ?? 0) >= 0.25)
     row(`serve_rps_static ${label}`, fmt(reference), '—', null)
-    row(`serve_p99_ms ${label}`, fmt(result.serve_p99_ms[key]), '≤ 50', result.serve_p99_ms[key] <= 50)
+    row(`serve_p99_ms ${label}`, fmt(result.serve_p99_ms[key]), '≤ 50', atMost(result.serve_p99_ms[key], 50))
     row(`serve_errors ${label}`, fmt(result.serve_errors[key]), '0', result.serve_errors[key] === 0)
   }
-  row('og_cold_ms', fmt(result.og_cold_ms), '≤ 150', result.og_cold_ms <= 150)
-  row('og_warm_ms', fmt(result.og_warm_ms, 1), '≤ 10', result.og_warm_ms <= 10)
-  const baseline = result.first_load_js_kb.baseline
+  row('og_cold_ms', fmt(result.og_cold_ms), '≤ 150', atMost(result.og_cold_ms, 150))
+  row('og_warm_ms', fmt(result.og_warm_ms, 1), '≤ 10', atMost(result.og_warm_ms, 10))
+  const baseline = result.first_load_js_kb.baseline ?? NaN
   row('first_load_js_kb empty page', fmt(baseline, 1), '—', null)
   for (const [key, label] of PAGES) {
     const kb = result.first_load_js_kb[key]
@@ -61,32 +107,36 @@ export function budgetRows(result) {
       `first_load_js_kb ${label}`,
       typeof kb === 'number' ? `${fmt(kb, 1)} (+${fmt(kb - baseline, 1)})` : '—',
       `≤ ${fmt(baseline + 25, 1)} (+25)`,
-      kb <= baseline + 25,
+      atMost(kb, baseline + 25),
     )
   }
-  const scoreText = (scores) =>
-    scores
-      ? Object.keys(LIGHTHOUSE_MIN)
-          .map((category) => scores[category])
-          .join(' / ')
-      : '—'
+  /** @param {LighthouseScores | null | undefined} scores */
+  const scoreText = (scores) => (scores ? CATEGORIES.map((category) => scores[category]).join(' / ') : '—')
   for (const [key, label] of PAGES) {
     const scores = result.lighthouse[key]
-    const ok = Boolean(scores) && Object.entries(LIGHTHOUSE_MIN).every(([category, min]) => scores[category] >= min)
+    const ok = Boolean(scores) && CATEGORIES.every((category) => (scores?.[category] ?? 0) >= LIGHTHOUSE_MIN[category])
     row(`lighthouse ${label}`, scoreText(scores), '≥ 98 / 100 / 100 / 100', ok)
   }
   row('lighthouse empty page', scoreText(result.lighthouse.baseline), '—', null)
   return rows
 }
 
+/**
+ * Prints the figures beside their budgets, after the run's details.
+ * @param {BenchResult} result
+ * @param {string[]} details
+ */
 export function printTable(result, details) {
   const rows = budgetRows(result)
   const header = ['figure', 'value', 'budget', '']
   const cells = rows.map(([figure, value, budget, ok]) => [figure, value, budget, ok === null ? '' : ok ? '✓' : '✗'])
-  const widths = header.map((_, column) => Math.max(header[column].length, ...cells.map((cell) => cell[column].length)))
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...cells.map((cell) => (cell[column] ?? '').length)),
+  )
+  /** @param {string[]} cell */
   const line = (cell) =>
     cell
-      .map((text, column) => text.padEnd(widths[column]))
+      .map((text, column) => text.padEnd(widths[column] ?? 0))
       .join('  ')
       .trimEnd()
   const out = [

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // `npm run bench [-- --papers N] [--quick] [--out FILE] [--edits N] [--keep]`: builds and serves a
 // synthetic list of N papers from a temporary CONTENT_DIR (never the repository's content/) into
 // .next-bench, measures build, edit-to-live, serving, cards, JavaScript and Lighthouse, prints
@@ -51,11 +52,12 @@ if (!Number.isInteger(settings.edits) || settings.edits < 1)
 const CONNECTIONS = 64
 const DIST_DIR = '.next-bench'
 
-const chrome = chromiumPath()
-if (!chrome)
+const foundChrome = chromiumPath()
+if (!foundChrome)
   throw new Error(
     'The benchmark runs Lighthouse in Chromium: install it (apt-get install chromium) or set CHROMIUM_PATH.',
   )
+const chrome = foundChrome
 
 const node = process.execPath
 const nextBin = path.join(projectRoot, 'node_modules', 'next', 'dist', 'bin', 'next')
@@ -63,18 +65,21 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), 'scholar-bench-'))
 fs.chmodSync(work, 0o755) // nginx's workers may run as another user
 const logs = path.join(work, 'logs')
 fs.mkdirSync(logs)
+/** @type {(() => unknown)[]} */
 const cleanups = []
 // The machine's 1-minute load average through the run (the bench itself adds one or two):
 // figures from a busy machine are not comparable with those from a quiet one.
-const loadSamples = [os.loadavg()[0]]
-const loadTimer = setInterval(() => loadSamples.push(os.loadavg()[0]), 5000)
+const loadAverage = () => os.loadavg()[0] ?? NaN
+const loadSamples = [loadAverage()]
+const loadTimer = setInterval(() => loadSamples.push(loadAverage()), 5000)
 loadTimer.unref()
-const step = (message) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`)
+const step = (/** @type {string} */ message) =>
+  console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`)
 
 async function cleanup() {
-  while (cleanups.length) {
+  for (let clean = cleanups.pop(); clean; clean = cleanups.pop()) {
     try {
-      await cleanups.pop()()
+      await clean()
     } catch (error) {
       console.error(error)
     }
@@ -102,9 +107,10 @@ function guardNextWrites() {
     const tsconfig = fs.readFileSync(tsconfigFile, 'utf8')
     if (tsconfig !== before.tsconfig) {
       const now = JSON.parse(tsconfig)
+      /** @param {string} entry */
       const ours = (entry) => entry.startsWith(`${DIST_DIR}/`)
       if (
-        JSON.stringify({ ...now, include: now.include.filter((entry) => !ours(entry)) }) ===
+        JSON.stringify({ ...now, include: now.include.filter((/** @type {string} */ entry) => !ours(entry)) }) ===
         JSON.stringify(JSON.parse(before.tsconfig))
       ) {
         fs.writeFileSync(tsconfigFile, before.tsconfig)
@@ -118,6 +124,7 @@ function guardNextWrites() {
   }
 }
 
+/** @param {string} staticServer what served the reference pages */
 function machine(staticServer) {
   const osRelease = fs.existsSync('/etc/os-release')
     ? /PRETTY_NAME="([^"]+)"/.exec(fs.readFileSync('/etc/os-release', 'utf8'))?.[1]
@@ -138,7 +145,7 @@ function machine(staticServer) {
     chromium,
     static_server: staticServer,
     load_average: {
-      start: round(loadSamples[0], 2),
+      start: round(loadSamples[0] ?? NaN, 2),
       mean: round(loadSamples.reduce((sum, value) => sum + value, 0) / loadSamples.length, 2),
       max: round(Math.max(...loadSamples), 2),
     },
@@ -154,6 +161,7 @@ async function main() {
   const shown = list.filter((paper) => !paper.draft)
   // The paper measured: one from the middle of the list, with an abstract (math, many authors are common).
   const paper = shown.slice(Math.floor(shown.length / 2)).find((candidate) => candidate.hasAbstract) ?? shown[0]
+  if (!paper) throw new Error('The synthetic list shows no paper')
 
   const port = await freePort()
   const origin = `http://127.0.0.1:${port}`
@@ -199,11 +207,11 @@ async function main() {
   restore()
   // Next's own phase timings, from its log.
   const buildLogText = fs.readFileSync(buildLog, 'utf8').replace(/\x1b\[[0-9;]*m/g, '')
-  const phases = [
+  const phases = /** @type {[string, RegExp][]} */ ([
     ['compile', /Compiled successfully in ([\d.]+m?s)/],
     ['type check', /Finished TypeScript in ([\d.]+m?s)/],
     ['prerender', /Generating static pages using \d+ workers? \((\d+)\/\d+\) in ([\d.]+m?s)/],
-  ]
+  ])
     .map(([name, pattern]) => {
       const match = pattern.exec(buildLogText)
       return match ? `${name} ${match.slice(1).join(' pages in ')}` : undefined
@@ -230,7 +238,7 @@ async function main() {
   await waitForHttp(`${origin}/`, { process: server, timeoutMs: Math.max(120_000, papers * 60) })
   const serverUpMs = performance.now() - serverStarted
   // The server's start-up work (the content worker's first build) grows with N.
-  const settleMs = await waitForIdle(server.child.pid, { timeoutMs: Math.max(600_000, papers * 180) })
+  const settleMs = await waitForIdle(server.child.pid ?? 0, { timeoutMs: Math.max(600_000, papers * 180) })
 
   const paperPath = `/publications/${paper.slug}`
   const pages = { '/': '/', '/publications': '/publications', paper: paperPath }
@@ -239,6 +247,10 @@ async function main() {
    * One measurement. In --quick (CI) a failure fails the run, since the harness must keep working;
    * in a full run it is reported and the figure left empty, so a list too large for one
    * measurement still gets the others.
+   * @template T
+   * @param {string} name
+   * @param {() => Promise<T>} measure
+   * @returns {Promise<T | undefined>}
    */
   async function attempt(name, measure) {
     try {
@@ -252,6 +264,7 @@ async function main() {
     }
   }
 
+  /** @type {Record<string, number | null>} */
   const firstLoad = { baseline: baseline.jsKb }
   for (const [key, pathname] of Object.entries(pages))
     firstLoad[key] = (await attempt(`first-load JS of ${pathname}`, () => firstLoadJsKb(origin, pathname))) ?? null
@@ -270,6 +283,7 @@ async function main() {
   const staticRoot = path.join(work, 'static')
   fs.mkdirSync(path.join(staticRoot, 'publications'), { recursive: true })
   const targets = { paper: paperPath, list: '/publications' }
+  /** @type {Record<string, number>} */
   const pageBytes = {}
   for (const pathname of Object.values(targets)) {
     const html = Buffer.from(await (await fetchAgain(`${origin}${pathname}`)).arrayBuffer())
@@ -279,6 +293,7 @@ async function main() {
   const staticServer = await startStaticServer(staticRoot, { work, logs })
   cleanups.push(() => staticServer.server.stop())
   await waitForHttp(`${staticServer.origin}/publications`, { process: staticServer.server })
+  /** @type {Record<'rps' | 'p99' | 'errors' | 'staticRps', Record<string, number | null>>} */
   const serve = { rps: {}, p99: {}, errors: {}, staticRps: {} }
   for (const [key, pathname] of Object.entries(targets)) {
     for (let i = 0; i < 3; i++) await (await fetchAgain(`${origin}${pathname}`)).arrayBuffer()
@@ -299,6 +314,7 @@ async function main() {
   step(
     `Lighthouse (${settings.lighthouseRuns} run${settings.lighthouseRuns === 1 ? '' : 's'} per page, mobile) in ${chrome}`,
   )
+  /** @type {Record<string, import('./measure.mjs').LighthouseScores | null>} */
   const scores = {}
   for (const [key, pathname] of Object.entries(pages)) {
     scores[key] =
@@ -319,14 +335,19 @@ async function main() {
 
   // Edits go to the newest paper (the generated list is newest first): /publications shows the
   // newest years whatever the length of the list (PUBLICATIONS_PER_PAGE).
-  const edited = shown.find((candidate) => candidate.hasAbstract) ?? shown[0]
+  const edited = shown.find((candidate) => candidate.hasAbstract) ?? paper
   step(`edit-to-live: ${settings.edits} edits of ${edited.slug} through the admin API`)
   const cookie = await signIn(origin, adminEmail, adminPassword)
   const edits = (await attempt('edit-to-live', () =>
     editToLive(origin, cookie, edited.slug, settings.edits, { timeoutMs: Math.max(120_000, papers * 60) }),
   )) ?? { samples: [], saves: [] }
 
+  /**
+   * @param {number} value
+   * @param {number} [digits]
+   */
   const orNull = (value, digits = 0) => (Number.isFinite(value) ? round(value, digits) : null)
+  /** @type {import('./report.mjs').BenchResult} */
   const result = {
     papers,
     date: new Date().toISOString(),
@@ -353,7 +374,7 @@ async function main() {
     )
       .map(([key, bytes]) => `${key} ${(bytes / 1e6).toFixed(2)} MB`)
       .join(', ')}`,
-    `cards: ${cards.cold.length} papers, cold ${cards.cold.map((ms) => Math.round(ms)).join(', ')} ms; warm median of ${cards.warm.length}`,
+    `cards: ${cards.cold.length} papers, cold ${cards.cold.map((/** @type {number} */ ms) => Math.round(ms)).join(', ')} ms; warm median of ${cards.warm.length}`,
     `Lighthouse: median of ${settings.lighthouseRuns} run${settings.lighthouseRuns === 1 ? '' : 's'} per page; scores are performance / accessibility / best practices / SEO`,
     ...notes,
     `took ${Math.round((Date.now() - started) / 1000)} s`,
@@ -365,6 +386,10 @@ async function main() {
   }
 }
 
+/**
+ * @param {number} value
+ * @param {number} digits
+ */
 const round = (value, digits) => Math.round(value * 10 ** digits) / 10 ** digits
 
 try {

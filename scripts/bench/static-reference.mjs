@@ -1,3 +1,4 @@
+// @ts-check
 // The reference for the serving figures: the same HTML from a plain static server, nginx when
 // installed, else scripts/bench/static-server.mjs. Both answer /x with <root>/x.html.
 import { spawnSync } from 'node:child_process'
@@ -15,6 +16,11 @@ function findNginx() {
   return undefined
 }
 
+/**
+ * Serves `root` on a free port of 127.0.0.1; `work` holds nginx's files, `logs` its logs.
+ * @param {string} root
+ * @param {{ work: string, logs: string }} folders
+ */
 export async function startStaticServer(root, { work, logs }) {
   const port = await freePort()
   const nginx = findNginx()

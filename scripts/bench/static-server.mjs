@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // The reference for serving figures when nginx is not installed: a minimal static server that
 // answers `/x` with `<root>/x.html`, read once into memory. Usage: static-server.mjs ROOT PORT
 import fs from 'node:fs'
@@ -9,7 +10,7 @@ const [root, port] = process.argv.slice(2)
 if (!root || !port) throw new Error('usage: static-server.mjs ROOT PORT')
 
 const files = new Map()
-for (const entry of fs.readdirSync(root, { recursive: true })) {
+for (const entry of fs.readdirSync(root, { recursive: true, encoding: 'utf8' })) {
   const file = path.join(root, entry)
   if (entry.endsWith('.html') && fs.statSync(file).isFile())
     files.set(`/${entry.slice(0, -'.html'.length)}`, fs.readFileSync(file))

@@ -1,2 +1,0 @@
-/** Types of lib/worker-thread.mjs. */
-export function backgroundThread(): number | undefined
