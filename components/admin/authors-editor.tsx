@@ -53,47 +53,29 @@ export function AuthorsEditor({ authors, onChange, errorFor }: Props) {
       <ol ref={list} className="authors-editor">
         {authors.map((author, index) => {
           const n = index + 1
-          const nameError = errorFor(`authors.${index}.name`)
-          const urlError = errorFor(`authors.${index}.url`)
           return (
             <li key={author.key} data-author={author.key} className="author-row">
               <fieldset>
                 <legend>Author {n}</legend>
-                <div className="field">
-                  <label htmlFor={`author-${author.key}-name`}>Name</label>
-                  <input
-                    id={`author-${author.key}-name`}
-                    name={`authors.${index}.name`}
-                    value={author.name}
-                    onChange={(event) => update(index, { name: event.target.value })}
-                    aria-invalid={nameError ? true : undefined}
-                    aria-describedby={nameError ? `author-${author.key}-name-error` : undefined}
-                    autoComplete="off"
-                  />
-                  {nameError ? (
-                    <p id={`author-${author.key}-name-error`} className="field-error">
-                      {nameError}
-                    </p>
-                  ) : null}
-                </div>
-                <div className="field">
-                  <label htmlFor={`author-${author.key}-url`}>Link (optional)</label>
-                  <input
-                    id={`author-${author.key}-url`}
-                    name={`authors.${index}.url`}
-                    type="url"
-                    value={author.url}
-                    onChange={(event) => update(index, { url: event.target.value })}
-                    aria-invalid={urlError ? true : undefined}
-                    aria-describedby={urlError ? `author-${author.key}-url-error` : undefined}
-                    placeholder="https://"
-                  />
-                  {urlError ? (
-                    <p id={`author-${author.key}-url-error`} className="field-error">
-                      {urlError}
-                    </p>
-                  ) : null}
-                </div>
+                <AuthorInput
+                  id={`author-${author.key}-name`}
+                  name={`authors.${index}.name`}
+                  label="Name"
+                  value={author.name}
+                  onChange={(name) => update(index, { name })}
+                  error={errorFor(`authors.${index}.name`)}
+                  autoComplete="off"
+                />
+                <AuthorInput
+                  id={`author-${author.key}-url`}
+                  name={`authors.${index}.url`}
+                  label="Link (optional)"
+                  type="url"
+                  value={author.url}
+                  onChange={(url) => update(index, { url })}
+                  error={errorFor(`authors.${index}.url`)}
+                  placeholder="https://"
+                />
                 <div className="checks">
                   <label>
                     <input
@@ -151,5 +133,41 @@ export function AuthorsEditor({ authors, onChange, errorFor }: Props) {
         Add author
       </button>
     </>
+  )
+}
+
+function AuthorInput({
+  id,
+  label,
+  error,
+  onChange,
+  ...input
+}: {
+  id: string
+  name: string
+  label: string
+  value: string
+  onChange: (value: string) => void
+  error: string | undefined
+  type?: 'url'
+  placeholder?: string
+  autoComplete?: 'off'
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        {...input}
+        onChange={(event) => onChange(event.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+      />
+      {error ? (
+        <p id={`${id}-error`} className="field-error">
+          {error}
+        </p>
+      ) : null}
+    </div>
   )
 }

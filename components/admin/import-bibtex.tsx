@@ -11,6 +11,7 @@ import {
   type ImportPreview,
 } from '@/app/admin/actions'
 import { IMPORT_HANDOFF_KEY } from './new-publication-editor'
+import { routes } from '@/lib/domain/routes'
 
 const REASONS = { doi: 'same DOI', arxiv: 'same arXiv id', bibtexKey: 'same BibTeX key', title: 'same title' } as const
 
@@ -65,7 +66,7 @@ export function ImportBibtex() {
         body: candidate.body,
       }),
     )
-    router.push('/admin/publications/new?from=import')
+    router.push(routes.newFromImport)
   }
 
   return (
@@ -131,9 +132,7 @@ export function ImportBibtex() {
                 {candidate.duplicate ? (
                   <p className="pill pill-warning">
                     Already in your list ({REASONS[candidate.duplicate.reason]}):{' '}
-                    <Link href={`/admin/publications/${candidate.duplicate.slug}/edit`}>
-                      {candidate.duplicate.title}
-                    </Link>
+                    <Link href={routes.edit(candidate.duplicate.slug)}>{candidate.duplicate.title}</Link>
                   </p>
                 ) : candidate.repeats ? (
                   <p className="pill pill-warning">
@@ -183,7 +182,7 @@ export function ImportBibtex() {
               >
                 {outcome.result.ok ? (
                   <>
-                    Saved as a draft: <Link href={`/admin/publications/${outcome.slug}/edit`}>{outcome.title}</Link>
+                    Saved as a draft: <Link href={routes.edit(outcome.slug)}>{outcome.title}</Link>
                   </>
                 ) : (
                   <>

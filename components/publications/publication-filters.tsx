@@ -5,6 +5,7 @@ import { useEffect, useRef, useState, type FormEvent, type MouseEvent } from 're
 import { filtersToQuery, hasFilters, parseFilters, type Facets, type Filters } from '@/lib/domain/filter'
 import { PUBLICATION_TYPE_LABELS } from '@/lib/domain/publication-types'
 import { useFilters } from './filter-context'
+import { routes } from '@/lib/domain/routes'
 
 type Values = { q: string; type: string; tag: string; year: string }
 
@@ -69,7 +70,7 @@ export function PublicationFilters({ facets }: { facets: Facets }) {
   }
 
   return (
-    <form className="filters" role="search" method="get" action="/publications" onSubmit={submit}>
+    <form className="filters" role="search" method="get" action={routes.publications()} onSubmit={submit}>
       <div className="filter-field filter-search">
         <label htmlFor="filter-q">Search</label>
         <input
@@ -112,7 +113,7 @@ export function PublicationFilters({ facets }: { facets: Facets }) {
           Apply
         </button>
         {hasFilters(filters) ? (
-          <Link className="button button-quiet" href="/publications" prefetch={false} onClick={clear}>
+          <Link className="button button-quiet" href={routes.publications()} prefetch={false} onClick={clear}>
             Clear filters
           </Link>
         ) : null}
