@@ -80,7 +80,6 @@ export function FilterProvider({
       const url = routes.publications(next)
       // A cut list holds only some of the papers: the server filters (a page load, as without JavaScript).
       if (partial) {
-        // A full load, on purpose.
         if (`${window.location.pathname}${window.location.search}` !== url) window.location.assign(url)
         return
       }
