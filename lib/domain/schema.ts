@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { PUBLICATION_TYPES } from './publication-types'
+import { isLinkTarget } from './urls.mjs'
 
 // Zod tests whether it may compile validators with `Function('')`. The pages' Content-Security-
 // Policy forbids eval, so in the browser that test is a reported violation: skip it.
@@ -120,28 +121,12 @@ function lineAt(text: string, index: number): number {
   return line
 }
 
-/**
- * A path on this site (`/papers/x.pdf`). Not `//host` nor `/\host`, which browsers read as another
- * site, and no spaces, control characters or backslashes, which browsers drop or turn into `/`.
- */
-export function isSitePath(value: string): boolean {
-  return /^\/(?![/\\])/.test(value) && !/[\u0000-\u0020\u007f\\]/.test(value)
-}
-
 /** An absolute http(s) URL, or a path on this site (e.g. `/papers/x.pdf`). */
 const link = z
   .string()
   .trim()
   .max(2000, 'must be at most 2000 characters')
-  .refine((value) => {
-    if (value.startsWith('/')) return isSitePath(value)
-    try {
-      const url = new URL(value)
-      return url.protocol === 'https:' || url.protocol === 'http:'
-    } catch {
-      return false
-    }
-  }, 'must be an http(s) URL or a path starting with /')
+  .refine(isLinkTarget, 'must be an http(s) URL or a path starting with /')
   // After the URL check: `new URL` quietly drops tabs and line breaks, the file would keep them.
   .superRefine(printable())
   .optional()
