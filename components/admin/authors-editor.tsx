@@ -2,6 +2,8 @@
 
 import { useRef } from 'react'
 import { newAuthorKey, type AuthorRow } from '@/lib/admin/editor-form'
+import { AUTHOR_FIELDS, labelText } from '@/lib/domain/fields'
+import { CheckboxField, TextField } from './editor/inputs'
 
 type Props = {
   authors: AuthorRow[]
@@ -57,42 +59,36 @@ export function AuthorsEditor({ authors, onChange, errorFor }: Props) {
             <li key={author.key} data-author={author.key} className="author-row">
               <fieldset>
                 <legend>Author {n}</legend>
-                <AuthorInput
+                <TextField
                   id={`author-${author.key}-name`}
                   name={`authors.${index}.name`}
-                  label="Name"
+                  label={labelText(AUTHOR_FIELDS.name)}
                   value={author.name}
                   onChange={(name) => update(index, { name })}
                   error={errorFor(`authors.${index}.name`)}
                   autoComplete="off"
                 />
-                <AuthorInput
+                <TextField
                   id={`author-${author.key}-url`}
                   name={`authors.${index}.url`}
-                  label="Link (optional)"
+                  label={labelText(AUTHOR_FIELDS.url)}
                   type="url"
                   value={author.url}
                   onChange={(url) => update(index, { url })}
                   error={errorFor(`authors.${index}.url`)}
-                  placeholder="https://"
+                  placeholder={AUTHOR_FIELDS.url.placeholder}
                 />
                 <div className="checks">
-                  <label>
-                    <input
-                      type="checkbox"
-                      checked={author.equalContribution}
-                      onChange={(event) => update(index, { equalContribution: event.target.checked })}
-                    />{' '}
-                    Co-first author (*)
-                  </label>
-                  <label>
-                    <input
-                      type="checkbox"
-                      checked={author.corresponding}
-                      onChange={(event) => update(index, { corresponding: event.target.checked })}
-                    />{' '}
-                    Corresponding author (†)
-                  </label>
+                  <CheckboxField
+                    label={labelText(AUTHOR_FIELDS.equalContribution)}
+                    checked={author.equalContribution}
+                    onChange={(equalContribution) => update(index, { equalContribution })}
+                  />
+                  <CheckboxField
+                    label={labelText(AUTHOR_FIELDS.corresponding)}
+                    checked={author.corresponding}
+                    onChange={(corresponding) => update(index, { corresponding })}
+                  />
                 </div>
                 <div className="row-buttons">
                   <button
@@ -133,41 +129,5 @@ export function AuthorsEditor({ authors, onChange, errorFor }: Props) {
         Add author
       </button>
     </>
-  )
-}
-
-function AuthorInput({
-  id,
-  label,
-  error,
-  onChange,
-  ...input
-}: {
-  id: string
-  name: string
-  label: string
-  value: string
-  onChange: (value: string) => void
-  error: string | undefined
-  type?: 'url'
-  placeholder?: string
-  autoComplete?: 'off'
-}) {
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        {...input}
-        onChange={(event) => onChange(event.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-      />
-      {error ? (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
-      ) : null}
-    </div>
   )
 }

@@ -10,10 +10,9 @@ import {
   type ImportOutcome,
   type ImportPreview,
 } from '@/app/admin/actions'
+import { fieldInSentence } from '@/lib/domain/fields'
 import { IMPORT_HANDOFF_KEY } from './new-publication-editor'
 import { routes } from '@/lib/domain/routes'
-
-const REASONS = { doi: 'same DOI', arxiv: 'same arXiv id', bibtexKey: 'same BibTeX key', title: 'same title' } as const
 
 export function ImportBibtex() {
   const router = useRouter()
@@ -131,12 +130,13 @@ export function ImportBibtex() {
                 </p>
                 {candidate.duplicate ? (
                   <p className="pill pill-warning">
-                    Already in your list ({REASONS[candidate.duplicate.reason]}):{' '}
+                    Already in your list (same {fieldInSentence(candidate.duplicate.reason)}):{' '}
                     <Link href={routes.edit(candidate.duplicate.slug)}>{candidate.duplicate.title}</Link>
                   </p>
                 ) : candidate.repeats ? (
                   <p className="pill pill-warning">
-                    Repeats entry {candidate.repeats.index + 1} of this paste ({REASONS[candidate.repeats.reason]})
+                    Repeats entry {candidate.repeats.index + 1} of this paste (same{' '}
+                    {fieldInSentence(candidate.repeats.reason)})
                   </p>
                 ) : (
                   <p className="muted">

@@ -92,6 +92,17 @@ const text = (max: number, multiline = false) =>
   z.string().trim().max(max, `must be at most ${max} characters`).superRefine(printable(multiline))
 const optionalText = (max: number) => text(max).min(1, 'must not be empty').optional()
 
+/** The largest abstract (MDX body) a paper may have, in bytes of UTF-8. */
+export const MAX_BODY_BYTES = 256 * 1024
+
+/** Why an abstract is too long to be saved, or undefined. */
+export function bodySizeProblem(body: string): string | undefined {
+  const bytes = new TextEncoder().encode(body).length
+  return bytes > MAX_BODY_BYTES
+    ? `The abstract is ${Math.ceil(bytes / 1024)} kB; the limit is ${MAX_BODY_BYTES / 1024} kB.`
+    : undefined
+}
+
 /**
  * Why an abstract (MDX body) cannot be saved for its characters, or undefined. Tabs and line
  * breaks are its own; other control characters are not, nor a numeric character reference to a
