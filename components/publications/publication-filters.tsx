@@ -6,6 +6,7 @@ import { filtersToQuery, hasFilters, parseFilters, type Facets, type Filters } f
 import { PUBLICATION_TYPE_LABELS } from '@/lib/domain/publication-types'
 import { useFilters } from './filter-context'
 import { routes } from '@/lib/domain/routes'
+import { SelectOptions } from '@/components/ui/select-options'
 
 type Values = { q: string; type: string; tag: string; year: string }
 
@@ -141,12 +142,7 @@ function FilterSelect({
     <div className="filter-field">
       <label htmlFor={`filter-${name}`}>{label}</label>
       <select id={`filter-${name}`} name={name} value={value} onChange={(event) => onChange(name, event.target.value)}>
-        <option value="">{all}</option>
-        {options.map(([optionValue, optionLabel]) => (
-          <option key={optionValue} value={optionValue}>
-            {optionLabel}
-          </option>
-        ))}
+        <SelectOptions none={all} options={options} />
       </select>
     </div>
   )

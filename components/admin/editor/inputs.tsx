@@ -1,3 +1,4 @@
+import { SelectOptions } from '@/components/ui/select-options'
 import type { HTMLAttributes } from 'react'
 
 type Props = {
@@ -89,12 +90,7 @@ export function SelectField({
         onChange={(event) => onChange(event.target.value)}
         aria-invalid={invalid ? true : undefined}
       >
-        <option value="">(not set)</option>
-        {options.map(([option, optionLabel]) => (
-          <option key={option} value={option}>
-            {optionLabel}
-          </option>
-        ))}
+        <SelectOptions none="(not set)" options={options} />
       </select>
     </div>
   )
