@@ -1,10 +1,10 @@
 import type { MetadataRoute } from 'next'
 import { env } from '@/lib/env.mjs'
-import { absoluteUrl } from '@/lib/formats/scholar'
+import { absoluteUrl, routes } from '@/lib/domain/routes'
 
 export default function robots(): MetadataRoute.Robots {
   return {
-    rules: [{ userAgent: '*', allow: '/', disallow: ['/admin', '/api/'] }],
+    rules: [{ userAgent: '*', allow: '/', disallow: [routes.admin, '/api/'] }],
     sitemap: absoluteUrl(env.siteUrl, '/sitemap.xml'),
   }
 }

@@ -1,7 +1,7 @@
 import type { MetadataRoute } from 'next'
 import { getPublishedPublications } from '@/lib/content'
 import { env } from '@/lib/env.mjs'
-import { absoluteUrl } from '@/lib/formats/scholar'
+import { absoluteUrl, routes } from '@/lib/domain/routes'
 
 // Follows dashboard edits without a rebuild.
 export const dynamic = 'force-dynamic'
@@ -14,19 +14,19 @@ export default function sitemap(): MetadataRoute.Sitemap {
   )
   return [
     {
-      url: absoluteUrl(env.siteUrl, '/'),
+      url: absoluteUrl(env.siteUrl, routes.home),
       ...(latest ? { lastModified: latest } : {}),
       changeFrequency: 'monthly',
       priority: 1,
     },
     {
-      url: absoluteUrl(env.siteUrl, '/publications'),
+      url: absoluteUrl(env.siteUrl, routes.publications()),
       ...(latest ? { lastModified: latest } : {}),
       changeFrequency: 'monthly',
       priority: 0.9,
     },
     ...publications.map((publication) => ({
-      url: absoluteUrl(env.siteUrl, `/publications/${publication.slug}`),
+      url: absoluteUrl(env.siteUrl, routes.publication(publication.slug)),
       lastModified: publication.lastModified,
       changeFrequency: 'yearly' as const,
       priority: 0.7,

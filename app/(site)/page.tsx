@@ -2,6 +2,7 @@ import Link from 'next/link'
 import { PublicationList } from '@/components/publications/publication-list'
 import { marksInUse, marksLegend } from '@/lib/domain/authors'
 import { getPublishedPublications, getSite } from '@/lib/content'
+import { routes } from '@/lib/domain/routes'
 
 export default function HomePage() {
   const site = getSite()
@@ -25,7 +26,7 @@ export default function HomePage() {
           <p className="empty-state">No selected publications yet.</p>
         )}
         <p>
-          <Link className="button" href="/publications">
+          <Link className="button" href={routes.publications()}>
             All publications ({publications.length}) →
           </Link>
         </p>

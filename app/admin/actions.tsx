@@ -25,15 +25,17 @@ import {
   type StoreResult,
 } from '@/lib/store'
 import { checkMdxBody } from '@/lib/markup/mdx-check'
+import { withYourVersion, type EditorSaveResult } from '@/lib/admin/conflict'
+import { fieldInSentence } from '@/lib/domain/fields'
 
 /**
  * Every export here is a public HTTP endpoint: each one checks the session itself (401 when
  * signed out), then hands over to the store, which validates everything again.
  */
 
-export async function savePublicationAction(input: SaveInput): Promise<StoreResult> {
+export async function savePublicationAction(input: SaveInput): Promise<EditorSaveResult> {
   const admin = await requireAdmin()
-  return savePublication(input, admin)
+  return withYourVersion(await savePublication(input, admin), input)
 }
 
 export async function deletePublicationAction(slug: string, version: string): Promise<StoreResult> {
@@ -156,7 +158,7 @@ export async function createDraftsAction(
           result: {
             ok: false,
             kind: 'duplicate',
-            message: `Already in your list (same ${REASON_LABELS[duplicate.reason]}).`,
+            message: `Already in your list (same ${fieldInSentence(duplicate.reason)}).`,
           },
         })
         continue
@@ -170,11 +172,4 @@ export async function createDraftsAction(
     outcomes.push({ slug: result.ok ? result.slug : String(item?.slug ?? ''), title, result })
   }
   return outcomes
-}
-
-const REASON_LABELS: Record<DuplicateReason, string> = {
-  doi: 'DOI',
-  arxiv: 'arXiv id',
-  bibtexKey: 'BibTeX key',
-  title: 'title',
 }

@@ -2,6 +2,8 @@
 
 import { useRef } from 'react'
 import { newAuthorKey, type AuthorRow } from '@/lib/admin/editor-form'
+import { AUTHOR_FIELDS, labelText } from '@/lib/domain/fields'
+import { CheckboxField, TextField } from './editor/inputs'
 
 type Props = {
   authors: AuthorRow[]
@@ -53,64 +55,40 @@ export function AuthorsEditor({ authors, onChange, errorFor }: Props) {
       <ol ref={list} className="authors-editor">
         {authors.map((author, index) => {
           const n = index + 1
-          const nameError = errorFor(`authors.${index}.name`)
-          const urlError = errorFor(`authors.${index}.url`)
           return (
             <li key={author.key} data-author={author.key} className="author-row">
               <fieldset>
                 <legend>Author {n}</legend>
-                <div className="field">
-                  <label htmlFor={`author-${author.key}-name`}>Name</label>
-                  <input
-                    id={`author-${author.key}-name`}
-                    name={`authors.${index}.name`}
-                    value={author.name}
-                    onChange={(event) => update(index, { name: event.target.value })}
-                    aria-invalid={nameError ? true : undefined}
-                    aria-describedby={nameError ? `author-${author.key}-name-error` : undefined}
-                    autoComplete="off"
-                  />
-                  {nameError ? (
-                    <p id={`author-${author.key}-name-error`} className="field-error">
-                      {nameError}
-                    </p>
-                  ) : null}
-                </div>
-                <div className="field">
-                  <label htmlFor={`author-${author.key}-url`}>Link (optional)</label>
-                  <input
-                    id={`author-${author.key}-url`}
-                    name={`authors.${index}.url`}
-                    type="url"
-                    value={author.url}
-                    onChange={(event) => update(index, { url: event.target.value })}
-                    aria-invalid={urlError ? true : undefined}
-                    aria-describedby={urlError ? `author-${author.key}-url-error` : undefined}
-                    placeholder="https://"
-                  />
-                  {urlError ? (
-                    <p id={`author-${author.key}-url-error`} className="field-error">
-                      {urlError}
-                    </p>
-                  ) : null}
-                </div>
+                <TextField
+                  id={`author-${author.key}-name`}
+                  name={`authors.${index}.name`}
+                  label={labelText(AUTHOR_FIELDS.name)}
+                  value={author.name}
+                  onChange={(name) => update(index, { name })}
+                  error={errorFor(`authors.${index}.name`)}
+                  autoComplete="off"
+                />
+                <TextField
+                  id={`author-${author.key}-url`}
+                  name={`authors.${index}.url`}
+                  label={labelText(AUTHOR_FIELDS.url)}
+                  type="url"
+                  value={author.url}
+                  onChange={(url) => update(index, { url })}
+                  error={errorFor(`authors.${index}.url`)}
+                  placeholder={AUTHOR_FIELDS.url.placeholder}
+                />
                 <div className="checks">
-                  <label>
-                    <input
-                      type="checkbox"
-                      checked={author.equalContribution}
-                      onChange={(event) => update(index, { equalContribution: event.target.checked })}
-                    />{' '}
-                    Co-first author (*)
-                  </label>
-                  <label>
-                    <input
-                      type="checkbox"
-                      checked={author.corresponding}
-                      onChange={(event) => update(index, { corresponding: event.target.checked })}
-                    />{' '}
-                    Corresponding author (†)
-                  </label>
+                  <CheckboxField
+                    label={labelText(AUTHOR_FIELDS.equalContribution)}
+                    checked={author.equalContribution}
+                    onChange={(equalContribution) => update(index, { equalContribution })}
+                  />
+                  <CheckboxField
+                    label={labelText(AUTHOR_FIELDS.corresponding)}
+                    checked={author.corresponding}
+                    onChange={(corresponding) => update(index, { corresponding })}
+                  />
                 </div>
                 <div className="row-buttons">
                   <button

@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from 'react'
 import { valuesToFrontmatter, type EditorValues } from '@/lib/admin/editor-form'
+import { routes } from '@/lib/domain/routes'
 
 /** The paper's social card as it would be shared, from the form's current (unsaved) values. */
 export function CardPreview({ values }: { values: EditorValues }) {
@@ -22,7 +23,7 @@ export function CardPreview({ values }: { values: EditorValues }) {
     // Wait for a pause in typing before asking for a new image.
     const timer = setTimeout(() => {
       setState('loading')
-      setSrc(`/admin/card-preview?data=${encodeURIComponent(data)}`)
+      setSrc(routes.cardPreview(data))
     }, 500)
     return () => clearTimeout(timer)
   }, [data])

@@ -10,9 +10,9 @@ import {
   type ImportOutcome,
   type ImportPreview,
 } from '@/app/admin/actions'
+import { fieldInSentence } from '@/lib/domain/fields'
 import { IMPORT_HANDOFF_KEY } from './new-publication-editor'
-
-const REASONS = { doi: 'same DOI', arxiv: 'same arXiv id', bibtexKey: 'same BibTeX key', title: 'same title' } as const
+import { routes } from '@/lib/domain/routes'
 
 export function ImportBibtex() {
   const router = useRouter()
@@ -65,7 +65,7 @@ export function ImportBibtex() {
         body: candidate.body,
       }),
     )
-    router.push('/admin/publications/new?from=import')
+    router.push(routes.newFromImport)
   }
 
   return (
@@ -130,14 +130,13 @@ export function ImportBibtex() {
                 </p>
                 {candidate.duplicate ? (
                   <p className="pill pill-warning">
-                    Already in your list ({REASONS[candidate.duplicate.reason]}):{' '}
-                    <Link href={`/admin/publications/${candidate.duplicate.slug}/edit`}>
-                      {candidate.duplicate.title}
-                    </Link>
+                    Already in your list (same {fieldInSentence(candidate.duplicate.reason)}):{' '}
+                    <Link href={routes.edit(candidate.duplicate.slug)}>{candidate.duplicate.title}</Link>
                   </p>
                 ) : candidate.repeats ? (
                   <p className="pill pill-warning">
-                    Repeats entry {candidate.repeats.index + 1} of this paste ({REASONS[candidate.repeats.reason]})
+                    Repeats entry {candidate.repeats.index + 1} of this paste (same{' '}
+                    {fieldInSentence(candidate.repeats.reason)})
                   </p>
                 ) : (
                   <p className="muted">
@@ -183,7 +182,7 @@ export function ImportBibtex() {
               >
                 {outcome.result.ok ? (
                   <>
-                    Saved as a draft: <Link href={`/admin/publications/${outcome.slug}/edit`}>{outcome.title}</Link>
+                    Saved as a draft: <Link href={routes.edit(outcome.slug)}>{outcome.title}</Link>
                   </>
                 ) : (
                   <>

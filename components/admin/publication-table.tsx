@@ -4,10 +4,11 @@ import Link from 'next/link'
 import { useRouter } from 'next/navigation'
 import { useMemo, useState, useTransition } from 'react'
 import { deletePublicationAction, duplicatePublicationAction, setFlagAction } from '@/app/admin/actions'
-import { fieldLabel } from '@/lib/admin/editor-form'
+import { fieldLabel } from '@/lib/domain/fields'
 import type { StoreResult } from '@/lib/store'
 import { normalizeText, plural } from '@/lib/markup/text'
 import { ConfirmDialog } from './confirm-dialog'
+import { routes } from '@/lib/domain/routes'
 
 export type PublicationRow = {
   slug: string
@@ -26,6 +27,13 @@ const SORTS: Record<SortKey, { label: string; compare: (a: PublicationRow, b: Pu
   year: { label: 'Year', compare: (a, b) => b.year - a.year || a.title.localeCompare(b.title) },
   title: { label: 'Title', compare: (a, b) => a.title.localeCompare(b.title) },
   lastChange: { label: 'Last change', compare: (a, b) => b.lastChange.localeCompare(a.lastChange) },
+}
+
+const FLAG_DONE: Record<'draft' | 'selected', (title: string, value: boolean) => string> = {
+  draft: (title, value) =>
+    value ? `“${title}” is now a draft, hidden from the public site.` : `“${title}” is now public.`,
+  selected: (title, value) =>
+    value ? `“${title}” is now on the home page.` : `“${title}” is no longer on the home page.`,
 }
 
 function formatDate(iso: string): string {
@@ -79,6 +87,20 @@ export function PublicationTable({ rows }: { rows: PublicationRow[] }) {
     }
   }
 
+  /** The quick Draft and Selected toggles of a row: an ordinary versioned save each. */
+  const flagBox = (row: PublicationRow, flag: 'draft' | 'selected') => (
+    <input
+      type="checkbox"
+      aria-label={`${fieldLabel(flag)}: ${row.title}`}
+      checked={row[flag]}
+      disabled={busy !== null}
+      onChange={(event) => {
+        const value = event.target.checked
+        void act(row, () => setFlagAction(row.slug, row.version, flag, value), FLAG_DONE[flag](row.title, value))
+      }}
+    />
+  )
+
   return (
     <>
       <div className="table-tools">
@@ -103,10 +125,10 @@ export function PublicationTable({ rows }: { rows: PublicationRow[] }) {
           </select>
         </div>
         <div className="table-actions">
-          <Link className="button button-primary" href="/admin/publications/new">
+          <Link className="button button-primary" href={routes.newPublication}>
             New publication
           </Link>
-          <Link className="button" href="/admin/import">
+          <Link className="button" href={routes.importBibtex}>
             Import BibTeX
           </Link>
         </div>
@@ -120,8 +142,8 @@ export function PublicationTable({ rows }: { rows: PublicationRow[] }) {
       </p>
       {rows.length === 0 ? (
         <p className="empty-state">
-          No publications yet. <Link href="/admin/publications/new">Add one</Link> or{' '}
-          <Link href="/admin/import">import BibTeX</Link>.
+          No publications yet. <Link href={routes.newPublication}>Add one</Link> or{' '}
+          <Link href={routes.importBibtex}>import BibTeX</Link>.
         </p>
       ) : shown.length === 0 ? (
         <p className="empty-state">No publication matches “{query}”.</p>
@@ -155,54 +177,20 @@ export function PublicationTable({ rows }: { rows: PublicationRow[] }) {
                   </th>
                   <td>{row.year}</td>
                   <td>{row.venue}</td>
-                  <td>
-                    <input
-                      type="checkbox"
-                      aria-label={`Draft: ${row.title}`}
-                      checked={row.draft}
-                      disabled={busy !== null}
-                      onChange={(event) => {
-                        const value = event.target.checked
-                        void act(
-                          row,
-                          () => setFlagAction(row.slug, row.version, 'draft', value),
-                          value
-                            ? `“${row.title}” is now a draft, hidden from the public site.`
-                            : `“${row.title}” is now public.`,
-                        )
-                      }}
-                    />
-                  </td>
-                  <td>
-                    <input
-                      type="checkbox"
-                      aria-label={`Selected: ${row.title}`}
-                      checked={row.selected}
-                      disabled={busy !== null}
-                      onChange={(event) => {
-                        const value = event.target.checked
-                        void act(
-                          row,
-                          () => setFlagAction(row.slug, row.version, 'selected', value),
-                          value
-                            ? `“${row.title}” is now on the home page.`
-                            : `“${row.title}” is no longer on the home page.`,
-                        )
-                      }}
-                    />
-                  </td>
+                  <td>{flagBox(row, 'draft')}</td>
+                  <td>{flagBox(row, 'selected')}</td>
                   <td>
                     <time dateTime={row.lastChange}>{formatDate(row.lastChange)}</time>
                   </td>
                   <td className="row-actions">
-                    <Link href={`/admin/publications/${row.slug}/edit`} aria-label={`Edit ${row.title}`}>
+                    <Link href={routes.edit(row.slug)} aria-label={`Edit ${row.title}`}>
                       Edit
                     </Link>
-                    <Link href={`/admin/publications/${row.slug}/history`} aria-label={`History of ${row.title}`}>
+                    <Link href={routes.history(row.slug)} aria-label={`History of ${row.title}`}>
                       History
                     </Link>
                     {!row.draft ? (
-                      <Link href={`/publications/${row.slug}`} aria-label={`View ${row.title} on the site`}>
+                      <Link href={routes.publication(row.slug)} aria-label={`View ${row.title} on the site`}>
                         View
                       </Link>
                     ) : null}

@@ -1,10 +1,11 @@
 'use client'
 
 import { signOut } from 'next-auth/react'
+import { routes } from '@/lib/domain/routes'
 
 export function SignOutButton() {
   return (
-    <button type="button" className="button button-quiet" onClick={() => signOut({ callbackUrl: '/admin/login' })}>
+    <button type="button" className="button button-quiet" onClick={() => signOut({ callbackUrl: routes.signIn })}>
       Sign out
     </button>
   )

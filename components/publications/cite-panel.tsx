@@ -2,6 +2,7 @@ import { CopyButton } from '@/components/ui/copy-button'
 import { CITATION_STYLES, citableItem, formatCitation, toBibtexEntries } from '@/lib/formats/citations'
 import type { Publication } from '@/lib/domain/types'
 import { BibtexBlock } from './bibtex-block'
+import { routes } from '@/lib/domain/routes'
 
 /**
  * "Cite": the paper in APA, MLA and Chicago with copy buttons, BibTeX, and files to download.
@@ -17,7 +18,6 @@ export function CitePanel({
   citationKey: string
 }) {
   const item = citableItem(publication, pageUrl, citationKey)
-  const base = `/publications/${publication.slug}/cite`
   return (
     <>
       <dl className="citations">
@@ -37,15 +37,15 @@ export function CitePanel({
       <BibtexBlock bibtex={toBibtexEntries(item)} />
       <p className="downloads">
         Download:{' '}
-        <a href={`${base}/bibtex`} download>
+        <a href={routes.cite(publication.slug, 'bibtex')} download>
           BibTeX
         </a>
         {' · '}
-        <a href={`${base}/ris`} download>
+        <a href={routes.cite(publication.slug, 'ris')} download>
           RIS
         </a>
         {' · '}
-        <a href={`${base}/csl-json`} download>
+        <a href={routes.cite(publication.slug, 'csl-json')} download>
           CSL-JSON
         </a>
       </p>

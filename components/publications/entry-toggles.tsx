@@ -2,14 +2,15 @@
 
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react'
 import { BibtexBlock } from './bibtex-block'
+import { routes } from '@/lib/domain/routes'
 
 type Panel = 'abstract' | 'bibtex'
 type Loaded = { state: 'loading' } | { state: 'ready'; text: string } | { state: 'error' }
 
 /** Where each panel's content comes from, and the paper page's section that shows it without JavaScript. */
 const SOURCES: Record<Panel, { url: (slug: string) => string; anchor: string; what: string }> = {
-  abstract: { url: (slug) => `/publications/${slug}/abstract`, anchor: 'abstract-heading', what: 'abstract' },
-  bibtex: { url: (slug) => `/publications/${slug}/cite/bibtex`, anchor: 'cite-heading', what: 'BibTeX' },
+  abstract: { url: routes.abstract, anchor: 'abstract-heading', what: 'abstract' },
+  bibtex: { url: (slug) => routes.cite(slug, 'bibtex'), anchor: 'cite-heading', what: 'BibTeX' },
 }
 
 /**
@@ -67,7 +68,7 @@ export function EntryToggles({
         {label}
       </button>
     ) : (
-      <a className="button button-small" href={`/publications/${slug}#${SOURCES[panel].anchor}`}>
+      <a className="button button-small" href={routes.publicationSection(slug, SOURCES[panel].anchor)}>
         {label}
       </a>
     )
@@ -82,7 +83,7 @@ export function EntryToggles({
           <button type="button" className="link-button" onClick={() => void load(panel)}>
             Try again
           </button>{' '}
-          or <a href={`/publications/${slug}#${SOURCES[panel].anchor}`}>open the paper’s page</a>.
+          or <a href={routes.publicationSection(slug, SOURCES[panel].anchor)}>open the paper’s page</a>.
         </p>
       )
     }
@@ -94,6 +95,17 @@ export function EntryToggles({
     )
   }
 
+  const section = (panel: Panel) => (
+    <div
+      id={`${id}-${panel}`}
+      className={panel === 'abstract' ? 'entry-panel abstract' : 'entry-panel'}
+      hidden={open !== panel}
+      aria-busy={loaded[panel]?.state === 'loading'}
+    >
+      {open === panel || loaded[panel] ? body(panel) : null}
+    </div>
+  )
+
   return (
     <>
       <div className="entry-buttons">
@@ -101,24 +113,8 @@ export function EntryToggles({
         {button('bibtex', 'BIB')}
         {children}
       </div>
-      {hasAbstract ? (
-        <div
-          id={`${id}-abstract`}
-          className="entry-panel abstract"
-          hidden={open !== 'abstract'}
-          aria-busy={loaded.abstract?.state === 'loading'}
-        >
-          {open === 'abstract' || loaded.abstract ? body('abstract') : null}
-        </div>
-      ) : null}
-      <div
-        id={`${id}-bibtex`}
-        className="entry-panel"
-        hidden={open !== 'bibtex'}
-        aria-busy={loaded.bibtex?.state === 'loading'}
-      >
-        {open === 'bibtex' || loaded.bibtex ? body('bibtex') : null}
-      </div>
+      {hasAbstract ? section('abstract') : null}
+      {section('bibtex')}
     </>
   )
 }

@@ -3,6 +3,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
 import { filterPublications, filtersToQuery, parseFilters, type Filters } from '@/lib/domain/filter'
 import type { PublicationFrontmatter } from '@/lib/domain/schema'
+import { routes } from '@/lib/domain/routes'
 
 /** What filtering needs to know of a paper: a few fields, not the rendered entry. */
 export type FilterIndexEntry = { slug: string } & Pick<
@@ -60,14 +61,14 @@ export function FilterProvider({
     // skipped the rewrite, load the address for real.
     if (
       partial &&
-      window.location.pathname === '/publications' &&
+      window.location.pathname === routes.publications() &&
       filtersToQuery(parseFilters(new URLSearchParams(window.location.search))) !== filtersToQuery(initialFilters)
     ) {
       window.location.replace(window.location.href)
       return
     }
     const follow = () => setState(parseFilters(new URLSearchParams(window.location.search)))
-    if (window.location.pathname === '/publications') follow()
+    if (window.location.pathname === routes.publications()) follow()
     window.addEventListener('popstate', follow)
     return () => window.removeEventListener('popstate', follow)
     // Once, on hydration: the filters of the address the page was served for.
@@ -76,10 +77,9 @@ export function FilterProvider({
 
   const setFilters = useCallback(
     (next: Filters) => {
-      const url = `/publications${filtersToQuery(next)}`
+      const url = routes.publications(next)
       // A cut list holds only some of the papers: the server filters (a page load, as without JavaScript).
       if (partial) {
-        // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- a full load, on purpose
         if (`${window.location.pathname}${window.location.search}` !== url) window.location.assign(url)
         return
       }

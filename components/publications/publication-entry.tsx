@@ -6,6 +6,7 @@ import { EntryToggles } from './entry-toggles'
 import { PublicationLinks } from './publication-links'
 import { TitleText } from './title-text'
 import { VenueLine } from './venue-line'
+import { routes } from '@/lib/domain/routes'
 
 /** One entry of a publication list, al-folio style: badge, title, authors, venue, buttons. */
 export function PublicationEntry({
@@ -26,7 +27,7 @@ export function PublicationEntry({
       </div>
       <div className="entry-body">
         <Title className="entry-title" id={`title-${publication.slug}`}>
-          <Link href={`/publications/${publication.slug}`}>
+          <Link href={routes.publication(publication.slug)}>
             <TitleText title={publication.title} />
           </Link>
         </Title>

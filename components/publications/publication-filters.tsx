@@ -5,6 +5,8 @@ import { useEffect, useRef, useState, type FormEvent, type MouseEvent } from 're
 import { filtersToQuery, hasFilters, parseFilters, type Facets, type Filters } from '@/lib/domain/filter'
 import { PUBLICATION_TYPE_LABELS } from '@/lib/domain/publication-types'
 import { useFilters } from './filter-context'
+import { routes } from '@/lib/domain/routes'
+import { SelectOptions } from '@/components/ui/select-options'
 
 type Values = { q: string; type: string; tag: string; year: string }
 
@@ -69,7 +71,7 @@ export function PublicationFilters({ facets }: { facets: Facets }) {
   }
 
   return (
-    <form className="filters" role="search" method="get" action="/publications" onSubmit={submit}>
+    <form className="filters" role="search" method="get" action={routes.publications()} onSubmit={submit}>
       <div className="filter-field filter-search">
         <label htmlFor="filter-q">Search</label>
         <input
@@ -112,7 +114,7 @@ export function PublicationFilters({ facets }: { facets: Facets }) {
           Apply
         </button>
         {hasFilters(filters) ? (
-          <Link className="button button-quiet" href="/publications" prefetch={false} onClick={clear}>
+          <Link className="button button-quiet" href={routes.publications()} prefetch={false} onClick={clear}>
             Clear filters
           </Link>
         ) : null}
@@ -140,12 +142,7 @@ function FilterSelect({
     <div className="filter-field">
       <label htmlFor={`filter-${name}`}>{label}</label>
       <select id={`filter-${name}`} name={name} value={value} onChange={(event) => onChange(name, event.target.value)}>
-        <option value="">{all}</option>
-        {options.map(([optionValue, optionLabel]) => (
-          <option key={optionValue} value={optionValue}>
-            {optionLabel}
-          </option>
-        ))}
+        <SelectOptions none={all} options={options} />
       </select>
     </div>
   )

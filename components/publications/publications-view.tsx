@@ -1,12 +1,13 @@
 import { marksInUse, marksLegend } from '@/lib/domain/authors'
 import { env } from '@/lib/env.mjs'
-import { facetsOf, filterPublications, filtersToQuery, type Filters } from '@/lib/domain/filter'
+import { facetsOf, filterPublications, type Filters } from '@/lib/domain/filter'
 import { newestYears } from '@/lib/domain/sort'
 import type { Publication, Site } from '@/lib/domain/types'
 import { FilterProvider, type FilterIndexEntry } from './filter-context'
 import { FilterStatus } from './filter-status'
 import { PublicationFilters } from './publication-filters'
 import { PublicationList } from './publication-list'
+import { routes } from '@/lib/domain/routes'
 
 /**
  * The publications page. Up to `PUBLICATIONS_PER_PAGE` papers, every public paper is rendered and
@@ -61,8 +62,7 @@ export function PublicationsView({
             {earlier.map(({ year, count }) => (
               <li key={year}>
                 {/* A plain link: the page for a year is filtered on the server. */}
-                <a href={`/publications${filtersToQuery({ ...filters, year })}`}>{year}</a>{' '}
-                <span className="muted">({count})</span>
+                <a href={routes.publications({ ...filters, year })}>{year}</a> <span className="muted">({count})</span>
               </li>
             ))}
           </ul>

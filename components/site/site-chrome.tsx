@@ -1,6 +1,7 @@
-import Link from 'next/link'
 import type { ReactNode } from 'react'
 import { ThemeToggle } from '@/components/ui/theme-toggle'
+import { routes } from '@/lib/domain/routes'
+import { Masthead } from './masthead'
 import { getSite } from '@/lib/content'
 
 /** Header, main landmark and footer of every public page. */
@@ -8,27 +9,18 @@ export function SiteChrome({ children }: { children: ReactNode }) {
   const site = getSite()
   return (
     <>
-      <a className="skip-link" href="#main">
-        Skip to content
-      </a>
-      <header className="site-header">
-        <div className="container header-inner">
-          <Link className="site-title" href="/">
-            {site.title}
-          </Link>
-          <nav aria-label="Main">
-            <ul className="nav-list">
-              <li>
-                <Link href="/">about</Link>
-              </li>
-              <li>
-                <Link href="/publications">publications</Link>
-              </li>
-            </ul>
-          </nav>
-          <ThemeToggle />
-        </div>
-      </header>
+      <Masthead
+        variant="site"
+        title={site.title}
+        titleHref={routes.home}
+        navLabel="Main"
+        links={[
+          [routes.home, 'about'],
+          [routes.publications(), 'publications'],
+        ]}
+      >
+        <ThemeToggle />
+      </Masthead>
       <main id="main" className="container" tabIndex={-1}>
         {children}
       </main>

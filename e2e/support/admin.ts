@@ -5,6 +5,7 @@ import path from 'node:path'
 import { test as base, expect, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test'
 import { parse as parseYaml } from 'yaml'
 import { E2E_ADMIN, E2E_BASE_URL, E2E_CONTENT_DIR, E2E_ROOT } from './paths'
+import { routes } from '../../lib/domain/routes'
 
 export { E2E_ADMIN, E2E_ROOT }
 
@@ -155,13 +156,13 @@ export async function expectLiveSince(since: number, check: () => Promise<void>)
 }
 
 export async function expectPaperPage(slug: string, title: string) {
-  const { status, text } = await fetchPublic(`/publications/${slug}`)
-  expect(status, `/publications/${slug}`).toBe(200)
+  const { status, text } = await fetchPublic(routes.publication(slug))
+  expect(status, routes.publication(slug)).toBe(200)
   expect(text).toContain(htmlText(title))
 }
 
 export async function expectNotFound(slug: string) {
-  expect((await fetchPublic(`/publications/${slug}`)).status, `/publications/${slug}`).toBe(404)
+  expect((await fetchPublic(routes.publication(slug))).status, routes.publication(slug)).toBe(404)
 }
 
 export async function expectListed(pathname: string, title: string, listed = true) {
@@ -207,7 +208,7 @@ export class LoginPage {
   }
 
   async goto() {
-    await this.page.goto('/admin/login')
+    await this.page.goto(routes.signIn)
     await hydrated(this.submit)
   }
 
@@ -248,7 +249,7 @@ export class Dashboard {
   }
 
   async goto() {
-    await this.page.goto('/admin')
+    await this.page.goto(routes.admin)
     await expect(this.page.getByRole('heading', { level: 1, name: 'Publications' })).toBeVisible()
     await hydrated(this.search)
   }
@@ -301,12 +302,12 @@ export class Editor {
   }
 
   async gotoNew() {
-    await this.page.goto('/admin/publications/new')
+    await this.page.goto(routes.newPublication)
     await hydrated(this.save)
   }
 
   async gotoEdit(slug: string) {
-    await this.page.goto(`/admin/publications/${slug}/edit`)
+    await this.page.goto(routes.edit(slug))
     await expect(this.page.getByRole('heading', { level: 1, name: 'Edit publication' })).toBeVisible()
     await hydrated(this.save)
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { emptyValues, fieldLabel, frontmatterToValues, valuesToFrontmatter } from './editor-form'
+import { emptyValues, frontmatterToValues, valuesToFrontmatter } from './editor-form'
 import { publicationSchema, type PublicationFrontmatter } from '../domain/schema'
 
 describe('editor form values', () => {
@@ -33,11 +33,5 @@ describe('editor form values', () => {
     const result = publicationSchema.safeParse(valuesToFrontmatter(values))
     expect(result.success).toBe(false)
     expect(result.error?.issues[0]?.path).toEqual(['year'])
-  })
-
-  it('names fields for people', () => {
-    expect(fieldLabel('title')).toBe('Title')
-    expect(fieldLabel('authors.1.name')).toBe('Author 2 › Name')
-    expect(fieldLabel('doi')).toBe('DOI')
   })
 })

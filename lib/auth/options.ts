@@ -7,6 +7,7 @@ import { authEnv, env } from '../env.mjs'
 import { adminCredentials } from './credentials'
 import { isAdmittedGithubLogin } from './github'
 import { verifyPassword, warmPasswordChecks } from './password'
+import { routes } from '../domain/routes'
 
 let options: NextAuthOptions | undefined
 
@@ -22,7 +23,7 @@ function makeOptions(): NextAuthOptions {
   return {
     secret: admin.secret,
     session: { strategy: 'jwt', maxAge: 8 * 60 * 60 },
-    pages: { signIn: '/admin/login', error: '/admin/login' },
+    pages: { signIn: routes.signIn, error: routes.signIn },
     useSecureCookies: env.siteUrl.protocol === 'https:',
     providers: [
       CredentialsProvider({

@@ -2,6 +2,7 @@ import 'server-only'
 import { getServerSession } from 'next-auth'
 import { redirect, unauthorized } from 'next/navigation'
 import { authOptions } from './options'
+import { routes } from '../domain/routes'
 
 export type Admin = { name: string; email: string }
 
@@ -16,7 +17,7 @@ export async function currentAdmin(): Promise<Admin | undefined> {
 /** For admin pages: signed-out visitors go to the sign-in page and come back after. */
 export async function requireAdminPage(returnTo: string): Promise<Admin> {
   const admin = await currentAdmin()
-  if (!admin) redirect(`/admin/login?callbackUrl=${encodeURIComponent(returnTo)}`)
+  if (!admin) redirect(`${routes.signIn}?callbackUrl=${encodeURIComponent(returnTo)}`)
   return admin
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { PUBLICATION_TYPES } from './publication-types'
 import { MAX_SLUG_LENGTH, SLUG_PATTERN } from './slug-rule.mjs'
+import { isLinkTarget } from './urls.mjs'
 
 // Zod tests whether it may compile validators with `Function('')`. The pages' Content-Security-
 // Policy forbids eval, so in the browser that test is a reported violation: skip it.
@@ -91,6 +92,17 @@ const text = (max: number, multiline = false) =>
   z.string().trim().max(max, `must be at most ${max} characters`).superRefine(printable(multiline))
 const optionalText = (max: number) => text(max).min(1, 'must not be empty').optional()
 
+/** The largest abstract (MDX body) a paper may have, in bytes of UTF-8. */
+export const MAX_BODY_BYTES = 256 * 1024
+
+/** Why an abstract is too long to be saved, or undefined. */
+export function bodySizeProblem(body: string): string | undefined {
+  const bytes = new TextEncoder().encode(body).length
+  return bytes > MAX_BODY_BYTES
+    ? `The abstract is ${Math.ceil(bytes / 1024)} kB; the limit is ${MAX_BODY_BYTES / 1024} kB.`
+    : undefined
+}
+
 /**
  * Why an abstract (MDX body) cannot be saved for its characters, or undefined. Tabs and line
  * breaks are its own; other control characters are not, nor a numeric character reference to a
@@ -120,28 +132,12 @@ function lineAt(text: string, index: number): number {
   return line
 }
 
-/**
- * A path on this site (`/papers/x.pdf`). Not `//host` nor `/\host`, which browsers read as another
- * site, and no spaces, control characters or backslashes, which browsers drop or turn into `/`.
- */
-export function isSitePath(value: string): boolean {
-  return /^\/(?![/\\])/.test(value) && !/[\u0000-\u0020\u007f\\]/.test(value)
-}
-
 /** An absolute http(s) URL, or a path on this site (e.g. `/papers/x.pdf`). */
 const link = z
   .string()
   .trim()
   .max(2000, 'must be at most 2000 characters')
-  .refine((value) => {
-    if (value.startsWith('/')) return isSitePath(value)
-    try {
-      const url = new URL(value)
-      return url.protocol === 'https:' || url.protocol === 'http:'
-    } catch {
-      return false
-    }
-  }, 'must be an http(s) URL or a path starting with /')
+  .refine(isLinkTarget, 'must be an http(s) URL or a path starting with /')
   // After the URL check: `new URL` quietly drops tabs and line breaks, the file would keep them.
   .superRefine(printable())
   .optional()

@@ -11,23 +11,26 @@ describe('slug rules', () => {
   )
 
   it.each([
-    ['', /required/],
-    ['../evil', /lowercase letters/],
-    ['..', /lowercase letters/],
-    ['%2e%2e', /lowercase letters/],
-    ['/etc/passwd', /lowercase letters/],
-    ['a/b', /lowercase letters/],
-    ['a\\b', /lowercase letters/],
-    ['Paper', /lowercase letters/],
-    ['-paper', /lowercase letters/],
-    ['paper-', /lowercase letters/],
-    ['pa--per', /lowercase letters/],
-    ['papér', /lowercase letters/],
-    ['paper.mdx', /lowercase letters/],
-    ['con\u0000', /lowercase letters/],
-    ['a'.repeat(MAX_SLUG_LENGTH + 1), /at most 100/],
-  ])('refuses %j', (slug, message) => {
-    expect(slugProblem(slug)).toMatch(message)
+    '../evil',
+    '..',
+    '%2e%2e',
+    '/etc/passwd',
+    'a/b',
+    'a\\b',
+    'Paper',
+    '-paper',
+    'paper-',
+    'pa--per',
+    'papér',
+    'paper.mdx',
+    'con\u0000',
+  ])('refuses %j, which is not lowercase words joined by single hyphens', (slug) => {
+    expect(slugProblem(slug)).toMatch(/lowercase letters/)
+  })
+
+  it('refuses an empty slug and one over the length limit', () => {
+    expect(slugProblem('')).toMatch(/required/)
+    expect(slugProblem('a'.repeat(MAX_SLUG_LENGTH + 1))).toMatch(`at most ${MAX_SLUG_LENGTH} characters`)
   })
 
   it('refuses anything that is not a string', () => {

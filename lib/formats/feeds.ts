@@ -1,10 +1,10 @@
 import { citationKeys } from './bibtex'
 import { citableItem, toBibtexEntries } from './citations'
 import { logOnce } from '../server/log'
-import { absoluteUrl } from './scholar'
 import type { Publication, Site } from '../domain/types'
 import { mdxToPlainText } from '../markup/plain-text'
 import { escapeXml, firstSentence, latexToPlainText } from '../markup/text'
+import { absoluteUrl, routes } from '../domain/routes'
 
 /**
  * BibTeX of every public paper, one entry each, by citation-js, under the keys `citationKeys`
@@ -17,7 +17,7 @@ export function bibliography(publications: Publication[], siteUrl: URL): string 
   const items = publications.map((publication) =>
     citableItem(
       publication,
-      absoluteUrl(siteUrl, `/publications/${publication.slug}`),
+      absoluteUrl(siteUrl, routes.publication(publication.slug)),
       keys.get(publication.slug) ?? publication.slug,
     ),
   )
@@ -26,7 +26,7 @@ export function bibliography(publications: Publication[], siteUrl: URL): string 
 
 /** An Atom feed of the public papers, newest first, each with its link and a plain-text summary. */
 export function atomFeed(publications: Publication[], site: Site, siteUrl: URL): string {
-  const feedUrl = absoluteUrl(siteUrl, '/feed.xml')
+  const feedUrl = absoluteUrl(siteUrl, routes.feed)
   const updated = publications.reduce(
     (latest, publication) => (publication.lastModified > latest ? publication.lastModified : latest),
     '1970-01-01T00:00:00.000Z',
@@ -41,7 +41,7 @@ export function atomFeed(publications: Publication[], site: Site, siteUrl: URL):
         `feed.xml: the entry of ${publication.slug} could not be made; giving a minimal one`,
         error,
       )
-      const url = absoluteUrl(siteUrl, `/publications/${publication.slug}`)
+      const url = absoluteUrl(siteUrl, routes.publication(publication.slug))
       return [
         '  <entry>',
         `    <title>${escapeXml(publication.slug)}</title>`,
@@ -58,7 +58,7 @@ export function atomFeed(publications: Publication[], site: Site, siteUrl: URL):
     `  <title>${escapeXml(`${site.title}: publications`)}</title>`,
     `  <subtitle>${escapeXml(site.description)}</subtitle>`,
     `  <link rel="self" type="application/atom+xml" href="${escapeXml(feedUrl)}"/>`,
-    `  <link rel="alternate" type="text/html" href="${escapeXml(absoluteUrl(siteUrl, '/publications'))}"/>`,
+    `  <link rel="alternate" type="text/html" href="${escapeXml(absoluteUrl(siteUrl, routes.publications()))}"/>`,
     `  <id>${escapeXml(feedUrl)}</id>`,
     `  <updated>${updated}</updated>`,
     `  <author><name>${escapeXml(site.owner)}</name></author>`,
@@ -70,7 +70,7 @@ export function atomFeed(publications: Publication[], site: Site, siteUrl: URL):
 
 /** One paper's Atom entry: its link, a plain-text summary, authors and tags. */
 function feedEntry(publication: Publication, siteUrl: URL): string {
-  const url = absoluteUrl(siteUrl, `/publications/${publication.slug}`)
+  const url = absoluteUrl(siteUrl, routes.publication(publication.slug))
   const abstract = mdxToPlainText(publication.body)
   const summary = abstract
     ? firstSentence(abstract, 600)

@@ -2,11 +2,7 @@ import { arxivUrl, doiUrl } from '../domain/links'
 import type { Publication } from '../domain/types'
 import { mdxToPlainText } from '../markup/plain-text'
 import { latexToPlainText } from '../markup/text'
-
-/** The public address of a paper's page (and of anything else on the site). */
-export function absoluteUrl(siteUrl: URL, pathname: string): string {
-  return new URL(pathname, siteUrl).toString()
-}
+import { absoluteUrl, routes } from '../domain/routes'
 
 function publicationDate(publication: Publication, separator: '/' | '-'): string {
   return publication.month
@@ -42,13 +38,13 @@ export function scholarTags(publication: Publication, siteUrl: URL): Record<stri
   if (publication.pdf) tags.citation_pdf_url = absoluteUrl(siteUrl, publication.pdf)
   if (publication.doi) tags.citation_doi = publication.doi
   if (publication.arxiv) tags.citation_arxiv_id = publication.arxiv
-  tags.citation_abstract_html_url = absoluteUrl(siteUrl, `/publications/${publication.slug}`)
+  tags.citation_abstract_html_url = absoluteUrl(siteUrl, routes.publication(publication.slug))
   return tags
 }
 
 /** schema.org ScholarlyArticle as JSON-LD, for search engines. */
 export function scholarlyArticle(publication: Publication, siteUrl: URL): Record<string, unknown> {
-  const url = absoluteUrl(siteUrl, `/publications/${publication.slug}`)
+  const url = absoluteUrl(siteUrl, routes.publication(publication.slug))
   const sameAs = [
     publication.doi ? doiUrl(publication.doi) : undefined,
     publication.arxiv ? arxivUrl(publication.arxiv) : undefined,

@@ -28,12 +28,4 @@ export const ALLOWED_TAGS = new Set([
 ])
 export const ALLOWED_ATTRIBUTES = new Set(['href', 'title', 'alt', 'src', 'width', 'height', 'lang', 'dir', 'id'])
 
-/** http(s), mailto, or an address without a scheme (relative); never `javascript:` and the like. */
-export function isSafeUrl(url) {
-  // Browsers skip control characters and spaces at the start and tabs and newlines anywhere
-  // (`java\tscript:`): judge the address as they will read it.
-  const read = url.replace(/[\u0000-\u0020\u007f]/g, '')
-  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(read)?.[1]?.toLowerCase()
-  // Without a scheme: relative, but not `//host` (nor `\\host` or `/\host`, read the same way).
-  return scheme === undefined ? !/^[/\\]{2}/.test(read) : ['http', 'https', 'mailto'].includes(scheme)
-}
+export { isSafeUrl } from '../domain/urls.mjs'

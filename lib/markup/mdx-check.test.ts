@@ -2,7 +2,8 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { BODY_BUDGET_MS } from './body-worker'
 import { withMainThreadWatch } from '../server/main-thread-watch'
-import { checkMdxBody, MAX_BODY_BYTES } from './mdx-check'
+import { MAX_BODY_BYTES } from '../domain/schema'
+import { checkMdxBody } from './mdx-check'
 
 describe('checkMdxBody', () => {
   it.each([

@@ -1,18 +1,10 @@
 import { BODY_BUDGET_MS, BODY_MEMORY_MB, runBodyTask, type BodyOutcome } from './body-worker'
 import { rememberAbstractHtml } from './abstract-html'
-
-export const MAX_BODY_BYTES = 256 * 1024
+import { bodySizeProblem as sizeProblem } from '../domain/schema'
 
 const OVER_BUDGET: Record<'time' | 'memory', string> = {
   time: `more than ${BODY_BUDGET_MS / 1000} s`,
   memory: `more than ${BODY_MEMORY_MB} MB`,
-}
-
-function sizeProblem(body: string): string | undefined {
-  const bytes = Buffer.byteLength(body, 'utf8')
-  return bytes > MAX_BODY_BYTES
-    ? `The abstract is ${Math.ceil(bytes / 1024)} kB; the limit is ${MAX_BODY_BYTES / 1024} kB.`
-    : undefined
 }
 
 function failure(outcome: Exclude<BodyOutcome, { kind: 'done' }>): string {

@@ -3,7 +3,8 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import { revalidatePath } from 'next/cache'
 import { env, authEnv } from '../env.mjs'
-import { bodyCharacterProblem, publicationSchema, slugProblem, type PublicationFrontmatter } from '../domain/schema'
+import { slugProblem, type PublicationFrontmatter } from '../domain/schema'
+import { checkPublication, type FieldErrors } from '../domain/validation'
 import { describeFailure, readIfExists, removeFile, versionOf, writeFileAtomic } from './files'
 import {
   commitPaths,
@@ -29,7 +30,7 @@ import { parsePublication, PublicationFileError, serializePublication } from './
  */
 
 export type Actor = GitAuthor
-export type FieldErrors = Record<string, string[]>
+export type { FieldErrors }
 
 export type StoredPublication = {
   slug: string
@@ -189,16 +190,10 @@ export async function validatePublication(input: {
 }): Promise<
   { ok: true; slug: string; frontmatter: PublicationFrontmatter; body: string } | Extract<Failure, { kind: 'invalid' }>
 > {
-  const fieldErrors: FieldErrors = {}
-  const add = (field: string, message: string) => (fieldErrors[field] ??= []).push(message)
-  const slugIssue = slugProblem(input.slug)
-  if (slugIssue) add('slug', slugIssue)
-  const parsed = publicationSchema.safeParse(input.frontmatter)
-  if (!parsed.success) for (const issue of parsed.error.issues) add(issue.path.join('.') || 'form', issue.message)
-  const body = typeof input.body === 'string' ? input.body : ''
-  const bodyIssue = bodyCharacterProblem(body) ?? (await checkMdxBody(body))
-  if (bodyIssue) add('body', bodyIssue)
-  if (Object.keys(fieldErrors).length > 0 || !parsed.success) {
+  const { fieldErrors, body, valid } = checkPublication(input)
+  const markupIssue = fieldErrors.body ? undefined : await checkMdxBody(body)
+  if (markupIssue) fieldErrors.body = [markupIssue]
+  if (!valid || Object.keys(fieldErrors).length > 0) {
     const count = Object.values(fieldErrors).flat().length
     return {
       ok: false,
@@ -207,7 +202,7 @@ export async function validatePublication(input: {
       fieldErrors,
     }
   }
-  return { ok: true, slug: input.slug as string, frontmatter: parsed.data, body }
+  return { ok: true, ...valid, body }
 }
 
 /** The title as a commit message shows it: one line, at most 72 characters. */

@@ -2,10 +2,11 @@ import type { Metadata } from 'next'
 import { PublicationsView } from '@/components/publications/publications-view'
 import { getPublishedPublications, getSite } from '@/lib/content'
 import { parseFilters } from '@/lib/domain/filter'
+import { routes } from '@/lib/domain/routes'
 
 export const metadata: Metadata = {
   title: 'publications',
-  alternates: { canonical: '/publications' },
+  alternates: { canonical: routes.publications() },
   robots: { index: false, follow: true },
 }
 

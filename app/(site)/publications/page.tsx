@@ -1,10 +1,11 @@
 import type { Metadata } from 'next'
 import { PublicationsView } from '@/components/publications/publications-view'
 import { getPublishedPublications, getSite } from '@/lib/content'
+import { routes } from '@/lib/domain/routes'
 
 export const metadata: Metadata = {
   title: 'publications',
-  alternates: { canonical: '/publications' },
+  alternates: { canonical: routes.publications() },
 }
 
 /**

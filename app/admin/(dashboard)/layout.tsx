@@ -1,9 +1,10 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
 import type { ReactNode } from 'react'
 import { SignOutButton } from '@/components/admin/sign-out-button'
+import { Masthead } from '@/components/site/masthead'
 import { currentAdmin } from '@/lib/auth/session'
 import { pushStatus } from '@/lib/store'
+import { routes } from '@/lib/domain/routes'
 
 /** A remote URL may carry a token (https://user:token@host/…): never show it. */
 function withoutCredentials(text: string): string {
@@ -22,34 +23,21 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   const push = pushStatus()
   return (
     <div className="admin">
-      <a className="skip-link" href="#main">
-        Skip to content
-      </a>
-      <header className="admin-header">
-        <div className="admin-header-inner">
-          <Link href="/admin" className="site-title">
-            Publications dashboard
-          </Link>
-          <nav aria-label="Dashboard">
-            <ul className="nav-list">
-              <li>
-                <Link href="/admin">All publications</Link>
-              </li>
-              <li>
-                <Link href="/admin/publications/new">New publication</Link>
-              </li>
-              <li>
-                <Link href="/admin/import">Import BibTeX</Link>
-              </li>
-              <li>
-                <Link href="/">View site</Link>
-              </li>
-            </ul>
-          </nav>
-          <span className="muted admin-user">{admin.email}</span>
-          <SignOutButton />
-        </div>
-      </header>
+      <Masthead
+        variant="admin"
+        title="Publications dashboard"
+        titleHref={routes.admin}
+        navLabel="Dashboard"
+        links={[
+          [routes.admin, 'All publications'],
+          [routes.newPublication, 'New publication'],
+          [routes.importBibtex, 'Import BibTeX'],
+          [routes.home, 'View site'],
+        ]}
+      >
+        <span className="muted admin-user">{admin.email}</span>
+        <SignOutButton />
+      </Masthead>
       {push?.lastError ? (
         <p className="banner banner-warning" role="status">
           Your changes are saved and committed here, but pushing to {withoutCredentials(push.remote)} failed (

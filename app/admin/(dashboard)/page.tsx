@@ -1,9 +1,10 @@
 import { PublicationTable, type PublicationRow } from '@/components/admin/publication-table'
 import { requireAdminPage } from '@/lib/auth/session'
 import { listPublications } from '@/lib/store'
+import { routes } from '@/lib/domain/routes'
 
 export default async function DashboardPage() {
-  await requireAdminPage('/admin')
+  await requireAdminPage(routes.admin)
   const { publications, broken } = await listPublications()
   const rows: PublicationRow[] = publications.map(({ slug, frontmatter, version, lastChange }) => ({
     slug,

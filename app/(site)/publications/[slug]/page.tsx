@@ -9,7 +9,8 @@ import { abstractHtml } from '@/lib/markup/abstract-html'
 import { marksInUse, marksLegend } from '@/lib/domain/authors'
 import { getCitationKey, getNeighbours, getPublication, getRelated, getSite } from '@/lib/content'
 import { env } from '@/lib/env.mjs'
-import { absoluteUrl, jsonLdScript, scholarlyArticle, scholarTags } from '@/lib/formats/scholar'
+import { jsonLdScript, scholarlyArticle, scholarTags } from '@/lib/formats/scholar'
+import { absoluteUrl, routes } from '@/lib/domain/routes'
 import { PUBLICATION_TYPE_LABELS } from '@/lib/domain/publication-types'
 import { mdxToPlainText } from '@/lib/markup/plain-text'
 import { firstSentence, latexToPlainText, monthName } from '@/lib/markup/text'
@@ -32,7 +33,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const description = abstract
     ? firstSentence(abstract)
     : [publication.venue, publication.year].filter(Boolean).join(', ')
-  const path = `/publications/${publication.slug}`
+  const path = routes.publication(publication.slug)
   return {
     title,
     description,
@@ -98,7 +99,7 @@ export default async function PublicationPage({ params }: Props) {
           <ul className="tags" aria-label="Topics">
             {publication.tags.map((tag) => (
               <li key={tag}>
-                <Link href={`/publications?tag=${encodeURIComponent(tag)}`}>{tag}</Link>
+                <Link href={routes.publications({ tag })}>{tag}</Link>
               </li>
             ))}
           </ul>
@@ -117,7 +118,7 @@ export default async function PublicationPage({ params }: Props) {
         <h2 id="cite-heading">Cite</h2>
         <CitePanel
           publication={publication}
-          pageUrl={absoluteUrl(env.siteUrl, `/publications/${publication.slug}`)}
+          pageUrl={absoluteUrl(env.siteUrl, routes.publication(publication.slug))}
           citationKey={getCitationKey(publication.slug) ?? publication.slug}
         />
       </section>
@@ -128,7 +129,7 @@ export default async function PublicationPage({ params }: Props) {
           <ul className="related">
             {related.map((other) => (
               <li key={other.slug}>
-                <Link href={`/publications/${other.slug}`}>
+                <Link href={routes.publication(other.slug)}>
                   <TitleText title={other.title} />
                 </Link>{' '}
                 <span className="muted">
@@ -142,7 +143,7 @@ export default async function PublicationPage({ params }: Props) {
 
       <nav aria-label="Previous and next publications" className="paper-pager">
         {previous ? (
-          <Link href={`/publications/${previous.slug}`} rel="prev">
+          <Link href={routes.publication(previous.slug)} rel="prev">
             <span className="pager-label">← Previous</span>
             <span className="pager-title">
               <TitleText title={previous.title} />
@@ -152,7 +153,7 @@ export default async function PublicationPage({ params }: Props) {
           <span />
         )}
         {next ? (
-          <Link href={`/publications/${next.slug}`} rel="next" className="pager-next">
+          <Link href={routes.publication(next.slug)} rel="next" className="pager-next">
             <span className="pager-label">Next →</span>
             <span className="pager-title">
               <TitleText title={next.title} />

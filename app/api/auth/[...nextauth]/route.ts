@@ -5,6 +5,7 @@ import { passwordLaneFull } from '@/lib/auth/password'
 import { readSignIn } from '@/lib/auth/sign-in-body'
 import { addressKey, clientAddress, emailKey, loginThrottle } from '@/lib/auth/throttle-store'
 import { requestOrigin } from '@/lib/server/request-origin'
+import { routes } from '@/lib/domain/routes'
 
 type Context = { params: Promise<{ nextauth: string[] }> }
 
@@ -22,7 +23,7 @@ function tooManyAttempts(request: NextRequest, waitMs: number): Response {
   const message = `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`
   // next-auth's signIn() reads `error` from this absolute URL and hands the page only that value,
   // so it carries the wait too.
-  const url = new URL('/admin/login', requestOrigin(request.headers) ?? request.nextUrl.origin)
+  const url = new URL(routes.signIn, requestOrigin(request.headers) ?? request.nextUrl.origin)
   url.searchParams.set('error', `TooManyAttempts-${seconds}`)
   return NextResponse.json(
     { url: url.toString(), message, retryAfter: seconds },

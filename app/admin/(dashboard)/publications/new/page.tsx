@@ -1,6 +1,7 @@
 import Link from 'next/link'
 import { NewPublicationEditor } from '@/components/admin/new-publication-editor'
 import { requireAdminPage } from '@/lib/auth/session'
+import { routes } from '@/lib/domain/routes'
 
 export const metadata = { title: 'New publication' }
 
@@ -9,12 +10,12 @@ export default async function NewPublicationPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>
 }) {
-  await requireAdminPage('/admin/publications/new')
+  await requireAdminPage(routes.newPublication)
   const { from } = await searchParams
   return (
     <>
       <p className="breadcrumbs">
-        <Link href="/admin">All publications</Link> › New
+        <Link href={routes.admin}>All publications</Link> › New
       </p>
       <h1>New publication</h1>
       <NewPublicationEditor fromImport={from === 'import'} />

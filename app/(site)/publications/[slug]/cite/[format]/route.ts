@@ -1,7 +1,7 @@
 import { citableItem, toBibtexEntries, toCslJson, toRis, type CslItem } from '@/lib/formats/citations'
 import { getCitationKey, getPublication } from '@/lib/content'
 import { env } from '@/lib/env.mjs'
-import { absoluteUrl } from '@/lib/formats/scholar'
+import { absoluteUrl, routes } from '@/lib/domain/routes'
 
 // Small and computed from memory per request, so they always match the page.
 export const dynamic = 'force-dynamic'
@@ -28,7 +28,11 @@ export async function GET(_: Request, { params }: Props) {
   const publication = getPublication(slug)
   const spec = Object.hasOwn(FORMATS, format) ? FORMATS[format as keyof typeof FORMATS] : undefined
   if (!publication || !spec) return new Response('Not found', { status: 404 })
-  const item = citableItem(publication, absoluteUrl(env.siteUrl, `/publications/${slug}`), getCitationKey(slug) ?? slug)
+  const item = citableItem(
+    publication,
+    absoluteUrl(env.siteUrl, routes.publication(slug)),
+    getCitationKey(slug) ?? slug,
+  )
   return new Response(`${spec.write(item)}\n`, {
     headers: {
       'Content-Type': `${spec.type}; charset=utf-8`,

@@ -4,6 +4,7 @@ import { PublicationEditor } from '@/components/admin/publication-editor'
 import { requireAdminPage } from '@/lib/auth/session'
 import { frontmatterToValues } from '@/lib/admin/editor-form'
 import { readPublication } from '@/lib/store'
+import { routes } from '@/lib/domain/routes'
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }
 
@@ -12,21 +13,21 @@ export const metadata = { title: 'Edit publication' }
 export default async function EditPublicationPage({ params, searchParams }: Props) {
   const { slug } = await params
   const { saved } = await searchParams
-  await requireAdminPage(`/admin/publications/${encodeURIComponent(slug)}/edit`)
+  await requireAdminPage(routes.edit(slug))
   const publication = await readPublication(slug)
   if (!publication) notFound()
   return (
     <>
       <p className="breadcrumbs">
-        <Link href="/admin">All publications</Link> › Edit
+        <Link href={routes.admin}>All publications</Link> › Edit
       </p>
       <h1>Edit publication</h1>
       <p className="editor-links">
-        <Link href={`/admin/publications/${slug}/history`}>History</Link>
+        <Link href={routes.history(slug)}>History</Link>
         {publication.frontmatter.draft ? null : (
           <>
             {' · '}
-            <Link href={`/publications/${slug}`}>View on the site</Link>
+            <Link href={routes.publication(slug)}>View on the site</Link>
           </>
         )}
       </p>

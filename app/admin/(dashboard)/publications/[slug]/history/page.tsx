@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation'
 import { HistoryList } from '@/components/admin/history-list'
 import { requireAdminPage } from '@/lib/auth/session'
 import { publicationHistory, readPublication } from '@/lib/store'
+import { routes } from '@/lib/domain/routes'
 
 type Props = { params: Promise<{ slug: string }> }
 
@@ -10,15 +11,14 @@ export const metadata = { title: 'History' }
 
 export default async function HistoryPage({ params }: Props) {
   const { slug } = await params
-  await requireAdminPage(`/admin/publications/${encodeURIComponent(slug)}/history`)
+  await requireAdminPage(routes.history(slug))
   const publication = await readPublication(slug)
   if (!publication) notFound()
   const history = await publicationHistory(slug)
   return (
     <>
       <p className="breadcrumbs">
-        <Link href="/admin">All publications</Link> › <Link href={`/admin/publications/${slug}/edit`}>Edit</Link> ›
-        History
+        <Link href={routes.admin}>All publications</Link> › <Link href={routes.edit(slug)}>Edit</Link> › History
       </p>
       <h1>History of “{publication.frontmatter.title}”</h1>
       {history.available ? (
