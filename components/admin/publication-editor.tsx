@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation'
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { previewBodyAction, savePublicationAction } from '@/app/admin/actions'
 import { fieldLabel, frontmatterToValues, valuesToFrontmatter, type EditorValues } from '@/lib/admin/editor-form'
-import { slugify } from '@/lib/import/bibtex-import'
+import { slugify } from '@/lib/domain/slugs'
 import {
   bodyCharacterProblem,
   PUBLICATION_TYPE_LABELS,
@@ -15,7 +15,7 @@ import {
   type PublicationFrontmatter,
 } from '@/lib/domain/schema'
 import { serializePublication } from '@/lib/store/serialize'
-import { monthName } from '@/lib/markup/text'
+import { monthName } from '@/lib/domain/format'
 import { AuthorsEditor } from './authors-editor'
 import { CardPreview } from './card-preview'
 import { useUnsavedGuard } from './use-unsaved-guard'

@@ -6,7 +6,7 @@ import { useMemo, useState, useTransition } from 'react'
 import { deletePublicationAction, duplicatePublicationAction, setFlagAction } from '@/app/admin/actions'
 import { fieldLabel } from '@/lib/admin/editor-form'
 import type { StoreResult } from '@/lib/store'
-import { normalizeText, plural } from '@/lib/markup/text'
+import { normalizeText, plural } from '@/lib/domain/format'
 import { ConfirmDialog } from './confirm-dialog'
 
 export type PublicationRow = {

@@ -4,7 +4,8 @@ import { logOnce } from '../server/log'
 import { absoluteUrl } from './scholar'
 import type { Publication, Site } from '../domain/types'
 import { mdxToPlainText } from '../markup/plain-text'
-import { escapeXml, firstSentence, latexToPlainText } from '../markup/text'
+import { firstSentence, yearMonth } from '../domain/format'
+import { escapeXml, latexToPlainText } from '../markup/text'
 
 /**
  * BibTeX of every public paper, one entry each, by citation-js, under the keys `citationKeys`
@@ -75,7 +76,7 @@ function feedEntry(publication: Publication, siteUrl: URL): string {
   const summary = abstract
     ? firstSentence(abstract, 600)
     : [publication.venue, publication.year].filter(Boolean).join(', ')
-  const published = `${publication.year}-${String(publication.month ?? 1).padStart(2, '0')}-01T00:00:00Z`
+  const published = `${yearMonth(publication.year, publication.month ?? 1)}-01T00:00:00Z`
   return [
     '  <entry>',
     `    <title>${escapeXml(latexToPlainText(publication.title))}</title>`,
