@@ -66,7 +66,10 @@ test('BibTeX import: tricky entries become drafts, duplicates and broken entries
 
   const results = page.getByRole('region', { name: /entries found/ })
   await expect(results.getByRole('heading', { level: 2 })).toHaveText('3 entries found, 1 could not be read')
-  await expect(page.getByRole('list', { name: 'Entries that could not be read' })).toContainText(`Entry “broken${t}”`)
+  // The entry is named once, at the start: not `Entry “x” (line 1): Entry "x" (line 1) …`.
+  await expect(page.getByRole('list', { name: 'Entries that could not be read' }).getByRole('listitem')).toHaveText(
+    new RegExp(`^Entry “broken${t}” \\(line \\d+\\) could not be read \\(.*\\)\\. Check it`),
+  )
   const card = (title: string) =>
     results.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: title }) })
 

@@ -108,11 +108,12 @@ test.describe('citing a paper', () => {
     await expect(cite).toContainText(
       'Geiger, M., Petrini, L., & Wyart, M. (2021). Landscape and training regimes in deep learning. Physics Reports, 1–18.',
     )
+    // MLA 9th edition and Chicago author-date as the official CSL styles write them (title case).
     await expect(cite).toContainText(
-      'Geiger, Mario, et al. “Landscape and training regimes in deep learning.” Physics Reports, 2021, pp. 1–18.',
+      'Geiger, Mario, et al. “Landscape and Training Regimes in Deep Learning.” Physics Reports, 2021, pp. 1–18, https://doi.org/10.1016/j.physrep.2021.04.001.',
     )
     await expect(cite).toContainText(
-      'Geiger, Mario, Leonardo Petrini, and Matthieu Wyart. 2021. “Landscape and training regimes in deep learning.”',
+      'Geiger, Mario, Leonardo Petrini, and Matthieu Wyart. 2021. “Landscape and Training Regimes in Deep Learning.” Physics Reports, 1–18.',
     )
     await cite.getByRole('button', { name: 'Copy MLA' }).click()
     await expect(cite.getByRole('button', { name: 'Copy MLA' })).toContainText('copied')
@@ -137,6 +138,24 @@ test.describe('citing a paper', () => {
       if (name === 'BibTeX') expect((await parseBib(text)).entries[0]?.fields.title).toBe(landscape.title)
       if (name === 'RIS') expect(text.startsWith('TY  - JOUR')).toBe(true)
       if (name === 'CSL-JSON') expect((JSON.parse(text) as { title: string }[])[0]?.title).toBe(landscape.title)
+    }
+  })
+  test('every paper has one citation key: in /publications.bib, its own BibTeX file and its Cite panel', async ({
+    page,
+    request,
+  }) => {
+    const whole = await parseBib(await (await request.get('/publications.bib')).text())
+    for (const p of PAPERS) {
+      const key = whole.entries.find((entry) => entry.fields.title === p.title)?.key
+      expect(key, p.slug).toBeTruthy()
+      const own = await parseBib(await (await request.get(`/publications/${p.slug}/cite/bibtex`)).text())
+      expect(
+        own.entries.map((entry) => entry.key),
+        p.slug,
+      ).toEqual([key])
+      await page.goto(`/publications/${p.slug}`)
+      const panel = page.getByRole('region', { name: 'Cite' }).getByLabel('BibTeX')
+      await expect(panel, p.slug).toContainText(`{${key},`)
     }
   })
 })

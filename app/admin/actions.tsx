@@ -1,15 +1,14 @@
 'use server'
 
 import type { ReactNode } from 'react'
+import { slugify, uniqueSlug } from '@/lib/domain/slugs'
+import type { ImportError } from '@/lib/import/bibtex/parse'
 import {
   findDuplicate,
   findDuplicatesInPaste,
-  slugify,
-  uniqueSlug,
   type DuplicateReason,
   type ExistingPublication,
-  type ImportError,
-} from '@/lib/import/bibtex-import'
+} from '@/lib/import/duplicates'
 import { requireAdmin } from '@/lib/auth/session'
 import { readBibtexPaste } from '@/lib/import/read-paste'
 import { abstractHtml } from '@/lib/markup/abstract-html'

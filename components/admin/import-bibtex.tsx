@@ -112,8 +112,7 @@ export function ImportBibtex() {
             <ul className="import-errors" aria-label="Entries that could not be read">
               {preview.errors.map((error, index) => (
                 <li key={index} className="form-error">
-                  {error.key ? `Entry “${error.key}”` : 'Entry'}
-                  {error.line ? ` (line ${error.line})` : ''}: {error.message}
+                  {error.message}
                 </li>
               ))}
             </ul>

@@ -6,7 +6,7 @@ import { useMemo, useState, useTransition } from 'react'
 import { deletePublicationAction, duplicatePublicationAction, setFlagAction } from '@/app/admin/actions'
 import { fieldLabel } from '@/lib/domain/fields'
 import type { StoreResult } from '@/lib/store'
-import { normalizeText, plural } from '@/lib/markup/text'
+import { normalizeText, plural } from '@/lib/domain/format'
 import { ConfirmDialog } from './confirm-dialog'
 import { routes } from '@/lib/domain/routes'
 

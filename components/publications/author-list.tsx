@@ -1,7 +1,7 @@
 import { Fragment, type ReactNode } from 'react'
 import { MARKS, splitAuthors, type AuthorView } from '@/lib/domain/authors'
 import type { Author } from '@/lib/domain/schema'
-import { plural } from '@/lib/markup/text'
+import { plural } from '@/lib/domain/format'
 import { MoreAuthors } from './more-authors'
 
 function AuthorName({ author }: { author: AuthorView }) {

@@ -1,7 +1,7 @@
 'use client'
 
 import { hasFilters } from '@/lib/domain/filter'
-import { plural } from '@/lib/markup/text'
+import { plural } from '@/lib/domain/format'
 import { useFilters } from './filter-context'
 
 export function FilterStatus() {

@@ -1,22 +1,23 @@
 import katex from 'katex'
+import { splitMath } from '@/lib/markup/math'
 
 /**
  * A title with its `$…$` math typeset by KaTeX (on the server, like abstracts); plain text stays
  * text. KaTeX escapes what it renders and, untrusted by default, allows no links or HTML.
  */
 export function TitleText({ title }: { title: string }) {
-  const parts = title.split(/((?<!\\)\$[^$]+\$)/g)
-  if (parts.length === 1) return title
-  return parts.map((part, index) =>
-    index % 2 === 1 ? (
+  const segments = splitMath(title)
+  if (!segments.some((segment) => segment.math)) return title
+  return segments.map((segment, index) =>
+    segment.math ? (
       <span
         key={index}
         dangerouslySetInnerHTML={{
-          __html: katex.renderToString(part.slice(1, -1), { throwOnError: false, output: 'htmlAndMathml' }),
+          __html: katex.renderToString(segment.tex, { throwOnError: false, output: 'htmlAndMathml' }),
         }}
       />
     ) : (
-      part
+      segment.text
     ),
   )
 }

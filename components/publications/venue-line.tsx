@@ -1,5 +1,5 @@
 import type { PublicationFrontmatter } from '@/lib/domain/schema'
-import { monthName } from '@/lib/markup/text'
+import { monthName } from '@/lib/domain/format'
 
 /** "Physics Reports, 2021" or "Journal …, 2021(4), 044001, April 2021" with the date last. */
 export function VenueLine({

@@ -1,5 +1,5 @@
 import type { Author } from './schema'
-import { normalizeText } from '../markup/text'
+import { normalizeText } from './format'
 
 export const MARKS = {
   equalContribution: { glyph: '*', legend: 'indicates first-coauthorship' },

@@ -1,6 +1,6 @@
 import { PUBLICATION_TYPES, type PublicationType } from './publication-types'
 import type { PublicationFrontmatter } from './schema'
-import { normalizeText } from '../markup/text'
+import { normalizeText } from './format'
 
 export type Filters = {
   type?: PublicationType

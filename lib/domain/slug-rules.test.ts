@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { slugify } from '../import/bibtex-import'
+import { slugify } from './slugs'
 import { MAX_SLUG_LENGTH, publicationSchema, slugProblem } from './schema'
 
 describe('slug rules', () => {

@@ -1,5 +1,5 @@
 import { BIBTEX_KEY_PATTERN, type PublicationFrontmatter } from '../domain/schema'
-import { normalizeText } from '../markup/text'
+import { normalizeText } from '../domain/format'
 
 const STOP_WORDS = new Set([
   'a',

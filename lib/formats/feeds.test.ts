@@ -2,6 +2,7 @@ import { parse } from '@retorquere/bibtex-parser'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { citationKeys } from './bibtex'
+import { citableItem, toBibtexEntries } from './citations'
 import { atomFeed, bibliography } from './feeds'
 import { latexToPlainText, withoutControls } from '../markup/text'
 import type { Publication, Site } from '../domain/types'
@@ -38,6 +39,23 @@ describe('the BibTeX file', () => {
       'lovelace2022learningb',
       'lovelace2022other',
     ])
+  })
+  it('gives each paper the key its own citation files and Cite panel use (the key `citationKeys` gives it)', () => {
+    const papers = [paper('a', 'Learning one thing'), paper('b', 'Learning another thing')]
+    const whole = parse(bibliography(papers, siteUrl), { sentenceCase: false }).entries
+    const keys = citationKeys(papers)
+    for (const publication of papers) {
+      const own = toBibtexEntries(
+        citableItem(
+          publication,
+          `https://example.org/publications/${publication.slug}`,
+          keys.get(publication.slug) ?? '',
+        ),
+      )
+      const [entry] = parse(own, { sentenceCase: false }).entries
+      expect(entry?.key).toBe(whole.find((other) => other.fields.title === publication.title)?.key)
+    }
+    expect([...keys.values()]).toEqual(['lovelace2022learning', 'lovelace2022learningb'])
   })
 })
 

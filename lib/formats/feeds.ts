@@ -3,7 +3,8 @@ import { citableItem, toBibtexEntries } from './citations'
 import { logOnce } from '../server/log'
 import type { Publication, Site } from '../domain/types'
 import { mdxToPlainText } from '../markup/plain-text'
-import { escapeXml, firstSentence, latexToPlainText } from '../markup/text'
+import { firstSentence, yearMonth } from '../domain/format'
+import { escapeXml, latexToPlainText } from '../markup/text'
 import { absoluteUrl, routes } from '../domain/routes'
 
 /**
@@ -75,7 +76,7 @@ function feedEntry(publication: Publication, siteUrl: URL): string {
   const summary = abstract
     ? firstSentence(abstract, 600)
     : [publication.venue, publication.year].filter(Boolean).join(', ')
-  const published = `${publication.year}-${String(publication.month ?? 1).padStart(2, '0')}-01T00:00:00Z`
+  const published = `${yearMonth(publication.year, publication.month ?? 1)}-01T00:00:00Z`
   return [
     '  <entry>',
     `    <title>${escapeXml(latexToPlainText(publication.title))}</title>`,

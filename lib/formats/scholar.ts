@@ -1,14 +1,9 @@
+import { yearMonth } from '../domain/format'
 import { arxivUrl, doiUrl } from '../domain/links'
 import type { Publication } from '../domain/types'
 import { mdxToPlainText } from '../markup/plain-text'
 import { latexToPlainText } from '../markup/text'
 import { absoluteUrl, routes } from '../domain/routes'
-
-function publicationDate(publication: Publication, separator: '/' | '-'): string {
-  return publication.month
-    ? `${publication.year}${separator}${String(publication.month).padStart(2, '0')}`
-    : String(publication.year)
-}
 
 /**
  * Google Scholar's meta tags (https://scholar.google.com/intl/en/scholar/inclusion.html#indexing),
@@ -18,7 +13,7 @@ export function scholarTags(publication: Publication, siteUrl: URL): Record<stri
   const tags: Record<string, string | string[]> = {
     citation_title: latexToPlainText(publication.title),
     citation_author: publication.authors.map((author) => author.name),
-    citation_publication_date: publicationDate(publication, '/'),
+    citation_publication_date: yearMonth(publication.year, publication.month, '/'),
   }
   const venue = publication.venue ? latexToPlainText(publication.venue) : undefined
   const type = publication.type ?? 'other'
@@ -62,7 +57,7 @@ export function scholarlyArticle(publication: Publication, siteUrl: URL): Record
       name: author.name,
       ...(author.url ? { url: author.url } : {}),
     })),
-    datePublished: publicationDate(publication, '-'),
+    datePublished: yearMonth(publication.year, publication.month),
     ...(publication.venue
       ? {
           isPartOf: {

@@ -1,6 +1,6 @@
 import { parentPort } from 'node:worker_threads'
 import { backgroundThread } from '../server/worker-thread.mjs'
-import { parseBibtexImport } from './bibtex-import'
+import { parseBibtexImport } from './bibtex/parse'
 
 // The worker side of `readBibtexPaste` (lib/import/read-paste.ts); Turbopack bundles it as an
 // entry of its own from the `new Worker(new URL(…))` there.

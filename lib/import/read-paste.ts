@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads'
 import { z } from 'zod'
 import { deadlineWorker, type DeadlineWorker } from '../server/deadline-worker'
 import { publicationSchema } from '../domain/schema'
-import type { ImportResult } from './bibtex-import'
+import type { ImportResult } from './bibtex/parse'
 
 /**
  * A BibTeX paste read off the main thread, within bounds. The parser's cost grows with the paste

@@ -1,3 +1,4 @@
+// @ts-check
 // A publication's body (MDX: markdown, math and a few HTML-like tags): the rules a saved body must
 // follow, and its rendering to HTML. Plain JavaScript because it runs in the body worker
 // (`scripts/body-worker.mjs`, loaded at run time, outside Next's bundles); the server calls it
@@ -9,7 +10,10 @@ import remarkMdx from 'remark-mdx'
 import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
 import { unified } from 'unified'
-import { ALLOWED_ATTRIBUTES, ALLOWED_TAGS, isSafeUrl } from './mdx-allowlist.mjs'
+import { ALLOWED_TAGS, isSafeUrl, readJsx } from './mdx-allowlist.mjs'
+
+/** @typedef {import('mdast').Nodes} MdastNode */
+/** @typedef {import('hast').RootContent} HastContent */
 
 /** How deeply quotes, lists and tags may nest; real abstracts nest a few levels. */
 export const MAX_DEPTH = 64
@@ -31,6 +35,7 @@ const MARKER = />|[-*+]|\d{1,9}[.)]/g
  * Quotes and lists nested too deeply, read from the markers that open each line, before the
  * parser sees them: it takes time quadratic in that depth (40 kB of `>` took 10 s).
  */
+/** @param {string} body */
 function nestingProblem(body) {
   let start = 0
   for (let number = 1; start <= body.length; number++) {
@@ -39,7 +44,8 @@ function nestingProblem(body) {
     const opening = CONTAINER_MARKERS.exec(text)?.[0] ?? ''
     const markers = opening.match(MARKER)?.length ?? 0
     // A nested list item is indented by at least two more columns than its parent.
-    const indented = markers > 0 && /^[ \t]*/.exec(opening)[0].replace(/\t/g, '    ').length > 2 * MAX_DEPTH
+    const indent = /^[ \t]*/.exec(opening)?.[0] ?? ''
+    const indented = markers > 0 && indent.replace(/\t/g, '    ').length > 2 * MAX_DEPTH
     if (markers > MAX_DEPTH || indented)
       return `The abstract nests quotes or lists more than ${MAX_DEPTH} levels deep (line ${number}).`
     if (end === -1) break
@@ -48,6 +54,7 @@ function nestingProblem(body) {
   return undefined
 }
 
+/** @param {MdastNode} node */
 const line = (node) => (node.position ? ` (line ${node.position.start.line})` : '')
 
 /**
@@ -65,10 +72,12 @@ const processor = unified()
     passThrough: ['mdxJsxFlowElement', 'mdxJsxTextElement', 'mdxFlowExpression', 'mdxTextExpression', 'mdxjsEsm'],
   })
   .use(jsxToElements)
-  .use(rehypeKatex, { output: 'htmlAndMathml', throwOnError: false, strict: 'ignore' })
+  // rehype-katex renders what KaTeX cannot parse as an error span of its own (it sets `throwOnError`).
+  .use(rehypeKatex, { output: 'htmlAndMathml', strict: 'ignore' })
   .use(rehypeStringify)
   .freeze()
 
+/** @param {string} body */
 function parse(body) {
   const tooDeep = nestingProblem(body)
   if (tooDeep) throw new BodyDepthError(tooDeep)
@@ -79,42 +88,51 @@ function parse(body) {
   }
 }
 
+/** @param {string} value */
 const prefixId = (value) => `${ID_PREFIX}${value}`
+/** @param {string} href */
 const prefixFragment = (href) => (href.length > 1 && href.startsWith('#') ? `#${prefixId(href.slice(1))}` : href)
 
-/** Turns the allowed JSX tags into plain elements; unwraps other tags and drops code. */
+/**
+ * What an element may hold: everything but a doctype and module code (both only ever at the top).
+ * @param {HastContent} node
+ * @returns {node is import('hast').ElementContent}
+ */
+const inElement = (node) => node.type !== 'doctype' && node.type !== 'mdxjsEsm'
+
+/** Turns the allowed JSX tags into plain elements with the attributes they may keep; unwraps other tags and drops code. */
 function jsxToElements() {
+  /**
+   * @param {HastContent} node
+   * @returns {HastContent[]}
+   */
   const convert = (node) => {
     if (node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression' || node.type === 'mdxjsEsm') return []
-    const children = (node.children ?? []).flatMap(convert)
+    if (!('children' in node)) return [node]
+    const children = node.children.flatMap(convert).filter(inElement)
     if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
-      const name = node.name ?? ''
-      if (!ALLOWED_TAGS.has(name)) return children
-      const properties = {}
-      for (const attribute of node.attributes ?? []) {
-        if (attribute.type !== 'mdxJsxAttribute' || !attribute.name || !ALLOWED_ATTRIBUTES.has(attribute.name)) continue
-        const { name: key, value } = attribute
-        if (key === 'id') {
-          if (typeof value === 'string' && value) properties.id = prefixId(value)
-        } else if (value === null || value === undefined) properties[key] = true
-        else if (typeof value === 'string' && ((key !== 'href' && key !== 'src') || isSafeUrl(value))) {
-          properties[key] = key === 'href' ? prefixFragment(value) : value
-        }
+      const { allowed, properties } = readJsx(node)
+      if (!allowed) return children
+      /** @type {import('hast').Properties} */
+      const kept = {}
+      for (const [key, value] of Object.entries(properties)) {
+        if (key !== 'id') kept[key] = key === 'href' && typeof value === 'string' ? prefixFragment(value) : value
+        else if (typeof value === 'string' && value) kept.id = prefixId(value)
       }
-      return [{ type: 'element', tagName: name, properties, children }]
+      return [{ type: 'element', tagName: node.name ?? '', properties: kept, children }]
     }
-    if (node.type === 'element' && node.properties) {
-      // Links from markdown syntax too: a hand-written file must not get a `javascript:` address out.
-      for (const key of ['href', 'src']) {
-        const value = node.properties[key]
-        if (typeof value === 'string' && !isSafeUrl(value)) delete node.properties[key]
-      }
-      if (typeof node.properties.href === 'string') node.properties.href = prefixFragment(node.properties.href)
+    node.children = children
+    // Links from markdown syntax too: a hand-written file must not get a `javascript:` address out.
+    for (const key of ['href', 'src']) {
+      const value = node.properties[key]
+      if (typeof value === 'string' && !isSafeUrl(value)) delete node.properties[key]
     }
-    return [{ ...node, ...(node.children ? { children } : {}) }]
+    if (typeof node.properties.href === 'string') node.properties.href = prefixFragment(node.properties.href)
+    return [node]
   }
+  /** @param {import('hast').Root} tree */
   return (tree) => {
-    tree.children = (tree.children ?? []).flatMap(convert)
+    tree.children = tree.children.flatMap(convert)
   }
 }
 
@@ -122,26 +140,39 @@ function jsxToElements() {
  * The first rule the tree breaks, in document order, or undefined. Walks with its own stack: a
  * body may nest thousands of levels deep, more than the call stack holds.
  */
+/**
+ * @param {import('mdast').Root} tree
+ * @param {{ rules: boolean }} options
+ */
 function findProblem(tree, { rules }) {
+  /** @type {{ node: MdastNode; depth: number }[]} */
   const stack = [{ node: tree, depth: 0 }]
-  while (stack.length > 0) {
-    const { node, depth } = stack.pop()
+  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+    const { node, depth } = top
     if (depth > MAX_DEPTH)
       return `The abstract nests quotes, lists or tags more than ${MAX_DEPTH} levels deep${line(node)}.`
     const problem = rules ? ruleBroken(node) : undefined
     if (problem) return problem
-    const children = node.children ?? []
-    for (let index = children.length - 1; index >= 0; index--) stack.push({ node: children[index], depth: depth + 1 })
+    const children = 'children' in node ? node.children : []
+    for (let index = children.length - 1; index >= 0; index--) {
+      const child = children[index]
+      if (child) stack.push({ node: child, depth: depth + 1 })
+    }
   }
   return undefined
 }
 
+/**
+ * The rule `node` breaks, said with its line, or undefined.
+ * @param {MdastNode} node
+ * @returns {string | undefined}
+ */
 function ruleBroken(node) {
   switch (node.type) {
     case 'link':
     case 'image':
     case 'definition':
-      if (node.url !== undefined && !isSafeUrl(node.url))
+      if (!isSafeUrl(node.url))
         return `The link ${node.url}${line(node)} must be an http(s), mailto or relative address.`
       return undefined
     case 'mdxjsEsm':
@@ -151,20 +182,19 @@ function ruleBroken(node) {
       return `The abstract may not contain JavaScript expressions in { }${line(node)}. Put math between $ signs, or write literal braces as \\{ and \\}.`
     case 'mdxJsxFlowElement':
     case 'mdxJsxTextElement': {
+      const [broken] = readJsx(node).broken
       const name = node.name ?? ''
-      if (!ALLOWED_TAGS.has(name)) {
-        return `The abstract may not use <${name || '>'}${name ? '>' : ''}${line(node)}; allowed tags: ${[...ALLOWED_TAGS].join(', ')}.`
-      }
-      for (const attribute of node.attributes ?? []) {
-        if (attribute.type !== 'mdxJsxAttribute' || !attribute.name || !ALLOWED_ATTRIBUTES.has(attribute.name)) {
-          return `The abstract may not use the attribute ${attribute.name ?? '{…}'} on <${name}>${line(node)}.`
-        }
-        if (typeof attribute.value === 'object' && attribute.value !== null) {
+      switch (broken?.rule) {
+        case undefined:
+          return undefined
+        case 'tag':
+          return `The abstract may not use <${name || '>'}${name ? '>' : ''}${line(node)}; allowed tags: ${[...ALLOWED_TAGS].join(', ')}.`
+        case 'attribute':
+          return `The abstract may not use the attribute ${broken.name ?? '{…}'} on <${name}>${line(node)}.`
+        case 'expression':
           return `The abstract may not use expressions in the attributes of <${name}>${line(node)}.`
-        }
-        if ((attribute.name === 'href' || attribute.name === 'src') && !isSafeUrl(String(attribute.value ?? ''))) {
-          return `The link in <${name} ${attribute.name}>${line(node)} must be an http(s), mailto or relative address.`
-        }
+        case 'url':
+          return `The link in <${name} ${broken.name}>${line(node)} must be an http(s), mailto or relative address.`
       }
       return undefined
     }
@@ -173,10 +203,15 @@ function ruleBroken(node) {
   }
 }
 
+/** @param {Error} error */
 const syntaxMessage = (error) =>
   `The abstract is not valid MDX: ${error.message}. Write literal braces as \\{ and \\}, and < as &lt;.`
 
-/** Why a body may not be saved, or undefined when it may: markdown, math and the allowed tags only. */
+/**
+ * Why a body may not be saved, or undefined when it may: markdown, math and the allowed tags only.
+ * @param {string} body
+ * @returns {string | undefined}
+ */
 export function checkBody(body) {
   let tree
   try {
@@ -192,6 +227,8 @@ export function checkBody(body) {
 /**
  * The body as HTML, leaving out whatever the rules forbid. Throws a BodySyntaxError for a body
  * that is not valid MDX, and an Error for one nested too deeply to render.
+ * @param {string} body
+ * @returns {string}
  */
 export function renderBody(body) {
   const tree = parse(body)
@@ -200,7 +237,11 @@ export function renderBody(body) {
   return String(processor.stringify(processor.runSync(tree)))
 }
 
-/** The check and the rendering from one parse: `{ problem }` or `{ html }`. */
+/**
+ * The check and the rendering from one parse: `{ problem }` or `{ html }`.
+ * @param {string} body
+ * @returns {{ problem: string } | { html: string }}
+ */
 export function checkAndRenderBody(body) {
   let tree
   try {

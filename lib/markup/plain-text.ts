@@ -1,13 +1,14 @@
+import type { Parent, Root, RootContent } from 'mdast'
+import { toString } from 'mdast-util-to-string'
 import remarkMath from 'remark-math'
 import remarkMdx from 'remark-mdx'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
-import { latexToPlainText, mathToPlainText } from './text'
+import { mathToPlainText } from './math'
+import { latexToPlainText, withoutControls } from './text'
 
-// Apart from lib/markup/text.ts, which the browser loads too (search and filters): the markdown parser
-// is for the server only.
-
-type MdNode = { type: string; value?: string; children?: MdNode[] }
+// Apart from lib/markup/text.ts and math.ts, which the browser loads too: the markdown parser is
+// for the server only.
 
 /** Parsing a body costs more than linear time on some inputs (nested lists, runs of emphasis): past these, the body is flattened without parsing. */
 export const PARSE_MAX_CHARS = 16 * 1024
@@ -39,48 +40,41 @@ function markupMarks(body: string): number {
   return marks
 }
 
-// One processor, as `lib/markup/mdx-check.ts` parses bodies: the same tree the renderer sees.
-let processor: { parse: (body: string) => MdNode } | undefined
-function parseBody(body: string): MdNode {
+// One processor, as `lib/markup/mdx-body.mjs` parses bodies: the same tree the renderer sees.
+let processor: { parse: (body: string) => Root } | undefined
+function parseBody(body: string): Root {
   processor ??= unified().use(remarkParse).use(remarkMath).use(remarkMdx)
   return processor.parse(body)
 }
 
-/**
- * The words of a parsed body. Hand-written rather than `mdast-util-to-string`, which glues
- * paragraphs together ("AbstractWe…") and keeps the source of math and `{expressions}`.
- */
-function treeText(node: MdNode): string {
-  switch (node.type) {
-    case 'text':
-    case 'inlineCode':
-    case 'code':
-      return node.value ?? ''
-    case 'inlineMath':
-    case 'math':
-      return mathToPlainText(node.value ?? '')
-    case 'break':
-    case 'thematicBreak':
-      return ' '
-    // Figures, definitions, raw HTML and code the renderer never runs: no words of the abstract.
-    case 'image':
-    case 'imageReference':
-    case 'definition':
-    case 'html':
-    case 'mdxjsEsm':
-    case 'mdxFlowExpression':
-    case 'mdxTextExpression':
-      return ''
-    case 'root':
-    case 'blockquote':
-    case 'list':
-    case 'listItem':
-    case 'mdxJsxFlowElement':
-      // Blocks are separated by a space, so paragraphs do not run into each other.
-      return (node.children ?? []).map(treeText).join(' ')
-    default:
-      return (node.children ?? []).map(treeText).join('')
+/** Code the renderer never runs: no words of the abstract. */
+const NOT_WORDS = new Set<string>(['mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression'])
+/** Parents whose children are blocks: their words are kept apart, so paragraphs do not run together. */
+const BLOCK_PARENTS = new Set<string>(['root', 'blockquote', 'list', 'listItem', 'mdxJsxFlowElement'])
+const SPACE: RootContent = { type: 'text', value: ' ' }
+
+/** The tree as `toString` should read it: math as its plain text, breaks and blocks as spaces, no code. */
+function readable(parent: Parent): void {
+  const blocks = BLOCK_PARENTS.has(parent.type)
+  const children: RootContent[] = []
+  for (const child of parent.children) {
+    if (NOT_WORDS.has(child.type)) continue
+    if (child.type === 'inlineMath' || child.type === 'math')
+      children.push({ type: 'text', value: mathToPlainText(child.value) })
+    else if (child.type === 'break' || child.type === 'thematicBreak') children.push(SPACE)
+    else {
+      if ('children' in child) readable(child)
+      children.push(child)
+    }
+    if (blocks) children.push(SPACE)
   }
+  parent.children = children
+}
+
+/** The words of a parsed body: figures and raw HTML have none (`toString` would take alt texts and tags). */
+function treeText(tree: Root): string {
+  readable(tree)
+  return withoutControls(toString(tree, { includeImageAlt: false, includeHtml: false }).replace(/\s+/g, ' ').trim())
 }
 
 const MARKUP_CHARS = new Set(['*', '_', '`', '>', '<', '[', ']', '{', '}', '|', '~'])
@@ -109,7 +103,7 @@ export function mdxToPlainText(body: string): string {
   if (known !== undefined) return known
   let text: string
   try {
-    text = latexToPlainText(treeText(parseBody(body)))
+    text = treeText(parseBody(body))
   } catch {
     // Not valid MDX (only a hand-edited file can be): the flat text still gives its words.
     text = flatText(body)

@@ -1,15 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { mdxToPlainText } from './plain-text'
-import { escapeXml, firstSentence, latexToPlainText, monthName, normalizeText, plural } from './text'
-
-describe('normalizeText', () => {
-  it('lowercases, drops accents and folds punctuation to single spaces', () => {
-    expect(normalizeText('  Léonardo  PETRINI ')).toBe('leonardo petrini')
-    expect(normalizeText('L. Petrini')).toBe('l petrini')
-    expect(normalizeText('Vanden-Eijnden, É.')).toBe('vanden eijnden e')
-  })
-})
+import { escapeXml, latexLetters, latexToPlainText } from './text'
 
 describe('latexToPlainText', () => {
   it('flattens the math of the NeurIPS 2021 abstract', () => {
@@ -33,45 +25,11 @@ describe('latexToPlainText', () => {
   })
 })
 
-describe('firstSentence', () => {
-  it('keeps the first sentence', () => {
-    expect(firstSentence('One claim. Another one! A third?')).toBe('One claim.')
-    expect(firstSentence('Why? Because.')).toBe('Why?')
-  })
-
-  it('does not cut inside a number or an abbreviation without a following space', () => {
-    expect(firstSentence('Error drops to 0.2 here. Then more.')).toBe('Error drops to 0.2 here.')
-  })
-
-  it('returns text without an end mark whole', () => {
-    expect(firstSentence('No end mark')).toBe('No end mark')
-  })
-
-  it('cuts a long sentence at a word boundary with an ellipsis, within max', () => {
-    const cut = firstSentence('alpha beta gamma delta epsilon.', 15)
-    expect(cut).toBe('alpha beta…')
-    expect(cut.length).toBeLessThanOrEqual(15)
-  })
-})
-
-describe('plural', () => {
-  it('says "1 more author" and "2 more authors"', () => {
-    expect(plural(1, 'more author')).toBe('1 more author')
-    expect(plural(2, 'more author')).toBe('2 more authors')
-    expect(plural(0, 'publication')).toBe('0 publications')
-  })
-
-  it('takes an irregular plural', () => {
-    expect(plural(3, 'thesis', 'theses')).toBe('3 theses')
-    expect(plural(1, 'thesis', 'theses')).toBe('1 thesis')
-  })
-})
-
-describe('monthName', () => {
-  it('names months 1 to 12 and nothing for unknown', () => {
-    expect(monthName(1)).toBe('January')
-    expect(monthName(12)).toBe('December')
-    expect(monthName(undefined)).toBeUndefined()
+describe('latexLetters', () => {
+  it('keeps the letters of accents, letter commands and escapes, and drops other commands and braces', () => {
+    expect(latexLetters('Sch{\\"o}lkopf and G\\"{o}del')).toBe('Scholkopf and Godel')
+    expect(latexLetters('{\\o}ystein, \\ss{} and \\AA{}ngstr\\"om')).toBe('øystein, ß and Ångstrom')
+    expect(latexLetters('\\emph{Deep} nets at 50\\% \\& more')).toBe('Deep nets at 50% & more')
   })
 })
 

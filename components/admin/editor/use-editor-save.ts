@@ -5,7 +5,7 @@ import type { SaveConflict } from '@/lib/admin/conflict'
 import { frontmatterToValues, valuesToFrontmatter, type EditorValues } from '@/lib/admin/editor-form'
 import { routes } from '@/lib/domain/routes'
 import { checkPublication, type FieldErrors } from '@/lib/domain/validation'
-import { slugify } from '@/lib/import/bibtex-import'
+import { slugify } from '@/lib/domain/slugs'
 
 export type EditorStatus = {
   tone: 'info' | 'error'

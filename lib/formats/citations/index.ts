@@ -1,16 +1,15 @@
+import fs from 'node:fs'
+import path from 'node:path'
 import { Cite, plugins } from '@citation-js/core'
 import '@citation-js/plugin-bibtex'
 import '@citation-js/plugin-csl'
 import '@citation-js/plugin-ris'
 import { parse as parseName } from '@citation-js/name'
-import { bibtexKeyFor } from '../bibtex'
 import { arxivUrl } from '../../domain/links'
 import type { PublicationFrontmatter, PublicationType } from '../../domain/schema'
 import { logOnce } from '../../server/log'
 import { mdxToPlainText } from '../../markup/plain-text'
 import { latexToPlainText, withoutControls } from '../../markup/text'
-import { CHICAGO_STYLE } from './chicago'
-import { MLA_STYLE } from './mla'
 
 /**
  * Citations of a paper in every format a reader's manuscript may need, produced by citation-js
@@ -56,12 +55,24 @@ const CSL_TYPES: Record<PublicationType, string> = {
   other: 'document',
 }
 
+/**
+ * The official CSL styles citation-js does not ship (it has APA), vendored unchanged from
+ * citation-style-language/styles (CC BY-SA 3.0, `styles/README.md`) and read once, at first use.
+ */
+export const STYLE_FILES = {
+  mla: 'modern-language-association.csl',
+  chicago: 'chicago-author-date.csl',
+} as const
+
+export function styleFile(name: string): string {
+  return path.join(/* turbopackIgnore: true */ process.cwd(), 'lib', 'formats', 'citations', 'styles', name)
+}
+
 let registered = false
 function registerStyles() {
   if (registered) return
   const templates = plugins.config.get('@csl').templates
-  templates.add('mla', MLA_STYLE)
-  templates.add('chicago', CHICAGO_STYLE)
+  for (const [id, file] of Object.entries(STYLE_FILES)) templates.add(id, fs.readFileSync(styleFile(file), 'utf8'))
   registered = true
 }
 
@@ -118,10 +129,11 @@ function citableUrl(value: string, base: string | undefined): string | undefined
 type Citable = PublicationFrontmatter & { body?: string }
 
 /**
- * The paper as CSL-JSON. `pageUrl` is its page on this site, the fallback link; `key` its BibTeX
- * key (`citationKeys` in lib/formats/bibtex.ts makes it unique across the public list).
+ * The paper as CSL-JSON under `key`, its BibTeX key: the one `citationKeys` (lib/formats/bibtex.ts)
+ * gives it, unique across the public list, so that every file cites it alike. `pageUrl` is its
+ * page on this site, the fallback link.
  */
-export function toCsl(publication: Citable, pageUrl?: string, key = bibtexKeyFor(publication)): CslItem {
+export function toCsl(publication: Citable, key: string, pageUrl?: string): CslItem {
   const type = publication.type ?? 'other'
   const venue =
     publication.venue ??
@@ -164,7 +176,7 @@ export function toCsl(publication: Citable, pageUrl?: string, key = bibtexKeyFor
  */
 export function citableItem(publication: Citable, pageUrl: string, key: string): CslItem {
   try {
-    return toCsl(publication, pageUrl, key)
+    return toCsl(publication, key, pageUrl)
   } catch (error) {
     logOnce(`csl:${key}`, `The CSL record of ${key} could not be made; giving a minimal one`, error)
     const year = Number.isInteger(publication.year) ? publication.year : 0
@@ -391,9 +403,9 @@ export function toBibtexEntries(items: CslItem | CslItem[]): string {
     .join('\n\n')
 }
 
-/** The BibTeX entry of one paper (valid, LaTeX-escaped, names without role marks). */
-export function toBibtex(publication: Citable, pageUrl?: string, key?: string): string {
-  return toBibtexEntries(toCsl(publication, pageUrl, key))
+/** The BibTeX entry of one paper under `key` (valid, LaTeX-escaped, names without role marks). */
+export function toBibtex(publication: Citable, key: string, pageUrl?: string): string {
+  return toBibtexEntries(toCsl(publication, key, pageUrl))
 }
 
 export function toRis(items: CslItem | CslItem[]): string {

@@ -13,7 +13,8 @@ import { jsonLdScript, scholarlyArticle, scholarTags } from '@/lib/formats/schol
 import { absoluteUrl, routes } from '@/lib/domain/routes'
 import { PUBLICATION_TYPE_LABELS } from '@/lib/domain/publication-types'
 import { mdxToPlainText } from '@/lib/markup/plain-text'
-import { firstSentence, latexToPlainText, monthName } from '@/lib/markup/text'
+import { firstSentence, monthName, yearMonth } from '@/lib/domain/format'
+import { latexToPlainText } from '@/lib/markup/text'
 
 type Props = { params: Promise<{ slug: string }> }
 
@@ -82,13 +83,7 @@ export default async function PublicationPage({ params }: Props) {
           {publication.venue ? <em>{publication.venue}</em> : null}
           {details.length ? <span>{`, ${details.join(', ')}`}</span> : null}
           {publication.venue ? ' · ' : null}
-          <time
-            dateTime={
-              publication.month
-                ? `${publication.year}-${String(publication.month).padStart(2, '0')}`
-                : String(publication.year)
-            }
-          >
+          <time dateTime={yearMonth(publication.year, publication.month)}>
             {[monthName(publication.month), publication.year].filter(Boolean).join(' ')}
           </time>
         </p>

@@ -1,23 +1,16 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import type { Nodes } from 'mdast'
 import remarkMath from 'remark-math'
 import remarkMdx from 'remark-mdx'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import { describe, expect, it } from 'vitest'
 import { parse as parseYaml } from 'yaml'
-import { toBibtex } from '../formats/citations'
-import { publicationSchema, SLUG_PATTERN, type PublicationFrontmatter } from '../domain/schema'
-import {
-  findDuplicate,
-  findDuplicatesInPaste,
-  normalizeTitleForMatch,
-  parseBibtexImport,
-  slugify,
-  uniqueSlug,
-  type ExistingPublication,
-  type ImportedEntry,
-} from './bibtex-import'
+import { toBibtex } from '../../formats/citations'
+import { bibtexKeyFor } from '../../formats/bibtex'
+import { publicationSchema, type PublicationFrontmatter } from '../../domain/schema'
+import { parseBibtexImport, type ImportedEntry } from './parse'
 
 /** The single entry a paste must yield, failing loudly with the errors otherwise. */
 function only(input: string): ImportedEntry {
@@ -29,14 +22,12 @@ function only(input: string): ImportedEntry {
   return entry
 }
 
-type Tree = { type: string; children?: Tree[] }
-
 /** Node types of the body as the site's MDX pipeline (remark-math + MDX) reads it. */
 function mdxNodeTypes(body: string): string[] {
   const types: string[] = []
-  const walk = (node: Tree) => {
+  const walk = (node: Nodes) => {
     types.push(node.type)
-    node.children?.forEach(walk)
+    if ('children' in node) node.children.forEach(walk)
   }
   walk(unified().use(remarkParse).use(remarkMath).use(remarkMdx).parse(body))
   return types
@@ -142,7 +133,7 @@ describe('parseBibtexImport: dates', () => {
       ['inpress', 3],
       ['old', 4],
     ])
-    expect(errors[0]?.message).toMatch(/"noyear".*line 2.*no year/)
+    expect(errors[0]?.message).toBe('Entry “noyear” (line 2) has no year.')
     expect(errors[1]?.message).toMatch(/in press/)
   })
 
@@ -151,8 +142,8 @@ describe('parseBibtexImport: dates', () => {
       '@article{a, author = {A B}, year = 2020}\n@article{b, title = {T}, year = 2020}',
     )
     expect(errors.map((error) => error.message)).toEqual([
-      expect.stringMatching(/"a".*no title/),
-      expect.stringMatching(/"b".*no authors/),
+      'Entry “a” (line 1) has no title.',
+      'Entry “b” (line 2) has no authors.',
     ])
   })
 })
@@ -409,7 +400,18 @@ describe('parseBibtexImport: broken and empty input', () => {
     ])
     expect(errors).toHaveLength(1)
     expect(errors[0]).toMatchObject({ key: 'broken', line: 5 })
-    expect(errors[0]?.message).toMatch(/"broken".*line 5/)
+    expect(errors[0]?.message).toMatch(/^Entry “broken” \(line 5\) could not be read/)
+  })
+
+  it('names the entry once in each message, which the import page shows as it is', () => {
+    const { errors } = parseBibtexImport(
+      '@article{x, author = {A B}, year = 2020}\n@article{y, title = {Broken {brace}, author = {C D}, year = {2021}\n}\n@string{z = {unclosed}',
+    )
+    expect(errors.length).toBeGreaterThan(1)
+    for (const { message } of errors) {
+      expect(message).toMatch(/^(Entry “[^”]+”|An @string definition|An entry) \(line \d+\) /)
+      expect(message.match(/Entry|An @string|An entry|\(line/g), message).toHaveLength(2)
+    }
   })
 
   it('recovers after an entry whose closing brace is missing', () => {
@@ -432,7 +434,7 @@ describe('parseBibtexImport: broken and empty input', () => {
 })
 
 describe('round trip of toBibtex', () => {
-  const dir = path.resolve(__dirname, '../../content/publications')
+  const dir = path.resolve(__dirname, '../../../content/publications')
   const papers = fs
     .readdirSync(dir)
     .filter((file) => file.endsWith('.mdx'))
@@ -459,7 +461,7 @@ describe('round trip of toBibtex', () => {
   it.each([...papers, ['tricky', tricky] as [string, PublicationFrontmatter]])(
     '%s imports back unchanged',
     (_, paper) => {
-      const entry = only(toBibtex(paper))
+      const entry = only(toBibtex(paper, bibtexKeyFor(paper)))
       expect(entry.frontmatter.title).toBe(paper.title)
       expect(entry.frontmatter.authors.map((author) => author.name)).toEqual(paper.authors.map((author) => author.name))
       expect(entry.frontmatter.year).toBe(paper.year)
@@ -474,132 +476,4 @@ describe('round trip of toBibtex', () => {
       expect(entry.warnings).toEqual([])
     },
   )
-})
-
-describe('duplicates', () => {
-  const existing: ExistingPublication[] = [
-    {
-      slug: 'landscape',
-      title: 'Landscape and training regimes in deep learning',
-      doi: '10.1016/j.physrep.2021.04.001',
-      arxiv: '2012.15110',
-      authors: [{ name: 'Mario Geiger' }],
-      year: 2021,
-    },
-    {
-      slug: 'relative',
-      title: 'Relative stability toward diffeomorphisms indicates performance in deep nets',
-      arxiv: '2105.02468',
-      authors: [{ name: 'Leonardo Petrini' }],
-      year: 2021,
-    },
-    { slug: 'keyed', title: 'Something else', bibtexKey: 'Smith2020Keyed' },
-    { slug: 'schoelkopf', title: 'Kernel methods à la Schölkopf: the $\\epsilon$-insensitive loss' },
-  ]
-  const frontmatter = (fields: Partial<PublicationFrontmatter>): { frontmatter: PublicationFrontmatter } => ({
-    frontmatter: { title: 'A new paper', year: 2024, authors: [{ name: 'A B' }], ...fields },
-  })
-
-  it('matches the same DOI, ignoring case', () => {
-    expect(findDuplicate(frontmatter({ doi: '10.1016/J.PHYSREP.2021.04.001' }), existing)).toEqual({
-      slug: 'landscape',
-      reason: 'doi',
-    })
-  })
-
-  it('matches the same arXiv id, ignoring the version', () => {
-    expect(findDuplicate(frontmatter({ arxiv: '2105.02468v3' }), existing)).toEqual({
-      slug: 'relative',
-      reason: 'arxiv',
-    })
-  })
-
-  it('matches an explicit key, or the key bibtexKeyFor generates for a paper that has none', () => {
-    expect(findDuplicate(frontmatter({ bibtexKey: 'smith2020keyed' }), existing)).toEqual({
-      slug: 'keyed',
-      reason: 'bibtexKey',
-    })
-    expect(findDuplicate(frontmatter({ bibtexKey: 'geiger2021landscape' }), existing)).toEqual({
-      slug: 'landscape',
-      reason: 'bibtexKey',
-    })
-  })
-
-  it('matches the same title up to case, accents, LaTeX and punctuation', () => {
-    const imported = only(
-      String.raw`@article{x, title = {{K}ernel Methods \`a la Sch{\"o}lkopf -- the {$\epsilon$}-Insensitive Loss}, author = {A B}, year = 2001}`,
-    )
-    expect(findDuplicate(imported, existing)).toEqual({ slug: 'schoelkopf', reason: 'title' })
-  })
-
-  it('prefers the strongest evidence and finds nothing for a new paper', () => {
-    const both = frontmatter({ title: 'Something else', arxiv: '2012.15110' })
-    expect(findDuplicate(both, existing)).toEqual({ slug: 'landscape', reason: 'arxiv' })
-    expect(findDuplicate(frontmatter({ bibtexKey: 'new2024paper' }), existing)).toBeUndefined()
-  })
-
-  it('finds duplicates within one paste', () => {
-    const { entries } = parseBibtexImport(`
-@article{a, title = {Paper One}, author = {A B}, year = 2020, doi = {10.1000/one}}
-@misc{b, title = {Paper one (preprint)}, author = {A B}, year = 2019, eprint = {2001.00001}, archivePrefix = {arXiv}}
-@article{c, title = {Paper One, journal version}, author = {A B}, year = 2021, doi = {10.1000/ONE}}
-@misc{d, title = {Paper two}, author = {A B}, year = 2020, eprint = {2001.00001v2}, archivePrefix = {arXiv}}
-@article{e, title = {{P}aper {T}wo}, author = {A B}, year = 2022}
-@article{b, title = {Other}, author = {A B}, year = 2022}`)
-    expect(findDuplicatesInPaste(entries)).toEqual([
-      undefined,
-      undefined,
-      { index: 0, reason: 'doi' },
-      { index: 1, reason: 'arxiv' },
-      { index: 3, reason: 'title' },
-      { index: 1, reason: 'bibtexKey' },
-    ])
-  })
-})
-
-describe('normalizeTitleForMatch', () => {
-  it.each([
-    ['  The {NTK}:  Deep   Nets! ', 'the ntk deep nets'],
-    [String.raw`Sch{\"o}lkopf and Sch\"olkopf and Schölkopf`, 'scholkopf and scholkopf and scholkopf'],
-    [String.raw`Fran{\c c}ois, \emph{Ørsted} and Straße`, 'francois orsted and strasse'],
-    [String.raw`$\epsilon$-greedy`, 'ε greedy'],
-  ])('%j → %j', (title, expected) => {
-    expect(normalizeTitleForMatch(title)).toBe(expected)
-  })
-
-  it('reads LaTeX and Unicode spellings alike', () => {
-    expect(normalizeTitleForMatch(String.raw`{\'E}tude of $\epsilon$`)).toBe(normalizeTitleForMatch('Étude of ε'))
-  })
-})
-
-describe('slugify', () => {
-  it.each([
-    ['Relative stability toward diffeomorphisms', 'relative-stability-toward-diffeomorphisms'],
-    ['Schölkopf, Ørsted & Straße: ça va?', 'scholkopf-orsted-strasse-ca-va'],
-    [String.raw`Sch{\"o}lkopf \'etude {\c c}a`, 'scholkopf-etude-ca'],
-    [String.raw`$\epsilon$-greedy exploration in $O(n^2)$ time`, 'greedy-exploration-in-time'],
-    ['$x$', 'untitled'],
-    ['', 'untitled'],
-    ['日本語', 'untitled'],
-  ])('%j → %j', (title, expected) => {
-    expect(slugify(title)).toBe(expected)
-    expect(slugify(title)).toMatch(SLUG_PATTERN)
-  })
-
-  it('cuts long titles at a word boundary, within 80 characters', () => {
-    const title =
-      'How deep convolutional neural networks lose spatial information with training and what to do about it'
-    const slug = slugify(title)
-    expect(slug.length).toBeLessThanOrEqual(80)
-    expect(slug).toBe('how-deep-convolutional-neural-networks-lose-spatial-information-with-training')
-    expect(slugify('a'.repeat(100))).toBe('a'.repeat(80))
-  })
-})
-
-describe('uniqueSlug', () => {
-  it('returns the base when free, else the first free numbered variant', () => {
-    expect(uniqueSlug('paper', new Set())).toBe('paper')
-    expect(uniqueSlug('paper', new Set(['paper']))).toBe('paper-2')
-    expect(uniqueSlug('paper', new Set(['paper', 'paper-2', 'paper-3']))).toBe('paper-4')
-  })
 })
