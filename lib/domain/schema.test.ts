@@ -3,7 +3,7 @@ import path from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
-import { Publication as PublicationDocument, Site as SiteDocument } from '../../contentlayer.config'
+import { Publication as PublicationDocument, Site as SiteDocument } from '../content/contentlayer/config'
 import { toBibtex } from '../formats/citations'
 import { authorSchema, bodyCharacterProblem, publicationSchema, siteSchema, SLUG_PATTERN } from './schema'
 

@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation'
 import { PublicationEditor } from '@/components/admin/publication-editor'
 import { requireAdminPage } from '@/lib/auth/session'
 import { frontmatterToValues } from '@/lib/admin/editor-form'
-import { readPublication } from '@/lib/store'
+import { getForEditing } from '@/lib/content'
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }
 
@@ -13,8 +13,9 @@ export default async function EditPublicationPage({ params, searchParams }: Prop
   const { slug } = await params
   const { saved } = await searchParams
   await requireAdminPage(`/admin/publications/${encodeURIComponent(slug)}/edit`)
-  const publication = await readPublication(slug)
-  if (!publication) notFound()
+  const editing = getForEditing(slug)
+  if (!editing) notFound()
+  const { publication, frontmatter, version } = editing
   return (
     <>
       <p className="breadcrumbs">
@@ -23,7 +24,7 @@ export default async function EditPublicationPage({ params, searchParams }: Prop
       <h1>Edit publication</h1>
       <p className="editor-links">
         <Link href={`/admin/publications/${slug}/history`}>History</Link>
-        {publication.frontmatter.draft ? null : (
+        {publication.draft ? null : (
           <>
             {' · '}
             <Link href={`/publications/${slug}`}>View on the site</Link>
@@ -31,9 +32,9 @@ export default async function EditPublicationPage({ params, searchParams }: Prop
         )}
       </p>
       <PublicationEditor
-        initial={frontmatterToValues(slug, publication.frontmatter, publication.body)}
+        initial={frontmatterToValues(slug, frontmatter, publication.body)}
         originalSlug={slug}
-        version={publication.version}
+        version={version}
         justSaved={saved === '1'}
       />
     </>

@@ -2,7 +2,8 @@ import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { HistoryList } from '@/components/admin/history-list'
 import { requireAdminPage } from '@/lib/auth/session'
-import { publicationHistory, readPublication } from '@/lib/store'
+import { getForEditing } from '@/lib/content'
+import { publicationHistory } from '@/lib/store'
 
 type Props = { params: Promise<{ slug: string }> }
 
@@ -11,8 +12,9 @@ export const metadata = { title: 'History' }
 export default async function HistoryPage({ params }: Props) {
   const { slug } = await params
   await requireAdminPage(`/admin/publications/${encodeURIComponent(slug)}/history`)
-  const publication = await readPublication(slug)
-  if (!publication) notFound()
+  const editing = getForEditing(slug)
+  if (!editing) notFound()
+  const { publication, version } = editing
   const history = await publicationHistory(slug)
   return (
     <>
@@ -20,10 +22,10 @@ export default async function HistoryPage({ params }: Props) {
         <Link href="/admin">All publications</Link> › <Link href={`/admin/publications/${slug}/edit`}>Edit</Link> ›
         History
       </p>
-      <h1>History of “{publication.frontmatter.title}”</h1>
+      <h1>History of “{publication.title}”</h1>
       {history.available ? (
         history.entries.length ? (
-          <HistoryList slug={slug} version={publication.version} entries={history.entries} />
+          <HistoryList slug={slug} version={version} entries={history.entries} />
         ) : (
           <p className="empty-state">No commits yet: this file has not been committed.</p>
         )
