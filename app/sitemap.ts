@@ -1,5 +1,5 @@
 import type { MetadataRoute } from 'next'
-import { getPublishedPublications } from '@/lib/content'
+import { getPublications } from '@/lib/content'
 import { env } from '@/lib/env.mjs'
 import { absoluteUrl, routes } from '@/lib/domain/routes'
 
@@ -7,7 +7,7 @@ import { absoluteUrl, routes } from '@/lib/domain/routes'
 export const dynamic = 'force-dynamic'
 
 export default function sitemap(): MetadataRoute.Sitemap {
-  const publications = getPublishedPublications()
+  const publications = getPublications()
   const latest = publications.reduce<string | undefined>(
     (max, publication) => (!max || publication.lastModified > max ? publication.lastModified : max),
     undefined,

@@ -129,6 +129,15 @@ const serverSchema = z.object({
  */
 export const serverEnv = once(() => parse(serverSchema, processEnv))
 
+/**
+ * What `next start` sets before Next.js is loaded, for `npm start` (scripts/server.mjs), which
+ * loads Next.js itself: production mode, and the start time Next reports.
+ */
+export function prepareServerProcess() {
+  processEnv.NODE_ENV ||= 'production'
+  processEnv.NEXT_PRIVATE_START_TIME ??= String(Date.now())
+}
+
 const BCRYPT_HASH = /^\$2[aby]\$\d{2}\$[./A-Za-z0-9]{53}$/
 
 const authSchema = z

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
+// @ts-check
 // `npm run content` and the first step of `npm run build`: generates `.contentlayer/` for
-// CONTENT_DIR (beside the content folder, see contentlayer-paths.mjs), exiting non-zero with
-// Contentlayer's message when a file is invalid.
-import { createBuilder } from './contentlayer-build.mjs'
+// CONTENT_DIR (beside the content folder, see lib/content/contentlayer/paths.mjs), exiting
+// non-zero with Contentlayer's message when a file is invalid.
+import { createBuilder } from '../lib/content/contentlayer/runner.mjs'
 
 const started = performance.now()
 try {

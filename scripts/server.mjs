@@ -1,14 +1,17 @@
 #!/usr/bin/env node
+// @ts-check
 // `npm start`: the production server. Next.js's own request handler behind a thin layer that
 // gives each HTML page a Content-Security-Policy with the hashes of its inline scripts and
 // compresses responses (scripts/response-policy.mjs). Takes the options of `next start` it needs:
 // `-p/--port` (default: PORT, else 3000), `-H/--hostname` (default: every interface) and
 // `--keepAliveTimeout`. NEXT_DIST_DIR and the rest of the environment work as with `next start`.
-import { spawnSync } from 'node:child_process'
+// What a start does for the content (regenerating it before the first answer) is Next's
+// instrumentation hook, `instrumentation.ts`, the same under `next start` and `next dev`.
 import http from 'node:http'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
+import { prepareServerProcess, serverEnv } from '../lib/env.mjs'
 
 const projectRoot = path.dirname(path.dirname(fileURLToPath(import.meta.url)))
 
@@ -20,16 +23,35 @@ const { values } = parseArgs({
   },
 })
 
+/**
+ * @param {unknown} error
+ * @returns {never}
+ */
+function fail(error) {
+  console.error(error instanceof Error ? error.message : String(error))
+  process.exit(1)
+}
+
+/**
+ * @param {string} name
+ * @param {string} raw
+ * @param {{ min: number, max: number }} range
+ */
 function whole(name, raw, { min, max }) {
   const value = Number(raw)
-  if (!/^\d+$/.test(String(raw).trim()) || value < min || value > max) {
-    console.error(`${name} must be a whole number from ${min} to ${max}, not ${JSON.stringify(raw)}`)
-    process.exit(1)
-  }
+  if (!/^\d+$/.test(raw.trim()) || value < min || value > max)
+    fail(`${name} must be a whole number from ${min} to ${max}, not ${JSON.stringify(raw)}`)
   return value
 }
 
-const port = whole('The port', values.port ?? process.env.PORT ?? '3000', { min: 0, max: 65535 })
+/** @type {ReturnType<typeof serverEnv>} */
+let settings
+try {
+  settings = serverEnv()
+} catch (error) {
+  fail(error)
+}
+const port = values.port === undefined ? settings.PORT : whole('The port', values.port, { min: 0, max: 65535 })
 const hostname = values.hostname
 const keepAliveTimeout =
   values.keepAliveTimeout === undefined
@@ -37,27 +59,15 @@ const keepAliveTimeout =
     : whole('--keepAliveTimeout', values.keepAliveTimeout, { min: 1, max: 2 ** 31 - 1 })
 
 const { compileTrust, refusal, settleForwarding, settlePaperAddress } = await import('./request-guard.mjs')
+/** @type {ReturnType<typeof compileTrust>} */
 let trust
 try {
-  trust = compileTrust(process.env.TRUST_PROXY)
+  trust = compileTrust(settings.TRUST_PROXY)
 } catch (error) {
-  console.error(error instanceof Error ? error.message : String(error))
-  process.exit(1)
+  fail(error)
 }
 
-// Contentlayer's output must hold what the files hold before the first request: saves reach the
-// site from memory and Contentlayer catches up in the background, which a stop can cut off.
-// (Next runs instrumentation.ts without waiting for it before it takes requests.)
-const regenerated = spawnSync(process.execPath, [path.join(projectRoot, 'scripts', 'contentlayer.mjs')], {
-  stdio: 'inherit',
-  env: process.env,
-})
-if (regenerated.status === 0) process.env.CONTENT_REGENERATED_AT_START = '1'
-else console.error('Contentlayer could not regenerate the content: serving what the build generated.')
-
-// As `next start` does, before Next.js is loaded.
-process.env.NODE_ENV ||= 'production'
-process.env.NEXT_PRIVATE_START_TIME ??= String(Date.now())
+prepareServerProcess()
 const { default: next } = await import('next')
 const { withResponsePolicy } = await import('./response-policy.mjs')
 
@@ -77,7 +87,7 @@ server.on('request', (req, res) => {
     return
   }
   settlePaperAddress(req)
-  handle(req, res).catch((error) => {
+  Promise.resolve(handle(req, res)).catch((error) => {
     console.error(`Failed to handle request for ${req.url}`)
     console.error(error)
     if (!res.headersSent) {
@@ -101,6 +111,7 @@ server.listen(port, hostname, () => {
 
 // Stop taking connections, let the requests in flight finish (10 s at most), then close Next.js.
 let stopping = false
+/** @param {NodeJS.Signals} signal */
 function stop(signal) {
   if (stopping) return
   stopping = true
@@ -111,4 +122,4 @@ function stop(signal) {
   })
   server.closeIdleConnections()
 }
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => stop(signal))
+for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) process.on(signal, () => stop(signal))

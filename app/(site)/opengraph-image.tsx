@@ -1,5 +1,5 @@
 import { headers } from 'next/headers'
-import { getPublishedPublications, getSite } from '@/lib/content'
+import { getPublications, getSite } from '@/lib/content'
 import { CARD_SIZE, cardResponse, cardVersion, siteCard } from '@/lib/og'
 
 // The card of the home page and the publications list (papers have their own).
@@ -11,7 +11,7 @@ export function generateImageMetadata() {
   const site = getSite()
   return [
     {
-      id: cardVersion(siteCard(site, getPublishedPublications().length)),
+      id: cardVersion(siteCard(site, getPublications().length)),
       size: CARD_SIZE,
       contentType,
       alt: `${site.title}: publications`,
@@ -20,7 +20,7 @@ export function generateImageMetadata() {
 }
 
 export default async function Image({ id }: { id: Promise<string> }) {
-  return cardResponse(siteCard(getSite(), getPublishedPublications().length), {
+  return cardResponse(siteCard(getSite(), getPublications().length), {
     version: await id,
     ifNoneMatch: (await headers()).get('if-none-match'),
   })

@@ -1,12 +1,12 @@
 import Link from 'next/link'
 import { PublicationList } from '@/components/publications/publication-list'
 import { marksInUse, marksLegend } from '@/lib/domain/authors'
-import { getPublishedPublications, getSite } from '@/lib/content'
+import { getPublications, getSite } from '@/lib/content'
 import { routes } from '@/lib/domain/routes'
 
 export default function HomePage() {
   const site = getSite()
-  const publications = getPublishedPublications()
+  const publications = getPublications()
   const selected = publications.filter((publication) => publication.selected)
   const legend = marksLegend(marksInUse(selected))
   return (

@@ -10,16 +10,18 @@ import {
   type ExistingPublication,
 } from '@/lib/import/duplicates'
 import { requireAdmin } from '@/lib/auth/session'
+import { getPublications } from '@/lib/content'
 import { readBibtexPaste } from '@/lib/import/read-paste'
 import { abstractHtml } from '@/lib/markup/abstract-html'
 import { publicationSchema, type PublicationFrontmatter } from '@/lib/domain/schema'
 import {
   deletePublication,
+  duplicatePublication,
   existingSlugs,
-  listPublications,
-  readPublication,
   restorePublication,
+  saveDrafts,
   savePublication,
+  setFlag,
   type SaveInput,
   type StoreResult,
 } from '@/lib/store'
@@ -55,22 +57,13 @@ export async function setFlagAction(
   value: boolean,
 ): Promise<StoreResult> {
   const admin = await requireAdmin()
-  if (flag !== 'draft' && flag !== 'selected') return { ok: false, kind: 'error', message: 'Unknown flag.' }
-  const current = await readPublication(slug)
-  if (!current) return { ok: false, kind: 'not-found', message: 'This publication no longer exists. Reload the list.' }
-  const frontmatter = { ...current.frontmatter, [flag]: value === true }
-  return savePublication({ slug, originalSlug: slug, version, frontmatter, body: current.body }, admin)
+  return setFlag(slug, version, flag, value, admin)
 }
 
 /** A copy as a draft under a free slug, for papers that share most of their details. */
 export async function duplicatePublicationAction(slug: string): Promise<StoreResult> {
   const admin = await requireAdmin()
-  const current = await readPublication(slug)
-  if (!current) return { ok: false, kind: 'not-found', message: 'This publication no longer exists. Reload the list.' }
-  const copySlug = uniqueSlug(`${slug.slice(0, 88).replace(/-+$/, '')}-copy`, await existingSlugs())
-  const { bibtexKey: _key, ...rest } = current.frontmatter
-  const frontmatter = { ...rest, title: `${current.frontmatter.title} (copy)`, draft: true }
-  return savePublication({ slug: copySlug, frontmatter, body: current.body }, admin)
+  return duplicatePublication(slug, admin)
 }
 
 export type PreviewResult = { ok: true; preview: ReactNode } | { ok: false; message: string }
@@ -97,17 +90,12 @@ export type ImportCandidate = {
 }
 export type ImportPreview = { candidates: ImportCandidate[]; errors: ImportError[] }
 
-async function existingForImport(): Promise<ExistingPublication[]> {
-  const { publications } = await listPublications()
-  return publications.map(({ slug, frontmatter }) => ({ slug, ...frontmatter }))
-}
-
 /** Parses pasted BibTeX into draft candidates, marking those already on the site or repeated in the paste. */
 export async function parseImportAction(text: string): Promise<ImportPreview> {
   await requireAdmin()
   if (typeof text !== 'string') return { candidates: [], errors: [{ message: 'Paste at least one BibTeX entry.' }] }
   const { entries, errors } = await readBibtexPaste(text)
-  const existing = await existingForImport()
+  const existing: ExistingPublication[] = getPublications({ drafts: true })
   const taken = await existingSlugs()
   const repeats = findDuplicatesInPaste(entries)
   const candidates = entries.map((entry, index): ImportCandidate => {
@@ -138,37 +126,42 @@ export type ImportOutcome = {
   result: StoreResult | { ok: false; kind: 'duplicate'; message: string }
 }
 
-/** Saves the chosen candidates as drafts; duplicates are checked again here, so nothing is created twice. */
+/**
+ * Saves the chosen candidates as drafts, all in one commit. Duplicates are checked again here
+ * (against the list and the entries before them), so nothing is created twice.
+ */
 export async function createDraftsAction(
   items: { slug: string; frontmatter: unknown; body: string }[],
 ): Promise<ImportOutcome[]> {
   const admin = await requireAdmin()
   if (!Array.isArray(items) || items.length > 500) return []
-  const outcomes: ImportOutcome[] = []
-  for (const item of items) {
+  const existing: ExistingPublication[] = [...getPublications({ drafts: true })]
+  const outcomes: (ImportOutcome | undefined)[] = []
+  const drafts: { index: number; title: string; draft: { slug: string; frontmatter: unknown; body: string } }[] = []
+  for (const [index, item] of items.entries()) {
     const parsed = publicationSchema.safeParse(item?.frontmatter)
-    const title = parsed.success ? parsed.data.title : String(item?.slug ?? '')
-    if (parsed.success) {
-      const duplicate = findDuplicate({ frontmatter: parsed.data }, await existingForImport())
-      if (duplicate) {
-        outcomes.push({
-          slug: duplicate.slug,
-          title,
-          result: {
-            ok: false,
-            kind: 'duplicate',
-            message: `Already in your list (same ${fieldInSentence(duplicate.reason)}).`,
-          },
-        })
-        continue
-      }
+    const slug = String(item?.slug ?? '')
+    const title = parsed.success ? parsed.data.title : slug
+    const duplicate = parsed.success ? findDuplicate({ frontmatter: parsed.data }, existing) : undefined
+    if (duplicate) {
+      const message = `Already in your list (same ${fieldInSentence(duplicate.reason)}).`
+      outcomes[index] = { slug: duplicate.slug, title, result: { ok: false, kind: 'duplicate', message } }
+      continue
     }
-    const frontmatter = parsed.success ? { ...parsed.data, draft: true } : item?.frontmatter
-    const result = await savePublication(
-      { slug: String(item?.slug ?? ''), frontmatter, body: typeof item?.body === 'string' ? item.body : '' },
-      admin,
-    )
-    outcomes.push({ slug: result.ok ? result.slug : String(item?.slug ?? ''), title, result })
+    if (parsed.success) existing.push({ slug, ...parsed.data })
+    drafts.push({
+      index,
+      title,
+      draft: { slug, frontmatter: item?.frontmatter, body: typeof item?.body === 'string' ? item.body : '' },
+    })
   }
-  return outcomes
+  const results = await saveDrafts(
+    drafts.map(({ draft }) => draft),
+    admin,
+  )
+  drafts.forEach(({ index, title, draft }, position) => {
+    const result = results[position] ?? { ok: false, kind: 'error', message: 'Nothing was saved.' }
+    outcomes[index] = { slug: result.ok ? result.slug : draft.slug, title, result }
+  })
+  return outcomes.filter((outcome) => outcome !== undefined)
 }

@@ -1,23 +1,27 @@
 import type { PublicationFrontmatter } from '../domain/schema'
+import { comparePublications } from '../domain/sort'
 import type { Publication } from '../domain/types'
 
-/** The part of Contentlayer's generated document this site reads (see `contentlayer.config.ts`). */
+/** The part of Contentlayer's generated document this site reads (see `contentlayer/config.ts`). */
 export type GeneratedDocument = Record<string, unknown> & {
   _id: string
   _raw: unknown
   documentType: string
   slug: string
+  version: string
   body: { raw: string }
   authors: (Record<string, unknown> & { _raw?: unknown; documentType?: string })[]
 }
 
-/** A document as Contentlayer generated it, without Contentlayer's own keys. */
+/** A document as Contentlayer generated it, without Contentlayer's own keys (nor the file's version). */
 export function fromGenerated(doc: GeneratedDocument): Publication {
-  const { _id, _raw, documentType, body, slug, authors, ...fields } = doc
+  const { _id, _raw, documentType, body, slug, version, authors, ...fields } = doc
   return {
     ...(fields as Omit<Publication, 'slug' | 'authors' | 'body'>),
     slug,
-    authors: authors.map(({ _raw: _authorRaw, documentType: _authorType, ...author }) => author) as Publication['authors'],
+    authors: authors.map(
+      ({ _raw: _authorRaw, documentType: _authorType, ...author }) => author,
+    ) as Publication['authors'],
     // Without the blank lines around it, as the store reads a file (`parsePublication`).
     body: body.raw.trim(),
   }
@@ -27,6 +31,36 @@ export function fromGenerated(doc: GeneratedDocument): Publication {
  * The same publication from a file the store has just written and validated: what Contentlayer
  * will generate from it, so the site can show a save before Contentlayer has run.
  */
-export function fromSaved(slug: string, frontmatter: PublicationFrontmatter, body: string, lastModified: Date): Publication {
+export function fromSaved(
+  slug: string,
+  frontmatter: PublicationFrontmatter,
+  body: string,
+  lastModified: Date,
+): Publication {
   return { ...frontmatter, slug, body: body.trim(), lastModified: lastModified.toISOString() }
+}
+
+/** The fields a publication's file holds in its frontmatter. */
+export function frontmatterOf(publication: Publication): PublicationFrontmatter {
+  const { slug: _slug, body: _body, lastModified: _lastModified, ...frontmatter } = publication
+  return frontmatter
+}
+
+/** A publication with the version of the file it was read from (what the editor's conflict check compares). */
+export type Versioned = { publication: Publication; version: string }
+
+/** The list in the shapes the content module answers from. */
+export type PublicationData = {
+  /** Every paper, drafts included, newest first. */
+  all: Publication[]
+  /** The public list: no drafts, newest first. */
+  published: Publication[]
+  bySlug: Map<string, Versioned>
+}
+
+export function indexPublications(entries: Iterable<Versioned>): PublicationData {
+  const bySlug = new Map<string, Versioned>()
+  for (const entry of entries) bySlug.set(entry.publication.slug, entry)
+  const all = [...bySlug.values()].map(({ publication }) => publication).sort(comparePublications)
+  return { all, published: all.filter((publication) => !publication.draft), bySlug }
 }

@@ -1,10 +1,16 @@
-import { createHash, randomUUID } from 'node:crypto'
+import { randomUUID } from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
+import { env } from '../env.mjs'
 
-/** The version an editor carries: a hash of the exact bytes it loaded. */
-export function versionOf(source: string): string {
-  return createHash('sha256').update(source, 'utf8').digest('hex')
+export const publicationsDir = () => path.join(/* turbopackIgnore: true */ env.contentDir, 'publications')
+
+/** The file of a publication; never a path outside the publications folder. */
+export function fileFor(slug: string): string {
+  const dir = publicationsDir()
+  const file = path.resolve(dir, `${slug}.mdx`)
+  if (path.dirname(file) !== dir) throw new Error('Refusing a path outside the publications folder')
+  return file
 }
 
 /**
@@ -55,43 +61,4 @@ export async function readIfExists(file: string): Promise<string | undefined> {
     failure.syscall ??= 'read'
     throw error
   }
-}
-
-const REASONS: Record<string, string> = {
-  EACCES: 'permission denied',
-  EPERM: 'the operating system does not permit it (is the folder read-only or immutable?)',
-  EROFS: 'the file system is read-only',
-  ENOSPC: 'the disk is full',
-  EDQUOT: 'the disk quota is used up',
-  ENOTDIR: 'part of its path is a file, not a folder',
-  EISDIR: 'it is a folder, not a file',
-  ENOENT: 'its folder does not exist',
-  EEXIST: 'a file of that name already exists',
-  EMFILE: 'too many files are open',
-  EIO: 'the disk reported an input/output error',
-}
-const OPERATIONS: Record<string, string> = {
-  open: 'write',
-  rename: 'replace',
-  rm: 'remove',
-  unlink: 'remove',
-  fsync: 'flush',
-  readdir: 'list',
-  read: 'read',
-  stat: 'read',
-}
-
-/**
- * A file-system failure in words a person can act on, naming the file relative to `root` (the
- * content folder): `could not write publications/x.mdx: permission denied (EACCES)`. Anything
- * else keeps its own message.
- */
-export function describeFailure(error: unknown, root: string): string {
-  if (!(error instanceof Error)) return String(error)
-  const { code, syscall, path: file } = error as NodeJS.ErrnoException
-  if (!code || !file) return error.message
-  const name = path.relative(root, file) || path.basename(file)
-  const what =
-    name.includes(`${path.sep}.`) && name.endsWith('.tmp') ? `a temporary file in ${path.dirname(name)}/` : name
-  return `could not ${OPERATIONS[syscall ?? ''] ?? syscall ?? 'change'} ${what}: ${REASONS[code] ?? code.toLowerCase()} (${code})`
 }

@@ -7,7 +7,7 @@
 // never touched.
 import fs from 'node:fs'
 import path from 'node:path'
-import { projectRoot } from '../contentlayer-paths.mjs'
+import { projectRoot } from '../../lib/content/contentlayer/paths.mjs'
 import { gzippedKb, scriptSources } from './measure.mjs'
 import { runMeasured, startProcess } from './processes.mjs'
 import { childEnv } from '../../lib/env.mjs'

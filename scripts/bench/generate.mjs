@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import { projectRoot } from '../contentlayer-paths.mjs'
+import { projectRoot } from '../../lib/content/contentlayer/paths.mjs'
 
 /**
  * mulberry32: small, fast, and the same on every machine.

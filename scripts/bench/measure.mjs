@@ -7,7 +7,7 @@ import path from 'node:path'
 import { promisify } from 'node:util'
 import zlib from 'node:zlib'
 import autocannon from 'autocannon'
-import { projectRoot } from '../contentlayer-paths.mjs'
+import { projectRoot } from '../../lib/content/contentlayer/paths.mjs'
 import { CHROMIUM_FLAGS, systemChromium } from '../../e2e/support/chromium.mjs'
 import { childEnv, toolEnv } from '../../lib/env.mjs'
 

@@ -11,7 +11,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import bcrypt from 'bcrypt'
-import { projectRoot } from '../contentlayer-paths.mjs'
+import { projectRoot } from '../../lib/content/contentlayer/paths.mjs'
 import { buildBaselineApp } from './baseline-app.mjs'
 import { generateContent } from './generate.mjs'
 import {

@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import { projectRoot } from '../contentlayer-paths.mjs'
+import { projectRoot } from '../../lib/content/contentlayer/paths.mjs'
 import { freePort, startProcess } from './processes.mjs'
 import { childEnv, toolEnv } from '../../lib/env.mjs'
 

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
 import { PublicationsView } from '@/components/publications/publications-view'
-import { getPublishedPublications, getSite } from '@/lib/content'
+import { getPublications, getSite } from '@/lib/content'
 import { parseFilters } from '@/lib/domain/filter'
 import { routes } from '@/lib/domain/routes'
 
@@ -15,10 +15,6 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 /** `/publications?…` with filters, through the rewrite in `next.config.mjs`; the address bar keeps the query. */
 export default async function FilteredPublicationsPage({ searchParams }: Props) {
   return (
-    <PublicationsView
-      publications={getPublishedPublications()}
-      site={getSite()}
-      filters={parseFilters(await searchParams)}
-    />
+    <PublicationsView publications={getPublications()} site={getSite()} filters={parseFilters(await searchParams)} />
   )
 }

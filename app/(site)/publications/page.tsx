@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
 import { PublicationsView } from '@/components/publications/publications-view'
-import { getPublishedPublications, getSite } from '@/lib/content'
+import { getPublications, getSite } from '@/lib/content'
 import { routes } from '@/lib/domain/routes'
 
 export const metadata: Metadata = {
@@ -14,5 +14,5 @@ export const metadata: Metadata = {
  * applies them on the server; with JavaScript, the form filters this page in place.
  */
 export default function PublicationsPage() {
-  return <PublicationsView publications={getPublishedPublications()} site={getSite()} filters={{}} />
+  return <PublicationsView publications={getPublications()} site={getSite()} filters={{}} />
 }

@@ -1,21 +1,22 @@
 import { PublicationTable, type PublicationRow } from '@/components/admin/publication-table'
 import { requireAdminPage } from '@/lib/auth/session'
-import { listPublications } from '@/lib/store'
+import { getPublications, getVersion } from '@/lib/content'
+import { lastChanges, unreadableFiles } from '@/lib/store'
 import { routes } from '@/lib/domain/routes'
 
 export default async function DashboardPage() {
   await requireAdminPage(routes.admin)
-  const { publications, broken } = await listPublications()
-  const rows: PublicationRow[] = publications.map(({ slug, frontmatter, version, lastChange }) => ({
-    slug,
-    version,
-    title: frontmatter.title,
-    year: frontmatter.year,
-    venue: frontmatter.venueShort ?? frontmatter.venue ?? '',
-    authors: frontmatter.authors.map((author) => author.name).join(', '),
-    draft: frontmatter.draft ?? false,
-    selected: frontmatter.selected ?? false,
-    lastChange: lastChange ?? '',
+  const [changed, broken] = await Promise.all([lastChanges(), unreadableFiles()])
+  const rows: PublicationRow[] = getPublications({ drafts: true }).map((publication) => ({
+    slug: publication.slug,
+    version: getVersion(publication.slug) ?? '',
+    title: publication.title,
+    year: publication.year,
+    venue: publication.venueShort ?? publication.venue ?? '',
+    authors: publication.authors.map((author) => author.name).join(', '),
+    draft: publication.draft ?? false,
+    selected: publication.selected ?? false,
+    lastChange: changed.get(publication.slug) ?? publication.lastModified,
   }))
   return (
     <>

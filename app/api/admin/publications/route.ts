@@ -1,21 +1,22 @@
 import { field, readJsonWrite, storeResponse } from '@/lib/server/api'
 import { requireAdmin } from '@/lib/auth/session'
-import { listPublications, savePublication } from '@/lib/store'
+import { getPublications, getVersion } from '@/lib/content'
+import { lastChanges, savePublication, unreadableFiles } from '@/lib/store'
 
 export const dynamic = 'force-dynamic'
 
 /** Every publication file, drafts included, with the version to send back when saving. */
 export async function GET() {
   await requireAdmin()
-  const { publications, broken } = await listPublications()
+  const [changed, broken] = await Promise.all([lastChanges(), unreadableFiles()])
   return Response.json({
-    publications: publications.map(({ slug, frontmatter, version, lastChange }) => ({
+    publications: getPublications({ drafts: true }).map(({ slug, title, year, draft, lastModified }) => ({
       slug,
-      title: frontmatter.title,
-      year: frontmatter.year,
-      draft: frontmatter.draft ?? false,
-      version,
-      lastChange,
+      title,
+      year,
+      draft: draft ?? false,
+      version: getVersion(slug),
+      lastChange: changed.get(slug) ?? lastModified,
     })),
     broken,
   })

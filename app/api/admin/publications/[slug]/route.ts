@@ -1,6 +1,7 @@
 import { field, readJsonWrite, refuseCrossSite, storeResponse } from '@/lib/server/api'
 import { requireAdmin } from '@/lib/auth/session'
-import { deletePublication, readPublication, savePublication } from '@/lib/store'
+import { getForEditing } from '@/lib/content'
+import { deletePublication, savePublication } from '@/lib/store'
 
 export const dynamic = 'force-dynamic'
 
@@ -8,11 +9,12 @@ type Context = { params: Promise<{ slug: string }> }
 
 export async function GET(_: Request, { params }: Context) {
   await requireAdmin()
-  const publication = await readPublication((await params).slug)
-  if (!publication)
+  const { slug } = await params
+  const editing = getForEditing(slug)
+  if (!editing)
     return Response.json({ ok: false, kind: 'not-found', message: 'There is no such publication.' }, { status: 404 })
-  const { slug, frontmatter, body, version } = publication
-  return Response.json({ slug, frontmatter, body, version })
+  const { publication, frontmatter, version } = editing
+  return Response.json({ slug, frontmatter, body: publication.body, version })
 }
 
 /**

@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation'
 import { PublicationEditor } from '@/components/admin/publication-editor'
 import { requireAdminPage } from '@/lib/auth/session'
 import { frontmatterToValues } from '@/lib/admin/editor-form'
-import { readPublication } from '@/lib/store'
+import { getForEditing } from '@/lib/content'
 import { routes } from '@/lib/domain/routes'
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }
@@ -14,8 +14,9 @@ export default async function EditPublicationPage({ params, searchParams }: Prop
   const { slug } = await params
   const { saved } = await searchParams
   await requireAdminPage(routes.edit(slug))
-  const publication = await readPublication(slug)
-  if (!publication) notFound()
+  const editing = getForEditing(slug)
+  if (!editing) notFound()
+  const { publication, frontmatter, version } = editing
   return (
     <>
       <p className="breadcrumbs">
@@ -24,7 +25,7 @@ export default async function EditPublicationPage({ params, searchParams }: Prop
       <h1>Edit publication</h1>
       <p className="editor-links">
         <Link href={routes.history(slug)}>History</Link>
-        {publication.frontmatter.draft ? null : (
+        {publication.draft ? null : (
           <>
             {' · '}
             <Link href={routes.publication(slug)}>View on the site</Link>
@@ -32,9 +33,9 @@ export default async function EditPublicationPage({ params, searchParams }: Prop
         )}
       </p>
       <PublicationEditor
-        initial={frontmatterToValues(slug, publication.frontmatter, publication.body)}
+        initial={frontmatterToValues(slug, frontmatter, publication.body)}
         originalSlug={slug}
-        version={publication.version}
+        version={version}
         justSaved={saved === '1'}
       />
     </>

@@ -2,7 +2,8 @@ import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { HistoryList } from '@/components/admin/history-list'
 import { requireAdminPage } from '@/lib/auth/session'
-import { publicationHistory, readPublication } from '@/lib/store'
+import { getForEditing } from '@/lib/content'
+import { publicationHistory } from '@/lib/store'
 import { routes } from '@/lib/domain/routes'
 
 type Props = { params: Promise<{ slug: string }> }
@@ -12,18 +13,19 @@ export const metadata = { title: 'History' }
 export default async function HistoryPage({ params }: Props) {
   const { slug } = await params
   await requireAdminPage(routes.history(slug))
-  const publication = await readPublication(slug)
-  if (!publication) notFound()
+  const editing = getForEditing(slug)
+  if (!editing) notFound()
+  const { publication, version } = editing
   const history = await publicationHistory(slug)
   return (
     <>
       <p className="breadcrumbs">
         <Link href={routes.admin}>All publications</Link> › <Link href={routes.edit(slug)}>Edit</Link> › History
       </p>
-      <h1>History of “{publication.frontmatter.title}”</h1>
+      <h1>History of “{publication.title}”</h1>
       {history.available ? (
         history.entries.length ? (
-          <HistoryList slug={slug} version={publication.version} entries={history.entries} />
+          <HistoryList slug={slug} version={version} entries={history.entries} />
         ) : (
           <p className="empty-state">No commits yet: this file has not been committed.</p>
         )

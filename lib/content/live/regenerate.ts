@@ -1,11 +1,12 @@
 import 'server-only'
 import { fork, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
-import { latestChange, settleChanges } from '../content'
-import { childEnv, env } from '../env.mjs'
+import { childEnv, env } from '../../env.mjs'
+import type { Reply } from '../contentlayer/worker.mjs'
+import { latestChange, settleChanges } from './overlay'
 
-type Reply = { id: number; ok: true; documents: number; ms: number } | { id: number; ok: false; error: string }
-type Waiter = { resolve: (reply: Reply) => void }
+type Answer = Exclude<Reply, { type: 'ready' }>
+type Waiter = { resolve: (reply: Answer) => void }
 
 // Regeneration runs after saves have answered, so this only catches a wedged worker.
 const BUILD_TIMEOUT_MS = 5 * 60_000
@@ -21,7 +22,7 @@ const state = globalThis as {
 }
 
 function startWorker(): Worker {
-  const script = path.join(/* turbopackIgnore: true */ process.cwd(), 'scripts', 'contentlayer-worker.mjs')
+  const script = path.join(/* turbopackIgnore: true */ process.cwd(), 'lib', 'content', 'contentlayer', 'worker.mjs')
   const child = fork(script, [], {
     cwd: process.cwd(),
     env: childEnv({ NODE_ENV: 'production', CONTENT_DIR: env.contentDir }),
@@ -36,7 +37,7 @@ function startWorker(): Worker {
       child.once('exit', (code) => reject(new Error(`Contentlayer worker exited with code ${code}`)))
     }),
   }
-  child.on('message', (message: Reply | { type: 'ready' }) => {
+  child.on('message', (message: Reply) => {
     if (!('id' in message)) return
     worker.waiters.get(message.id)?.resolve(message)
     worker.waiters.delete(message.id)
@@ -62,7 +63,7 @@ export async function regenerateContent(): Promise<{ documents: number; ms: numb
   const worker = state.__contentlayerWorker
   await worker.ready
   const id = worker.nextId++
-  const reply = await new Promise<Reply>((resolve) => {
+  const reply = await new Promise<Answer>((resolve) => {
     worker.waiters.set(id, { resolve })
     worker.child.send({ type: 'build', id })
     // A wedged worker must not hold saves forever: kill it (the next save starts a new one).
@@ -78,7 +79,7 @@ export async function regenerateContent(): Promise<{ documents: number; ms: numb
 
 /**
  * Regenerates `.contentlayer/` after saves, in the background: the site already shows each save
- * (`publishChanges` in lib/content), so this only brings Contentlayer's output, which a restart
+ * (`publishChanges` in ./overlay.ts), so this only brings Contentlayer's output, which a restart
  * reads, up to date. Saves that come in while it runs are taken in by one more run after it.
  */
 export function regenerateInBackground(): void {

@@ -1,19 +1,16 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { defineDocumentType, defineNestedType, makeSource } from 'contentlayer2/source-files'
-import { env } from './lib/env.mjs'
-import {
-  bodyCharacterProblem,
-  PUBLICATION_TYPES,
-  publicationSchema,
-  siteSchema,
-  SLUG_PATTERN,
-} from './lib/domain/schema'
-import { checkHandWrittenBody } from './lib/markup/mdx-check'
+import { env } from '../../env.mjs'
+import { authorSchema, bodyCharacterProblem, publicationSchema, siteSchema, SLUG_PATTERN } from '../../domain/schema'
+import { checkHandWrittenBody } from '../../markup/mdx-check'
+import { versionOf } from '../version'
+import { fieldsOf } from './fields'
 
 /**
- * Contentlayer checks field types; the shared zod schema adds the finer rules (month range,
- * identifier formats, slug shape). A file that breaks one fails the build with its name and field.
+ * Contentlayer checks field types (read off the zod schema); the schema adds the finer rules
+ * (month range, identifier formats, slug shape). A file that breaks one fails the build with its
+ * name and field.
  */
 function assertValid(schema: typeof publicationSchema | typeof siteSchema, raw: Record<string, unknown>, file: string) {
   const { _id, _raw, documentType, body, slug, valid, ...fields } = raw
@@ -36,15 +33,9 @@ function rawBodyOnly(builder: { use: (plugin: () => void) => unknown }) {
   })
 }
 
-const Author = defineNestedType(() => ({
-  name: 'Author',
-  fields: {
-    name: { type: 'string', required: true },
-    equalContribution: { type: 'boolean' },
-    corresponding: { type: 'boolean' },
-    url: { type: 'string' },
-  },
-}))
+const fileOf = (doc: { _raw: { sourceFilePath: string } }) => path.join(env.contentDir, doc._raw.sourceFilePath)
+
+const Author = defineNestedType(() => ({ name: 'Author', fields: fieldsOf(authorSchema) }))
 
 export const Publication = defineDocumentType(() => ({
   name: 'Publication',
@@ -52,33 +43,7 @@ export const Publication = defineDocumentType(() => ({
   // The body is kept as written (`body.raw`) and rendered on the server when a page needs it
   // (`lib/markup/abstract-html.ts`): compiling every body here made the build and each save grow with the list.
   contentType: 'markdown',
-  fields: {
-    title: { type: 'string', required: true },
-    year: { type: 'number', required: true },
-    month: { type: 'number' },
-    order: { type: 'number' },
-    authors: { type: 'list', of: Author, required: true },
-    venue: { type: 'string' },
-    venueShort: { type: 'string' },
-    volume: { type: 'string' },
-    issue: { type: 'string' },
-    pages: { type: 'string' },
-    type: { type: 'enum', options: [...PUBLICATION_TYPES] },
-    tags: { type: 'list', of: { type: 'string' } },
-    arxiv: { type: 'string' },
-    doi: { type: 'string' },
-    pdf: { type: 'string' },
-    code: { type: 'string' },
-    slides: { type: 'string' },
-    poster: { type: 'string' },
-    video: { type: 'string' },
-    website: { type: 'string' },
-    supplementary: { type: 'string' },
-    award: { type: 'string' },
-    selected: { type: 'boolean' },
-    draft: { type: 'boolean' },
-    bibtexKey: { type: 'string' },
-  },
+  fields: fieldsOf(publicationSchema, { authors: Author }),
   computedFields: {
     slug: {
       type: 'string',
@@ -98,7 +63,12 @@ export const Publication = defineDocumentType(() => ({
     lastModified: {
       type: 'date',
       // The file's modification time: the dashboard rewrites the file on every save.
-      resolve: (doc) => fs.statSync(path.join(env.contentDir, doc._raw.sourceFilePath)).mtime.toISOString(),
+      resolve: (doc) => fs.statSync(fileOf(doc)).mtime.toISOString(),
+    },
+    version: {
+      type: 'string',
+      // The version the dashboard's editor carries: saving over a file changed since is a conflict.
+      resolve: (doc) => versionOf(fs.readFileSync(fileOf(doc), 'utf8')),
     },
   },
 }))
@@ -108,15 +78,7 @@ export const Site = defineDocumentType(() => ({
   filePathPattern: 'site.yaml',
   contentType: 'data',
   isSingleton: true,
-  fields: {
-    owner: { type: 'string', required: true },
-    nameVariants: { type: 'list', of: { type: 'string' } },
-    title: { type: 'string', required: true },
-    description: { type: 'string', required: true },
-    bio: { type: 'string' },
-    maxAuthors: { type: 'number' },
-    links: { type: 'json' },
-  },
+  fields: fieldsOf(siteSchema),
   computedFields: {
     valid: {
       type: 'boolean',

@@ -3,11 +3,12 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { fromGenerated, fromSaved, type GeneratedDocument } from '../lib/content/publication'
-import { parsePublication } from '../lib/store/serialize'
-import { childEnv } from '../lib/env.mjs'
+import { childEnv } from '../../env.mjs'
+import { parsePublication } from '../../store/serialize'
+import { fromGenerated, fromSaved, type GeneratedDocument } from '../publication'
+import { versionOf } from '../version'
 
-const root = path.resolve(__dirname, '..')
+const root = path.resolve(__dirname, '../../..')
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'contentlayer-check-'))
 const content = path.join(work, 'content')
 
@@ -43,7 +44,7 @@ describe('the content build', () => {
   // The store shows a save before Contentlayer has run (lib/content's overlay): what it shows must
   // be what Contentlayer generates from the same file, or a page would change again after the
   // background regeneration.
-  it('generates each paper exactly as the store publishes it from the file', () => {
+  it('generates each paper exactly as the store publishes it from the file, with the version of its bytes', () => {
     expect(build().status).toBe(0)
     const generated = JSON.parse(
       fs.readFileSync(path.join(work, '.contentlayer/generated/Publication/_index.json'), 'utf8'),
@@ -51,9 +52,9 @@ describe('the content build', () => {
     expect(generated).toHaveLength(5)
     for (const doc of generated) {
       const fromContentlayer = fromGenerated(doc)
-      const { frontmatter, body } = parsePublication(
-        fs.readFileSync(path.join(content, 'publications', `${doc.slug}.mdx`), 'utf8'),
-      )
+      const source = fs.readFileSync(path.join(content, 'publications', `${doc.slug}.mdx`), 'utf8')
+      expect(doc.version, doc.slug).toBe(versionOf(source))
+      const { frontmatter, body } = parsePublication(source)
       const fromStore = fromSaved(doc.slug, frontmatter, body, new Date(fromContentlayer.lastModified))
       expect(fromStore, doc.slug).toEqual(fromContentlayer)
     }

@@ -1,0 +1,172 @@
+import 'server-only'
+import { slugProblem, type PublicationFrontmatter } from '../domain/schema'
+import { uniqueSlug } from '../domain/slugs'
+import { versionOf } from '../content/version'
+import { slugTaken, type Failure, type StoreResult } from './errors'
+import { fileAt, repositoryRoot } from './git'
+import { publicationsDir } from './files'
+import { publicationHistory } from './history'
+import { existingSlugs, readStored } from './read'
+import { parsePublication, PublicationFileError, serializePublication } from './serialize'
+import { commitChanges, type Actor, type Change, type Committed } from './transaction'
+import { validatePublication } from './validate'
+
+/**
+ * Every write the dashboard and the API make, each described as the files it changes and handed
+ * to the one transaction (`commitChanges`). Server actions only check the session and call in here.
+ */
+
+export type SaveInput = {
+  /** The slug to save under. */
+  slug: string
+  /** The slug the editor loaded (absent when creating). A different `slug` renames the file. */
+  originalSlug?: string
+  /** The version the editor loaded (absent when creating). */
+  version?: string
+  frontmatter: unknown
+  body: string
+}
+
+/** The title as a commit message shows it: one line, at most 72 characters. */
+function titleOf(frontmatter: PublicationFrontmatter): string {
+  const title = frontmatter.title.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ')
+  return title.length > 72 ? `${title.slice(0, 69)}…` : title
+}
+
+/** The answer for the file `slug` now holding `source` (null: removed), once the transaction is done. */
+function answer(slug: string, source: string | null, result: Committed | Failure): StoreResult {
+  if (!result.ok) return result
+  return {
+    ok: true,
+    slug,
+    version: source === null ? '' : versionOf(source),
+    ...(result.commit ? { commit: result.commit } : {}),
+    ...(result.unchanged ? { unchanged: true } : {}),
+  }
+}
+
+const NO_SUCH_PUBLICATION: Failure = {
+  ok: false,
+  kind: 'not-found',
+  message: 'This publication no longer exists. Reload the list.',
+}
+
+/** Creates, edits or renames a publication. */
+export async function savePublication(input: SaveInput, actor: Actor): Promise<StoreResult> {
+  const valid = await validatePublication(input)
+  if (!valid.ok) return valid
+  const { originalSlug } = input
+  if (originalSlug !== undefined && slugProblem(originalSlug))
+    return { ok: false, kind: 'not-found', message: 'The publication you were editing does not exist.' }
+  const source = serializePublication(valid)
+  const title = titleOf(valid.frontmatter)
+  const version = input.version ?? ''
+  const editing = originalSlug === valid.slug
+  const changes: Change[] = [{ slug: valid.slug, source, expected: editing ? version : null }]
+  if (originalSlug !== undefined && !editing) changes.push({ slug: originalSlug, source: null, expected: version })
+  const message =
+    originalSlug === undefined ? `Add "${title}"` : editing ? `Update "${title}"` : `Rename "${title}" to ${valid.slug}`
+  return answer(valid.slug, source, await commitChanges(changes, message, actor, 'save'))
+}
+
+export async function deletePublication(slug: string, version: string, actor: Actor): Promise<StoreResult> {
+  if (slugProblem(slug)) return { ok: false, kind: 'not-found', message: 'There is no such publication.' }
+  // For the commit message only: the transaction checks that the file is still `version`.
+  const current = await readStored(slug).catch(() => undefined)
+  const message = `Delete "${current ? titleOf(current.frontmatter) : slug}"`
+  return answer(slug, null, await commitChanges([{ slug, source: null, expected: version }], message, actor, 'delete'))
+}
+
+/** Quick toggles from the dashboard: flip `draft` or `selected`, as an ordinary versioned save. */
+export async function setFlag(
+  slug: string,
+  version: string,
+  flag: 'draft' | 'selected',
+  value: boolean,
+  actor: Actor,
+): Promise<StoreResult> {
+  if (flag !== 'draft' && flag !== 'selected') return { ok: false, kind: 'error', message: 'Unknown flag.' }
+  const current = await readStored(slug)
+  if (!current) return NO_SUCH_PUBLICATION
+  const frontmatter = { ...current.frontmatter, [flag]: value === true }
+  return savePublication({ slug, originalSlug: slug, version, frontmatter, body: current.body }, actor)
+}
+
+/** A copy as a draft under a free slug, for papers that share most of their details. */
+export async function duplicatePublication(slug: string, actor: Actor): Promise<StoreResult> {
+  const current = await readStored(slug)
+  if (!current) return NO_SUCH_PUBLICATION
+  const copySlug = uniqueSlug(`${slug.slice(0, 88).replace(/-+$/, '')}-copy`, await existingSlugs())
+  const { bibtexKey: _key, ...rest } = current.frontmatter
+  const frontmatter = { ...rest, title: `${current.frontmatter.title} (copy)`, draft: true }
+  return savePublication({ slug: copySlug, frontmatter, body: current.body }, actor)
+}
+
+/**
+ * Saves imported entries as drafts: each is checked on its own (an invalid one, or one whose slug
+ * is taken, is answered and left out), and the rest are written as one commit.
+ */
+export async function saveDrafts(
+  drafts: { slug: string; frontmatter: unknown; body: string }[],
+  actor: Actor,
+): Promise<StoreResult[]> {
+  const results: StoreResult[] = []
+  const accepted: { index: number; slug: string; source: string; title: string }[] = []
+  const taken = await existingSlugs()
+  for (const [index, draft] of drafts.entries()) {
+    const valid = await validatePublication(draft)
+    if (!valid.ok || taken.has(valid.slug)) {
+      results[index] = valid.ok ? slugTaken('saved') : valid
+      continue
+    }
+    taken.add(valid.slug)
+    const source = serializePublication({ frontmatter: { ...valid.frontmatter, draft: true }, body: valid.body })
+    accepted.push({ index, slug: valid.slug, source, title: titleOf(valid.frontmatter) })
+  }
+  const [only] = accepted
+  if (!only) return results
+  const message =
+    accepted.length === 1
+      ? `Add "${only.title}"`
+      : `Add ${accepted.length} drafts\n\n${accepted.map(({ title }) => `Add "${title}"`).join('\n')}`
+  const changes = accepted.map(({ slug, source }): Change => ({ slug, source, expected: null }))
+  const committed = await commitChanges(changes, message, actor, 'save')
+  for (const { index, slug, source } of accepted) results[index] = answer(slug, source, committed)
+  return results
+}
+
+/** Makes an earlier version the current one, as a new commit (history is never rewritten). */
+export async function restorePublication(
+  slug: string,
+  commitHash: string,
+  version: string,
+  actor: Actor,
+): Promise<StoreResult> {
+  const history = await publicationHistory(slug)
+  if (!history.available) return { ok: false, kind: 'error', message: history.reason }
+  const entry = history.entries.find((candidate) => candidate.commit === commitHash)
+  const root = await repositoryRoot(publicationsDir())
+  const old = entry && root ? await fileAt(root, entry.commit, entry.path) : undefined
+  if (!entry || old === undefined)
+    return { ok: false, kind: 'not-found', message: 'That version is not in this publication’s history.' }
+  let restored: { frontmatter: PublicationFrontmatter; body: string }
+  try {
+    restored = parsePublication(old)
+  } catch (error) {
+    const reason = error instanceof PublicationFileError ? error.message : String(error)
+    return { ok: false, kind: 'error', message: `That version cannot be restored: ${reason}` }
+  }
+  // An old version was written under older rules (or by hand): it passes today's checks or stays in history.
+  const checked = await validatePublication({ slug, frontmatter: restored.frontmatter, body: restored.body })
+  if (!checked.ok)
+    return {
+      ok: false,
+      kind: 'error',
+      message: `That version cannot be restored as it is: ${Object.entries(checked.fieldErrors)
+        .map(([field, messages]) => `${field} ${messages.join(', ')}`)
+        .join('; ')}`,
+    }
+  const source = serializePublication(restored)
+  const message = `Restore "${titleOf(restored.frontmatter)}" to ${entry.commit.slice(0, 7)}`
+  return answer(slug, source, await commitChanges([{ slug, source, expected: version }], message, actor, 'restore'))
+}

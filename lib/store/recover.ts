@@ -1,0 +1,56 @@
+import 'server-only'
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import { publicationsDir } from './files'
+import { repositoryRoot } from './git'
+
+/**
+ * After a crash (power loss, SIGKILL), before the first write: remove temporary files of writes
+ * that never finished, and a git index lock left by a commit that was cut off. Edited files are
+ * left as they are. Run by the start (instrumentation.ts) before the server answers.
+ */
+export async function recoverAfterCrash(): Promise<void> {
+  try {
+    const removed = await removeLeftovers()
+    if (removed.length) console.log(`Cleaned up after an interrupted write: ${removed.join(', ')}`)
+  } catch (error) {
+    console.error('Could not clean up after an interrupted write:', error)
+  }
+}
+
+async function removeLeftovers(): Promise<string[]> {
+  const removed: string[] = []
+  const dir = publicationsDir()
+  for (const name of await fs.readdir(dir).catch(() => [])) {
+    if (name.startsWith('.') && name.endsWith('.tmp')) {
+      await fs.rm(path.join(dir, name), { force: true })
+      removed.push(name)
+    }
+  }
+  const root = await repositoryRoot(dir)
+  const lock = root ? path.join(root, '.git', 'index.lock') : undefined
+  // The content may live in a repository people also use by hand: a lock is stale only when no git runs.
+  if (
+    lock &&
+    (await fs.stat(lock).then(
+      () => true,
+      () => false,
+    )) &&
+    (await noGitRunning())
+  ) {
+    await fs.rm(lock, { force: true })
+    removed.push('.git/index.lock')
+  }
+  return removed
+}
+
+/** True when no git process runs on this machine (read from /proc; false where that is unknown). */
+async function noGitRunning(): Promise<boolean> {
+  try {
+    const pids = (await fs.readdir('/proc')).filter((name) => /^\d+$/.test(name))
+    const names = await Promise.all(pids.map((pid) => fs.readFile(`/proc/${pid}/comm`, 'utf8').catch(() => '')))
+    return !names.some((name) => name.trim() === 'git')
+  } catch {
+    return false
+  }
+}
