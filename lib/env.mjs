@@ -1,4 +1,3 @@
-// @ts-check
 /**
  * The one place that reads `process.env`: the site, the server, sign-in, and the tools (tests,
  * benchmark). Everything else imports from here. Plain JavaScript so `scripts/*.mjs` and

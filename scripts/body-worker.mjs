@@ -1,4 +1,3 @@
-// @ts-check
 // A worker thread that checks and renders publication bodies (lib/markup/mdx-body.mjs) for the server,
 // Contentlayer and the tests. Started by lib/markup/body-worker.ts, which gives it a deadline and a
 // memory limit per body and ends it when a body takes more: the parser's cost grows faster

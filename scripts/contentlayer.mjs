@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-// @ts-check
 // `npm run content` and the first step of `npm run build`: generates `.contentlayer/` for
 // CONTENT_DIR (beside the content folder, see lib/content/contentlayer/paths.mjs), exiting
 // non-zero with Contentlayer's message when a file is invalid.

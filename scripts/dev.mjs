@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-// @ts-check
 // `npm run dev`: Contentlayer's watcher beside `next dev` (next-contentlayer2's plugin only hooks
 // webpack, and Next 16 builds with Turbopack). Stops both when either stops. A start does what
 // every start does (instrumentation.ts); the watcher takes in files edited by hand.

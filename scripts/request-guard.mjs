@@ -1,4 +1,3 @@
-// @ts-check
 // What the production server (scripts/server.mjs) settles about a request before Next.js sees it:
 // - Who the client is. The socket's address, unless the socket is a proxy listed in TRUST_PROXY;
 //   only then is X-Forwarded-For believed, up to its right-most untrusted hop (proxy-addr, as

@@ -1,4 +1,3 @@
-// @ts-check
 // What the production server (scripts/server.mjs) does to each response Next.js writes:
 // - An HTML page is held until it is complete, then sent with a Content-Security-Policy that
 //   lists the hashes of its allowed inline scripts (lib/server/page-policy.mjs); headers cannot

@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-// @ts-check
 // `npm start`: the production server. Next.js's own request handler behind a thin layer that
 // gives each HTML page a Content-Security-Policy with the hashes of its inline scripts and
 // compresses responses (scripts/response-policy.mjs). Takes the options of `next start` it needs:

@@ -1,4 +1,3 @@
-// @ts-check
 // The Chromium the end-to-end tests (playwright.config.ts) and the benchmark's Lighthouse runs use.
 import fs from 'node:fs'
 import { toolEnv } from '../../lib/env.mjs'

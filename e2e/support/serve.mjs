@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-// @ts-check
 // Builds and starts the production server for the end-to-end tests on a temporary,
 // git-initialised copy of content/, never the repository's own. The build goes to .next-e2e so
 // it cannot replace the build `npm start` serves.

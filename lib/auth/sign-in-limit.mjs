@@ -1,4 +1,3 @@
-// @ts-check
 // Plain JavaScript so the production server (scripts/request-guard.mjs) refuses a larger body from
 // its Content-Length before reading a byte, with the limit the sign-in reader (sign-in-body.ts)
 // then applies to the bytes themselves.

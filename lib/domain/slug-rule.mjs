@@ -1,4 +1,3 @@
-// @ts-check
 // The slug rule, in plain JavaScript so the production server (scripts/request-guard.mjs) applies
 // the very rule the schema (schema.ts) does. Linear on any input: a hyphen must start each repeat.
 

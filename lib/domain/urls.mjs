@@ -1,4 +1,3 @@
-// @ts-check
 /**
  * What a link may point at, decided in one place: the links in a paper's frontmatter (the
  * schema), the URLs an import takes over, and the links inside a body (its check and its

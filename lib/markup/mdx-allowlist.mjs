@@ -1,4 +1,3 @@
-// @ts-check
 /**
  * What a publication's body may hold besides markdown and math: tags and attributes that cannot
  * run code, enough for sub/superscripts, emphasis and links. One reading of a tag against the

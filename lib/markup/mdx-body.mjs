@@ -1,4 +1,3 @@
-// @ts-check
 // A publication's body (MDX: markdown, math and a few HTML-like tags): the rules a saved body must
 // follow, and its rendering to HTML. Plain JavaScript because it runs in the body worker
 // (`scripts/body-worker.mjs`, loaded at run time, outside Next's bundles); the server calls it

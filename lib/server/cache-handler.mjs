@@ -1,4 +1,3 @@
-// @ts-check
 // Next's cache of rendered pages and route answers (`cacheHandler` in next.config.mjs), kept in
 // this process's memory only. Next's default keeps it on disk and remembers `revalidatePath` in
 // memory, so after a restart it served pages rendered before the last saves (and the build's

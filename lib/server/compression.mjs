@@ -1,4 +1,3 @@
-// @ts-check
 // How the production server compresses a response (scripts/response-policy.mjs): which encoding
 // the client takes, which responses are worth it, and the headers of a compressed representation.
 // Next.js's own compression is off (`compress: false` in next.config.mjs): the server must read

@@ -1,4 +1,3 @@
-// @ts-check
 // The Content-Security-Policy of HTML responses, computed from the page itself by the production
 // server (scripts/server.mjs). Prerendered pages are the same bytes for every reader, so a nonce
 // (which needs a fresh render per request) is out; instead the policy lists the SHA-256 of each

@@ -1,4 +1,3 @@
-// @ts-check
 // HTML pages the production server has already read, by ETag (scripts/response-policy.mjs). A
 // prerendered page is the same bytes for every reader: its policy and compressed forms are kept
 // so it is not scanned and compressed on every request. The bytes are kept too, and compared: an

@@ -1,4 +1,3 @@
-// @ts-check
 // The Content-Security-Policy header of one HTML page (lib/server/csp.mjs), and the server's log
 // line for each inline script of a page that the policy refuses.
 import { contentSecurityPolicy, inlineScriptHashes } from './csp.mjs'

@@ -1,4 +1,3 @@
-// @ts-check
 // What every deadline worker thread (scripts/body-worker.mjs, lib/import/bibtex-worker.ts) does
 // first: step back to the lowest CPU priority, and say which OS thread it is, so that the thread
 // that started it can bound the CPU time it uses (lib/server/deadline-worker.ts).

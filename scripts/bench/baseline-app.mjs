@@ -1,4 +1,3 @@
-// @ts-check
 // The JavaScript baseline: an empty App Router page built by the project's own Next, with an empty
 // config. It lives in `.next-bench-empty/` inside the project (git-ignored as `.next-*`, excluded
 // from the project's type check) so that Node and Turbopack resolve `next` and `react` from the

@@ -1,4 +1,3 @@
-// @ts-check
 // A synthetic, reproducible publication list in the shape of content/publications: N papers with
 // 1–30 authors (the owner among them, co-first and corresponding marks), abstracts with inline
 // and display math, every publication type, links and tags. The same N always gives the same files.

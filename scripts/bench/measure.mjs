@@ -1,4 +1,3 @@
-// @ts-check
 // The measurements taken against a running server: JavaScript shipped, social cards, serving
 // throughput, edit-to-live through the admin API, Lighthouse.
 import { execFile } from 'node:child_process'

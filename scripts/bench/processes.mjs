@@ -1,4 +1,3 @@
-// @ts-check
 // Child processes for the benchmark: timed runs with the peak RSS of the whole process tree (Next
 // builds in worker processes, so the parent's own RSS says little), long-lived servers, free ports.
 import { spawn } from 'node:child_process'

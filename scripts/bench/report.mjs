@@ -1,4 +1,3 @@
-// @ts-check
 // Budgets (issue 5) beside the figures. They are set at N = 1,000; above that the build may grow
 // linearly (30 s per 1,000 papers) and edit-to-live may take up to 2 s.
 

@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-// @ts-check
 // `npm run bench [-- --papers N] [--quick] [--out FILE] [--edits N] [--keep]`: builds and serves a
 // synthetic list of N papers from a temporary CONTENT_DIR (never the repository's content/) into
 // .next-bench, measures build, edit-to-live, serving, cards, JavaScript and Lighthouse, prints

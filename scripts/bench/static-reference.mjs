@@ -1,4 +1,3 @@
-// @ts-check
 // The reference for the serving figures: the same HTML from a plain static server, nginx when
 // installed, else scripts/bench/static-server.mjs. Both answer /x with <root>/x.html.
 import { spawnSync } from 'node:child_process'

@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-// @ts-check
 // The reference for serving figures when nginx is not installed: a minimal static server that
 // answers `/x` with `<root>/x.html`, read once into memory. Usage: static-server.mjs ROOT PORT
 import fs from 'node:fs'

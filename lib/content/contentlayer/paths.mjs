@@ -1,4 +1,3 @@
-// @ts-check
 // Where Contentlayer runs for the content folder. It writes `.contentlayer/` into its working
 // directory, so it runs from the parent of the content folder: a temporary copy of the content
 // gets its own output. Shared by the runner (the build, the server's worker) and `npm run dev`.

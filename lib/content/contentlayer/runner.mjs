@@ -1,4 +1,3 @@
-// @ts-check
 // Contentlayer's generation through @contentlayer2/core, shared by `npm run content` (and the
 // build) and the server's long-lived worker. Not through the contentlayer2 CLI: the CLI turns on
 // the Effect runtime's execution tracing, whose cost grows faster than the list (at N = 10,000 it

@@ -1,4 +1,3 @@
-// @ts-check
 // A long-lived Contentlayer for the running server: lib/content/live/regenerate.ts starts it with
 // an IPC channel and asks it to regenerate, at a start and in the background after saves. Kept
 // loaded (config compiled once, cache warm).
