@@ -1,5 +1,6 @@
 import type { Creator, Entry } from '@retorquere/bibtex-parser'
 import { publicationSchema, type Author, type PublicationFrontmatter, type PublicationType } from '../../domain/schema'
+import { isWebUrl } from '../../domain/urls.mjs'
 import { ARXIV_IN_TEXT, cleanArxiv, cleanDoi, DOI_URL, isArxivId, unescapeVerbatim } from '../identifiers'
 import { bracesBalanced, convertLatex, plain, TEXT_FIELDS, tidy, toMdx } from './latex'
 
@@ -39,15 +40,6 @@ function stringOf(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined
   const trimmed = value.trim()
   return trimmed || undefined
-}
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value)
-    return url.protocol === 'http:' || url.protocol === 'https:'
-  } catch {
-    return false
-  }
 }
 
 function maxLength(field: 'title' | 'venue' | 'venueShort' | 'volume' | 'issue' | 'pages'): number {
@@ -272,12 +264,12 @@ export function importEntry(entry: Entry, line: number, noted: string[]): Import
 
   const pdf = [raw('pdf'), raw('file')]
     .map((value) => value && unescapeVerbatim(value))
-    .find((value) => value !== undefined && isHttpUrl(value))
+    .find((value) => value !== undefined && isWebUrl(value))
   accept(draft, 'pdf', pdf, warnings)
   // Links to the DOI or the arXiv page already get their own buttons.
   const redundant = url !== undefined && (doiUrl || (arxiv !== undefined && /arxiv\.org\/(abs|pdf)\//i.test(url)))
   if (url !== undefined && !redundant) {
-    if (isHttpUrl(url)) accept(draft, 'website', url, warnings)
+    if (isWebUrl(url)) accept(draft, 'website', url, warnings)
     else warnings.push(`website: dropped "${url}", not an http(s) URL`)
   }
 
