@@ -1,3 +1,5 @@
+import { routes } from '../domain/routes'
+
 /**
  * Where to send the admin after signing in: a path inside the dashboard, or `/admin`. Never
  * another site: the value is read the way a browser reads it, against this site, so `//evil.example`
@@ -6,15 +8,15 @@
  * never reach a `Location` header.
  */
 export function safeReturnPath(value: string | undefined): string {
-  if (!value) return '/admin'
+  if (!value) return routes.admin
   const base = 'http://return-path.invalid'
   let url: URL
   try {
     url = new URL(value, base)
   } catch {
-    return '/admin'
+    return routes.admin
   }
-  if (url.origin !== base) return '/admin'
+  if (url.origin !== base) return routes.admin
   const path = `${url.pathname}${url.search}${url.hash}`
-  return url.pathname === '/admin' || url.pathname.startsWith('/admin/') ? path : '/admin'
+  return url.pathname === routes.admin || url.pathname.startsWith(`${routes.admin}/`) ? path : routes.admin
 }
