@@ -8,6 +8,7 @@ import { expect, fetchPublic, tag, test } from './support/admin'
 import { E2E_BASE_URL, E2E_CONTENT_DIR, E2E_ROOT } from './support/paths'
 import { parseBib, parseXml } from './support/sharing'
 import { childEnv, toolEnv } from '../lib/env.mjs'
+import { MARKUP_SPECIALS, REFERENCES } from '../lib/testing/hostile-text'
 
 /**
  * Property-based attacks on the writers (the save path and the BibTeX importer). For every payload:
@@ -199,31 +200,16 @@ const OUTPUT_RUNS = toolEnv().FUZZ_OUTPUT_RUNS || Math.max(20, Math.round(RUNS /
 const SITE_CHECK_EVERY = 5
 
 const outputHostile = [
-  '\\',
-  '{',
-  '}',
-  '%',
-  '@',
-  '#',
-  '&',
-  '$',
-  '_',
-  '~',
-  '^',
+  ...MARKUP_SPECIALS,
+  ...REFERENCES,
   '`',
-  '<b>',
   '</i>',
-  '<span class="x">',
   '@article{x,',
   '}}',
   '{{',
   '\\textbf{',
   '\\}',
-  '&#x110000;',
-  '&#0;',
-  '&#xD800;',
   '&#1;',
-  '&amp;',
   ']]>',
   '"',
   "'",

@@ -7,6 +7,7 @@ import { Publication as PublicationDocument, Site as SiteDocument } from '../con
 import { toBibtex } from '../formats/citations'
 import { bibtexKeyFor } from '../formats/bibtex'
 import { authorSchema, bodyCharacterProblem, publicationSchema, siteSchema, SLUG_PATTERN } from './schema'
+import { FORBIDDEN_CHARACTERS, LINE_BREAKS } from '../testing/hostile-text'
 
 const contentDir = path.resolve(__dirname, '../../content')
 const publicationsDir = path.join(contentDir, 'publications')
@@ -112,20 +113,7 @@ describe('contentlayer.config.ts agrees with the zod schema', () => {
 
 describe('characters the outputs cannot carry', () => {
   const valid = { title: 'A title', year: 2020, authors: [{ name: 'Ada Lovelace' }] }
-  const FORBIDDEN_ANYWHERE = [
-    '\u0000',
-    '\u0001',
-    '\u0008',
-    '\u000b',
-    '\u001f',
-    '\u007f',
-    '\u0085',
-    '\ufffe',
-    '\uffff',
-    '\ud800',
-    '\udfff',
-  ]
-  const LINE_BREAKS = ['\t', '\n', '\r', '\u2028', '\u2029']
+  const FORBIDDEN_ANYWHERE = FORBIDDEN_CHARACTERS
   const textFields = ['title', 'venue', 'venueShort', 'volume', 'issue', 'pages', 'award'] as const
 
   const issuesFor = (frontmatter: unknown) => publicationSchema.safeParse(frontmatter).error?.issues ?? []

@@ -335,17 +335,23 @@ function bibtexKeeps(char: string): boolean {
   return keeps
 }
 
+const NAME_PARTS = ['given', 'family', 'non-dropping-particle', 'dropping-particle', 'suffix'] as const
+
 /** The item with every value in the shape citation-js writes into valid BibTeX (see the functions above). */
 function forBibtex(item: CslItem, protect: (value: string) => string): CslItem {
   const text = (value: string | undefined) => (value === undefined ? undefined : protect(noMarkup(value)))
   const copy: CslItem = {
     ...item,
     title: protect(noMarkup(item.title)),
-    author: item.author.map(bibtexName).map((name) => ({
-      ...name,
-      ...(name.given ? { given: protect(name.given) } : {}),
-      ...(name.family ? { family: protect(name.family) } : {}),
-    })),
+    // Every part: citation-js drops a character it cannot write from a particle as from a family name.
+    author: item.author.map(bibtexName).map((name) => {
+      const protectedName: CslName = { ...name }
+      for (const part of NAME_PARTS) {
+        const value = name[part]
+        if (value) protectedName[part] = protect(value)
+      }
+      return protectedName
+    }),
   }
   for (const field of [
     'container-title',
