@@ -1,13 +1,16 @@
 /**
  * The one start-up path: what every start of the server does before it answers (Next.js awaits
- * `register()` before it handles a request, under `npm start`, `next start` and `next dev` alike).
- * It makes the admin credentials now (printing a generated password to the log on the very first
- * start) rather than on the first sign-in, cleans up after an interrupted write, and regenerates
- * Contentlayer's output so the site starts with exactly what the files hold (lib/content/live).
- * The modules are imported here, not at the top: Next loads this file in every runtime, and these
- * belong to the Node.js server.
+ * `register()` before it handles a request, under `npm start`, `next start` and `next dev` alike,
+ * and does not call it during `next build`). It makes the admin credentials now (printing a
+ * generated password to the log on the very first start) rather than on the first sign-in, cleans
+ * up after an interrupted write, and regenerates Contentlayer's output so the site starts with
+ * exactly what the files hold (lib/content/live).
  */
 export async function register() {
+  // Not an environment read: Next.js replaces NEXT_RUNTIME when it compiles this file, once per
+  // runtime, and Turbopack compiles it for the edge runtime too. The check leaves the server's
+  // modules out of that bundle (nothing here runs at the edge).
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return
   const [{ adminCredentials }, { recoverAfterCrash }, { regenerateAtStart }] = await Promise.all([
     import('./lib/auth/credentials'),
     import('./lib/store'),
