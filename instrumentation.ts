@@ -4,19 +4,22 @@
  * and does not call it during `next build`). It makes the admin credentials now (printing a
  * generated password to the log on the very first start) rather than on the first sign-in, cleans
  * up after an interrupted write, and regenerates Contentlayer's output so the site starts with
- * exactly what the files hold (lib/content/live).
+ * exactly what the files hold (lib/content/live); then it compiles the citation styles.
  */
 export async function register() {
   // Not an environment read: Next.js replaces NEXT_RUNTIME when it compiles this file, once per
   // runtime, and Turbopack compiles it for the edge runtime too. The check leaves the server's
   // modules out of that bundle (nothing here runs at the edge).
   if (process.env.NEXT_RUNTIME !== 'nodejs') return
-  const [{ adminCredentials }, { recoverAfterCrash }, { regenerateAtStart }] = await Promise.all([
-    import('./lib/auth/credentials'),
-    import('./lib/store'),
-    import('./lib/content/live'),
-  ])
+  const [{ adminCredentials }, { recoverAfterCrash }, { regenerateAtStart }, { warmCitationStyles }] =
+    await Promise.all([
+      import('./lib/auth/credentials'),
+      import('./lib/store'),
+      import('./lib/content/live'),
+      import('./lib/formats/citations'),
+    ])
   adminCredentials()
   await recoverAfterCrash()
   await regenerateAtStart()
+  warmCitationStyles()
 }
