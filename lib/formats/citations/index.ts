@@ -251,7 +251,7 @@ export function warmCitationStyles(): void {
     author: [{ family: 'Lovelace', given: 'Ada' }],
     issued: { 'date-parts': [[2020]] },
   }
-  for (const { id } of CITATION_STYLES) formatCitation([item], id)
+  for (const { id } of CITATION_STYLES) formatCitation(item, id)
 }
 
 // ------------------------------------------------------------------------------------------------
