@@ -39,7 +39,7 @@ describe('the content build', () => {
     const { status, output } = build()
     expect(output).toContain('Generated 6 documents')
     expect(status).toBe(0)
-  })
+  }, 30_000)
 
   // The store shows a save before Contentlayer has run (lib/content's overlay): what it shows must
   // be what Contentlayer generates from the same file, or a page would change again after the
