@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { Publication as PublicationDocument, Site as SiteDocument } from '../content/contentlayer/config'
 import { toBibtex } from '../formats/citations'
+import { bracesBalanced } from '../markup/text'
 import { bibtexKeyFor } from '../formats/bibtex'
 import { authorSchema, bodyCharacterProblem, publicationSchema, siteSchema, SLUG_PATTERN } from './schema'
 import { FORBIDDEN_CHARACTERS, LINE_BREAKS } from '../testing/hostile-text'
@@ -21,17 +22,6 @@ function frontmatterOf(source: string): unknown {
   const match = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/.exec(source)
   if (!match?.[1]) throw new Error('no frontmatter fences')
   return parse(match[1])
-}
-
-/** BibTeX's own rule: every brace closes one opened before it, and all are closed at the end. */
-function bracesBalanced(text: string): boolean {
-  let depth = 0
-  for (const char of text) {
-    if (char === '{') depth += 1
-    if (char === '}') depth -= 1
-    if (depth < 0) return false
-  }
-  return depth === 0
 }
 
 describe('content/publications', () => {

@@ -58,3 +58,18 @@ export function escapeXml(value: string): string {
     (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c] ?? c,
   )
 }
+
+/**
+ * Whether every brace closes one opened before it and all are closed at the end. BibTeX counts
+ * every brace; in LaTeX source (`latexEscapes`) `\{` and `\}` are characters, not groups.
+ */
+export function bracesBalanced(text: string, { latexEscapes = false } = {}): boolean {
+  let depth = 0
+  for (let i = 0; i < text.length; i += 1) {
+    const char = text.charAt(i)
+    if (latexEscapes && char === '\\') i += 1
+    else if (char === '{') depth += 1
+    else if (char === '}' && --depth < 0) return false
+  }
+  return depth === 0
+}

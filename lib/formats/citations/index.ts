@@ -9,7 +9,7 @@ import { arxivUrl } from '../../domain/links'
 import type { PublicationFrontmatter, PublicationType } from '../../domain/schema'
 import { logOnce } from '../../server/log'
 import { mdxToPlainText } from '../../markup/plain-text'
-import { latexToPlainText, withoutControls } from '../../markup/text'
+import { bracesBalanced, latexToPlainText, withoutControls } from '../../markup/text'
 
 /**
  * Citations of a paper in every format a reader's manuscript may need, produced by citation-js
@@ -386,16 +386,6 @@ function forBibtex(item: CslItem, protect: (value: string) => string): CslItem {
   if (item.DOI) copy.DOI = verbatim(item.DOI)
   if (item.URL) copy.URL = verbatim(item.URL)
   return copy
-}
-
-/** BibTeX's own rule: every brace closes one opened before it, and all are closed at the end. */
-export function bracesBalanced(text: string): boolean {
-  let depth = 0
-  for (const char of text) {
-    if (char === '{') depth += 1
-    else if (char === '}' && --depth < 0) return false
-  }
-  return depth === 0
 }
 
 function bibtexEntry(item: CslItem): string {

@@ -2,7 +2,8 @@ import type { Creator, Entry } from '@retorquere/bibtex-parser'
 import { publicationSchema, type Author, type PublicationFrontmatter, type PublicationType } from '../../domain/schema'
 import { isWebUrl } from '../../domain/urls.mjs'
 import { ARXIV_IN_TEXT, cleanArxiv, cleanDoi, DOI_URL, isArxivId, unescapeVerbatim } from '../identifiers'
-import { bracesBalanced, convertLatex, plain, TEXT_FIELDS, tidy, toMdx } from './latex'
+import { bracesBalanced } from '../../markup/text'
+import { convertLatex, plain, TEXT_FIELDS, tidy, toMdx } from './latex'
 
 /** One parsed BibTeX entry mapped onto a draft publication: its fields, checked one by one against the schema. */
 
@@ -154,7 +155,11 @@ export function importEntry(entry: Entry, line: number, noted: string[]): Import
   }
   const abstract = raw('abstract')
   const paragraphs = abstract?.split(/\s*(?:\n[ \t]*\n|\\par\b)\s*/).filter(Boolean) ?? []
-  const splitAbstract = paragraphs.every(bracesBalanced) ? paragraphs : abstract ? [abstract] : []
+  const splitAbstract = paragraphs.every((paragraph) => bracesBalanced(paragraph, { latexEscapes: true }))
+    ? paragraphs
+    : abstract
+      ? [abstract]
+      : []
   splitAbstract.forEach((paragraph, index) => latex.set(`abstract#${index}`, paragraph))
   const keywordsValue = fields.get('keywords')
   const keywords = Array.isArray(keywordsValue)

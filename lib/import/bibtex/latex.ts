@@ -1,6 +1,6 @@
 import { parse, type Options } from '@retorquere/bibtex-parser'
 import { splitMath } from '../../markup/math'
-import { latexLetters } from '../../markup/text'
+import { bracesBalanced, latexLetters } from '../../markup/text'
 
 /**
  * BibTeX field values (LaTeX: accents, braces, `--`, `\emph`…) read as plain text with their math
@@ -66,17 +66,6 @@ function protectText(text: string, tag: string): string {
   return out
 }
 
-export function bracesBalanced(text: string): boolean {
-  let depth = 0
-  for (let i = 0; i < text.length; i += 1) {
-    const char = text.charAt(i)
-    if (char === '\\') i += 1
-    else if (char === '{') depth += 1
-    else if (char === '}' && --depth < 0) return false
-  }
-  return depth === 0
-}
-
 export function tidy(text: string): string {
   return (
     text
@@ -135,7 +124,8 @@ export function convertLatex(values: ReadonlyMap<string, string>): {
 
   const indices = names.map((_, index) => index)
   const converted =
-    run(indices.filter((index) => bracesBalanced(protectedValues[index] ?? ''))) ?? new Map<number, string>()
+    run(indices.filter((index) => bracesBalanced(protectedValues[index] ?? '', { latexEscapes: true }))) ??
+    new Map<number, string>()
   for (const index of indices) {
     if (converted.has(index)) continue
     const single = run([index])?.get(index)
