@@ -251,7 +251,12 @@ export function warmCitationStyles(): void {
     author: [{ family: 'Lovelace', given: 'Ada' }],
     issued: { 'date-parts': [[2020]] },
   }
-  for (const { id } of CITATION_STYLES) formatCitation(item, id)
+  try {
+    for (const { id } of CITATION_STYLES) formatCitation(item, id)
+  } catch (error) {
+    // The first citation will try again (and fall back); a start never fails for this.
+    logOnce('citation-styles', 'Could not compile the citation styles at start', error)
+  }
 }
 
 // ------------------------------------------------------------------------------------------------
