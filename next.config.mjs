@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url'
-import { env, serverEnv } from './lib/env.mjs'
+import { distDir, env } from './lib/env.mjs'
 
 /**
  * `/publications` is prerendered; a request with a filter in its query string is rewritten to the
@@ -34,7 +34,7 @@ const nextConfig = {
   cacheHandler: fileURLToPath(new URL('./lib/server/cache-handler.mjs', import.meta.url)),
   cacheMaxMemorySize: 0,
   // End-to-end tests build into their own folder so they never touch the build `npm start` serves.
-  distDir: serverEnv().NEXT_DIST_DIR,
+  distDir: distDir(),
   poweredByHeader: false,
   // scripts/server.mjs compresses: it must read each HTML page before compression.
   compress: false,

@@ -118,15 +118,33 @@ export const env = siteEnv(processEnv)
 const serverSchema = z.object({
   PORT: numberSetting('PORT', 3000, { min: 0, max: 65535 }),
   TRUST_PROXY: optional,
-  PAGE_CACHE_MB: numberSetting('PAGE_CACHE_MB', 512, { min: 0, whole: false }),
-  NEXT_DIST_DIR: optional.transform((value) => value ?? '.next'),
 })
 
 /**
- * How `npm start` serves: port, proxies it trusts, page cache, build folder. Read when asked, so
- * a bad server setting is reported by the server, not by every import of this module.
+ * How `npm start` serves: its port and the proxies it trusts. Read when asked, so a bad server
+ * setting is reported by the server that uses it, not by every import of this module (nor by
+ * `next build`).
  */
 export const serverEnv = once(() => parse(serverSchema, processEnv))
+
+/** The folder Next builds into and serves from (the tests and the benchmark use their own). */
+export const distDir = once(() => processEnv.NEXT_DIST_DIR?.trim() || '.next')
+
+const PAGE_CACHE_DEFAULT_MB = 512
+
+/**
+ * Memory for rendered pages, in MB. A value that is not a number of megabytes is reported and
+ * the default used: the cache must never keep the site from starting.
+ * @param {Source} [source]
+ */
+export function pageCacheMegabytes(source = processEnv) {
+  const result = numberSetting('PAGE_CACHE_MB', PAGE_CACHE_DEFAULT_MB, { min: 0, whole: false }).safeParse(
+    source.PAGE_CACHE_MB,
+  )
+  if (result.success) return result.data
+  console.error(`${result.error.issues[0]?.message}: using ${PAGE_CACHE_DEFAULT_MB}.`)
+  return PAGE_CACHE_DEFAULT_MB
+}
 
 /**
  * What `next start` sets before Next.js is loaded, for `npm start` (scripts/server.mjs), which

@@ -6,7 +6,7 @@
 // Plain JavaScript: Next imports this file at run time, outside its bundles.
 
 import { LRUCache } from 'lru-cache'
-import { serverEnv } from '../env.mjs'
+import { pageCacheMegabytes } from '../env.mjs'
 
 /** @typedef {import('next/dist/server/lib/incremental-cache').CacheHandler} CacheHandler */
 /** @typedef {import('next/dist/server/lib/incremental-cache').CacheHandlerValue} CacheHandlerValue */
@@ -23,7 +23,7 @@ import { serverEnv } from '../env.mjs'
  */
 
 // lru-cache counts whole units; a bound of 0 MB keeps nothing (every entry is larger than 1 byte).
-const MAX_BYTES = Math.max(1, Math.floor(serverEnv().PAGE_CACHE_MB * 1024 * 1024))
+const MAX_BYTES = Math.max(1, Math.floor(pageCacheMegabytes() * 1024 * 1024))
 /**
  * Pages that answer 404 (an unknown slug) get a small space of their own: anyone can ask for
  * endless made-up addresses, and their pages must never push real ones out.

@@ -232,9 +232,11 @@ export const CITATION_STYLES: { id: CitationStyle; label: string }[] = [
 ]
 
 export function formatCitation(items: CslItem | CslItem[], style: CitationStyle): string {
-  registerStyles()
-  const format = (data: CslItem | CslItem[]) =>
-    new Cite(data).format('bibliography', { template: style, format: 'text', lang: 'en-US' }).trim()
+  // Inside the fallback: a style that cannot be read costs a paper its citation text, never its page.
+  const format = (data: CslItem | CslItem[]) => {
+    registerStyles()
+    return new Cite(data).format('bibliography', { template: style, format: 'text', lang: 'en-US' }).trim()
+  }
   return Array.isArray(items) ? format(items) : withFallback(items, `${style} citation`, format)
 }
 
