@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { abstractHtml } from './abstract-html'
 import { BODY_BUDGET_MS } from './body-worker'
-import { withMainThreadWatch } from '../server/main-thread-watch'
+import { withMainThreadWatch } from '../testing/main-thread-watch'
 
 describe('abstractHtml', () => {
   it('renders markdown paragraphs, emphasis and links', async () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { BODY_BUDGET_MS } from './body-worker'
-import { withMainThreadWatch } from '../server/main-thread-watch'
+import { withMainThreadWatch } from '../testing/main-thread-watch'
 import { MAX_BODY_BYTES } from '../domain/schema'
 import { checkMdxBody } from './mdx-check'
 
