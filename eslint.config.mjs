@@ -32,6 +32,16 @@ export default defineConfig([
     },
   },
   {
+    // Settings are read, checked and typed in one place; everything else imports them from there.
+    ignores: ['lib/env.mjs'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Read settings through lib/env.mjs (env, serverEnv, …).' },
+      ],
+    },
+  },
+  {
     // Playwright's fixtures are functions taking `use`, not React hooks.
     files: ['e2e/**'],
     rules: { 'react-hooks/rules-of-hooks': 'off' },

@@ -9,7 +9,10 @@
 export async function register() {
   // Not an environment read: Next.js replaces NEXT_RUNTIME when it compiles this file, once per
   // runtime, and Turbopack compiles it for the edge runtime too. The check leaves the server's
-  // modules out of that bundle (nothing here runs at the edge).
+  // modules out of that bundle (nothing here runs at the edge). No other test does: through the
+  // env module, or with `typeof EdgeRuntime`, the edge bundle grows from 0.5 kB to 1.4 MB of
+  // the store, git and zod.
+  // eslint-disable-next-line no-restricted-properties -- a compile-time constant, see above
   if (process.env.NEXT_RUNTIME !== 'nodejs') return
   const [{ adminCredentials }, { recoverAfterCrash }, { regenerateAtStart }, { warmCitationStyles }] =
     await Promise.all([

@@ -1,6 +1,6 @@
 import type { MetadataRoute } from 'next'
 import { env } from '@/lib/env.mjs'
-import { absoluteUrl, routes } from '@/lib/domain/routes'
+import { absoluteUrl, routes } from '@/lib/domain/routes.mjs'
 
 export default function robots(): MetadataRoute.Robots {
   return {

@@ -1,7 +1,7 @@
 import type { MetadataRoute } from 'next'
 import { getPublications } from '@/lib/content'
 import { env } from '@/lib/env.mjs'
-import { absoluteUrl, routes } from '@/lib/domain/routes'
+import { absoluteUrl, routes } from '@/lib/domain/routes.mjs'
 
 // Follows dashboard edits without a rebuild.
 export const dynamic = 'force-dynamic'

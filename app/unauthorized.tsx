@@ -1,5 +1,5 @@
 import Link from 'next/link'
-import { routes } from '@/lib/domain/routes'
+import { routes } from '@/lib/domain/routes.mjs'
 
 export default function Unauthorized() {
   return (

@@ -15,6 +15,7 @@
 //   browsers always send one for the forms and fetches this site makes.
 import proxyaddr from 'proxy-addr'
 import { SIGN_IN_BODY_LIMIT } from '../lib/auth/sign-in-limit.mjs'
+import { paperSegment, routes } from '../lib/domain/routes.mjs'
 import { MAX_SLUG_LENGTH, SLUG_PATTERN } from '../lib/domain/slug-rule.mjs'
 
 export const BODY_LIMIT = 4 * 1024 * 1024
@@ -120,8 +121,6 @@ function formatBytes(bytes) {
   return bytes >= 1024 * 1024 ? `${bytes / 1024 / 1024} MB` : `${bytes / 1024} kB`
 }
 
-const PAPER_PAGE = /^\/publications\/([^/]+)\/?$/
-
 /**
  * Points a request for the page of a paper that cannot exist (its slug breaks the slug rule) at
  * one address for all of them. Call after `refusal`: the path decodes.
@@ -131,9 +130,9 @@ export function settlePaperAddress(req) {
   const url = req.url ?? '/'
   const query = url.indexOf('?')
   const pathname = query === -1 ? url : url.slice(0, query)
-  const segment = PAPER_PAGE.exec(pathname)?.[1]
+  const segment = paperSegment(pathname)
   if (segment === undefined) return
   const slug = decodeURIComponent(segment)
   if (slug.length <= MAX_SLUG_LENGTH && SLUG_PATTERN.test(slug)) return
-  req.url = `/publications/_${query === -1 ? '' : url.slice(query)}`
+  req.url = `${routes.publication('_')}${query === -1 ? '' : url.slice(query)}`
 }

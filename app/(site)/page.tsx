@@ -2,7 +2,7 @@ import Link from 'next/link'
 import { PublicationList } from '@/components/publications/publication-list'
 import { marksInUse, marksLegend } from '@/lib/domain/authors'
 import { getPublications, getSite } from '@/lib/content'
-import { routes } from '@/lib/domain/routes'
+import { routes } from '@/lib/domain/routes.mjs'
 
 export default function HomePage() {
   const site = getSite()

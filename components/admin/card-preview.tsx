@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from 'react'
 import { valuesToFrontmatter, type EditorValues } from '@/lib/admin/editor-form'
-import { routes } from '@/lib/domain/routes'
+import { routes } from '@/lib/domain/routes.mjs'
 
 /** The paper's social card as it would be shared, from the form's current (unsaved) values. */
 export function CardPreview({ values }: { values: EditorValues }) {

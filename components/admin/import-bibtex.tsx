@@ -12,7 +12,7 @@ import {
 } from '@/app/admin/actions'
 import { fieldInSentence } from '@/lib/domain/fields'
 import { IMPORT_HANDOFF_KEY } from './new-publication-editor'
-import { routes } from '@/lib/domain/routes'
+import { routes } from '@/lib/domain/routes.mjs'
 
 export function ImportBibtex() {
   const router = useRouter()

@@ -2,7 +2,7 @@
 
 import Link from 'next/link'
 import type { EditorValues } from '@/lib/admin/editor-form'
-import { routes } from '@/lib/domain/routes'
+import { routes } from '@/lib/domain/routes.mjs'
 import { ConflictPanel } from './editor/conflict-panel'
 import { ErrorSummary } from './editor/error-summary'
 import { PublicationFields } from './editor/publication-fields'

@@ -8,7 +8,7 @@ import { fieldLabel } from '@/lib/domain/fields'
 import type { StoreResult } from '@/lib/store'
 import { normalizeText, plural } from '@/lib/domain/format'
 import { ConfirmDialog } from './confirm-dialog'
-import { routes } from '@/lib/domain/routes'
+import { routes } from '@/lib/domain/routes.mjs'
 
 export type PublicationRow = {
   slug: string

@@ -2,7 +2,7 @@ import { CopyButton } from '@/components/ui/copy-button'
 import { CITATION_STYLES, citableItem, formatCitation, toBibtexEntries } from '@/lib/formats/citations'
 import type { Publication } from '@/lib/domain/types'
 import { BibtexBlock } from './bibtex-block'
-import { routes } from '@/lib/domain/routes'
+import { routes } from '@/lib/domain/routes.mjs'
 
 /**
  * "Cite": the paper in APA, MLA and Chicago with copy buttons, BibTeX, and files to download.

@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react'
 import { BibtexBlock } from './bibtex-block'
-import { routes } from '@/lib/domain/routes'
+import { routes } from '@/lib/domain/routes.mjs'
 
 type Panel = 'abstract' | 'bibtex'
 type Loaded = { state: 'loading' } | { state: 'ready'; text: string } | { state: 'error' }

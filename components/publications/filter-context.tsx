@@ -1,9 +1,9 @@
 'use client'
 
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
-import { filterPublications, filtersToQuery, parseFilters, type Filters } from '@/lib/domain/filter'
+import { filterPublications, parseFilters, type Filters } from '@/lib/domain/filter'
 import type { PublicationFrontmatter } from '@/lib/domain/schema'
-import { routes } from '@/lib/domain/routes'
+import { filtersToQuery, routes } from '@/lib/domain/routes.mjs'
 
 /** What filtering needs to know of a paper: a few fields, not the rendered entry. */
 export type FilterIndexEntry = { slug: string } & Pick<

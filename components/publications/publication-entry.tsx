@@ -6,7 +6,7 @@ import { EntryToggles } from './entry-toggles'
 import { PublicationLinks } from './publication-links'
 import { TitleText } from './title-text'
 import { VenueLine } from './venue-line'
-import { routes } from '@/lib/domain/routes'
+import { routes } from '@/lib/domain/routes.mjs'
 
 /** One entry of a publication list, al-folio style: badge, title, authors, venue, buttons. */
 export function PublicationEntry({

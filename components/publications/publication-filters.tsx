@@ -2,10 +2,10 @@
 
 import Link from 'next/link'
 import { useEffect, useRef, useState, type FormEvent, type MouseEvent } from 'react'
-import { filtersToQuery, hasFilters, parseFilters, type Facets, type Filters } from '@/lib/domain/filter'
+import { hasFilters, parseFilters, type Facets, type Filters } from '@/lib/domain/filter'
 import { PUBLICATION_TYPE_LABELS } from '@/lib/domain/publication-types'
 import { useFilters } from './filter-context'
-import { routes } from '@/lib/domain/routes'
+import { filtersToQuery, routes } from '@/lib/domain/routes.mjs'
 import { SelectOptions } from '@/components/ui/select-options'
 
 type Values = { q: string; type: string; tag: string; year: string }

@@ -7,7 +7,7 @@ import { FilterProvider, type FilterIndexEntry } from './filter-context'
 import { FilterStatus } from './filter-status'
 import { PublicationFilters } from './publication-filters'
 import { PublicationList } from './publication-list'
-import { routes } from '@/lib/domain/routes'
+import { routes } from '@/lib/domain/routes.mjs'
 
 /**
  * The publications page. Up to `PUBLICATIONS_PER_PAGE` papers, every public paper is rendered and

@@ -1,5 +1,5 @@
 import Link from 'next/link'
-import { routes } from '@/lib/domain/routes'
+import { routes } from '@/lib/domain/routes.mjs'
 
 /** What every 404 of the public site says, with or without the site chrome around it. */
 export function NotFoundMessage() {

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
 import { ThemeToggle } from '@/components/ui/theme-toggle'
-import { routes } from '@/lib/domain/routes'
+import { routes } from '@/lib/domain/routes.mjs'
 import { Masthead } from './masthead'
 import { getSite } from '@/lib/content'
 

@@ -5,7 +5,7 @@ import path from 'node:path'
 import { test as base, expect, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test'
 import { parse as parseYaml } from 'yaml'
 import { E2E_ADMIN, E2E_BASE_URL, E2E_CONTENT_DIR, E2E_ROOT } from './paths'
-import { routes } from '../../lib/domain/routes'
+import { routes } from '../../lib/domain/routes.mjs'
 
 export { E2E_ADMIN, E2E_ROOT }
 

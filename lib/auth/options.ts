@@ -7,7 +7,7 @@ import { authEnv, env } from '../env.mjs'
 import { adminCredentials } from './credentials'
 import { isAdmittedGithubLogin } from './github'
 import { verifyPassword, warmPasswordChecks } from './password'
-import { routes } from '../domain/routes'
+import { routes } from '../domain/routes.mjs'
 
 let options: NextAuthOptions | undefined
 

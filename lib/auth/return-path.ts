@@ -1,4 +1,4 @@
-import { routes } from '../domain/routes'
+import { routes } from '../domain/routes.mjs'
 
 /**
  * Where to send the admin after signing in: a path inside the dashboard, or `/admin`. Never

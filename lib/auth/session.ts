@@ -2,7 +2,7 @@ import 'server-only'
 import { getServerSession } from 'next-auth'
 import { redirect, unauthorized } from 'next/navigation'
 import { authOptions } from './options'
-import { routes } from '../domain/routes'
+import { routes } from '../domain/routes.mjs'
 
 export type Admin = { name: string; email: string }
 

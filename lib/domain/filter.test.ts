@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import {
-  facetsOf,
-  filterPublications,
-  filtersToQuery,
-  hasFilters,
-  matchesSearch,
-  parseFilters,
-  type Filters,
-} from './filter'
+import { facetsOf, filterPublications, hasFilters, matchesSearch, parseFilters, type Filters } from './filter'
+import { filtersToQuery } from './routes.mjs'
 import type { PublicationFrontmatter } from './schema'
 
 type Paper = Pick<PublicationFrontmatter, 'title' | 'authors' | 'venue' | 'venueShort' | 'type' | 'tags' | 'year'>

@@ -36,17 +36,6 @@ export function hasFilters(filters: Filters): boolean {
   return Object.values(filters).some((value) => value !== undefined)
 }
 
-/** The query string for these filters, in a fixed order so equal filters give equal URLs. */
-export function filtersToQuery(filters: Filters): string {
-  const params = new URLSearchParams()
-  if (filters.q) params.set('q', filters.q)
-  if (filters.type) params.set('type', filters.type)
-  if (filters.tag) params.set('tag', filters.tag)
-  if (filters.year !== undefined) params.set('year', String(filters.year))
-  const query = params.toString()
-  return query ? `?${query}` : ''
-}
-
 type Filterable = Pick<PublicationFrontmatter, 'title' | 'authors' | 'venue' | 'venueShort' | 'type' | 'tags' | 'year'>
 
 /** Every word of the search must appear in the title, an author's name or the venue. */

@@ -5,7 +5,7 @@ import type { Publication, Site } from '../domain/types'
 import { mdxToPlainText } from '../markup/plain-text'
 import { firstSentence, yearMonth } from '../domain/format'
 import { escapeXml, latexToPlainText } from '../markup/text'
-import { absoluteUrl, routes } from '../domain/routes'
+import { absoluteUrl, routes } from '../domain/routes.mjs'
 
 /**
  * BibTeX of every public paper, one entry each, by citation-js, under the keys `citationKeys`

@@ -3,7 +3,7 @@ import { arxivUrl, doiUrl } from '../domain/links'
 import type { Publication } from '../domain/types'
 import { mdxToPlainText } from '../markup/plain-text'
 import { latexToPlainText } from '../markup/text'
-import { absoluteUrl, routes } from '../domain/routes'
+import { absoluteUrl, routes } from '../domain/routes.mjs'
 
 /**
  * Google Scholar's meta tags (https://scholar.google.com/intl/en/scholar/inclusion.html#indexing),

@@ -9,6 +9,7 @@ import autocannon from 'autocannon'
 import { projectRoot } from '../../lib/content/contentlayer/paths.mjs'
 import { CHROMIUM_FLAGS, systemChromium } from '../../e2e/support/chromium.mjs'
 import { childEnv, toolEnv } from '../../lib/env.mjs'
+import { routes } from '../../lib/domain/routes.mjs'
 
 /** @param {number} ms */
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -117,9 +118,9 @@ export async function ogCards(origin, slugs, warm) {
   const cold = []
   const cached = []
   for (const slug of slugs) {
-    const html = await text(`${origin}/publications/${slug}`)
+    const html = await text(`${origin}${routes.publication(slug)}`)
     const content = /<meta\s+property="og:image"\s+content="([^"]+)"/.exec(html)?.[1]
-    if (!content) throw new Error(`/publications/${slug} has no og:image`)
+    if (!content) throw new Error(`${routes.publication(slug)} has no og:image`)
     const url = new URL(content.replaceAll('&amp;', '&'))
     const local = `${origin}${url.pathname}${url.search}`
     const first = await timed(local)
@@ -211,7 +212,7 @@ async function pollFor(url, marker, { intervalMs, timeoutMs }) {
  * @param {{ intervalMs?: number, timeoutMs?: number }} [options]
  */
 export async function editToLive(origin, cookie, slug, edits, { intervalMs = 25, timeoutMs = 120_000 } = {}) {
-  const api = `${origin}/api/admin/publications/${slug}`
+  const api = `${origin}${routes.api.publication(slug)}`
   const headers = { cookie, 'content-type': 'application/json' }
   const samples = []
   const saves = []
@@ -234,8 +235,8 @@ export async function editToLive(origin, cookie, slug, edits, { intervalMs = 25,
     // Polling starts once the save has answered: the pages cannot change before it is committed.
     const savedAt = await saved
     const [paperAt, listAt] = await Promise.all([
-      pollFor(`${origin}/publications/${slug}`, marker, { intervalMs, timeoutMs }),
-      pollFor(`${origin}/publications`, marker, { intervalMs, timeoutMs }),
+      pollFor(`${origin}${routes.publication(slug)}`, marker, { intervalMs, timeoutMs }),
+      pollFor(`${origin}${routes.publications()}`, marker, { intervalMs, timeoutMs }),
     ])
     saves.push(savedAt - started)
     samples.push(Math.max(paperAt, listAt) - started)

@@ -29,6 +29,7 @@ import { freePort, runMeasured, startProcess, waitForHttp, waitForIdle } from '.
 import { printTable } from './report.mjs'
 import { startStaticServer } from './static-reference.mjs'
 import { childEnv } from '../../lib/env.mjs'
+import { routes } from '../../lib/domain/routes.mjs'
 
 const { values: args } = parseArgs({
   options: {
@@ -239,8 +240,9 @@ async function main() {
   // The server's start-up work (the content worker's first build) grows with N.
   const settleMs = await waitForIdle(server.child.pid ?? 0, { timeoutMs: Math.max(600_000, papers * 180) })
 
-  const paperPath = `/publications/${paper.slug}`
-  const pages = { '/': '/', '/publications': '/publications', paper: paperPath }
+  const paperPath = routes.publication(paper.slug)
+  const listPath = routes.publications()
+  const pages = { '/': routes.home, '/publications': listPath, paper: paperPath }
   const notes = []
   /**
    * One measurement. In --quick (CI) a failure fails the run, since the harness must keep working;
@@ -280,18 +282,18 @@ async function main() {
 
   step(`serving: ${CONNECTIONS} connections, ${settings.serveSeconds} s per page, Next then the static server`)
   const staticRoot = path.join(work, 'static')
-  fs.mkdirSync(path.join(staticRoot, 'publications'), { recursive: true })
-  const targets = { paper: paperPath, list: '/publications' }
+  fs.mkdirSync(path.dirname(path.join(staticRoot, `${paperPath.slice(1)}.html`)), { recursive: true })
+  const targets = { paper: paperPath, list: listPath }
   /** @type {Record<string, number>} */
   const pageBytes = {}
-  for (const pathname of Object.values(targets)) {
+  for (const [key, pathname] of Object.entries(targets)) {
     const html = Buffer.from(await (await fetchAgain(`${origin}${pathname}`)).arrayBuffer())
     fs.writeFileSync(path.join(staticRoot, `${pathname.slice(1)}.html`), html)
-    pageBytes[pathname === '/publications' ? 'list' : 'paper'] = html.length
+    pageBytes[key] = html.length
   }
   const staticServer = await startStaticServer(staticRoot, { work, logs })
   cleanups.push(() => staticServer.server.stop())
-  await waitForHttp(`${staticServer.origin}/publications`, { process: staticServer.server })
+  await waitForHttp(`${staticServer.origin}${listPath}`, { process: staticServer.server })
   /** @type {Record<'rps' | 'p99' | 'errors' | 'staticRps', Record<string, number | null>>} */
   const serve = { rps: {}, p99: {}, errors: {}, staticRps: {} }
   for (const [key, pathname] of Object.entries(targets)) {
@@ -367,7 +369,7 @@ async function main() {
   printTable(result, [
     `build: Contentlayer ${contentlayer.seconds.toFixed(1)} s (peak ${Math.round(contentlayer.peakRssBytes / 1024 ** 2)} MB), next build ${next.seconds.toFixed(1)} s (peak ${Math.round(next.peakRssBytes / 1024 ** 2)} MB; ${phases})`,
     `server: answering ${Math.round(serverUpMs)} ms after start, idle (background work done) ${Math.round(settleMs)} ms later`,
-    `edit-to-live: ${edits.samples.length} edits of /publications/${edited.slug}; the save itself answered in ${Math.round(median(edits.saves))} ms (median)`,
+    `edit-to-live: ${edits.samples.length} edits of ${routes.publication(edited.slug)}; the save itself answered in ${Math.round(median(edits.saves))} ms (median)`,
     `serving: ${CONNECTIONS} connections × ${settings.serveSeconds} s per page; static reference: ${staticServer.kind}; pages ${Object.entries(
       pageBytes,
     )

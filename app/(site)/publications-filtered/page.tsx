@@ -2,7 +2,7 @@ import type { Metadata } from 'next'
 import { PublicationsView } from '@/components/publications/publications-view'
 import { getPublications, getSite } from '@/lib/content'
 import { parseFilters } from '@/lib/domain/filter'
-import { routes } from '@/lib/domain/routes'
+import { routes } from '@/lib/domain/routes.mjs'
 
 export const metadata: Metadata = {
   title: 'publications',

@@ -4,7 +4,7 @@ import { SignOutButton } from '@/components/admin/sign-out-button'
 import { Masthead } from '@/components/site/masthead'
 import { currentAdmin } from '@/lib/auth/session'
 import { pushStatus } from '@/lib/store'
-import { routes } from '@/lib/domain/routes'
+import { routes } from '@/lib/domain/routes.mjs'
 
 /** A remote URL may carry a token (https://user:token@host/…): never show it. */
 function withoutCredentials(text: string): string {

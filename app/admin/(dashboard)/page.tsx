@@ -2,7 +2,7 @@ import { PublicationTable, type PublicationRow } from '@/components/admin/public
 import { requireAdminPage } from '@/lib/auth/session'
 import { getPublications, getVersion } from '@/lib/content'
 import { lastChanges, unreadableFiles } from '@/lib/store'
-import { routes } from '@/lib/domain/routes'
+import { routes } from '@/lib/domain/routes.mjs'
 
 export default async function DashboardPage() {
   await requireAdminPage(routes.admin)

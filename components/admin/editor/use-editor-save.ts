@@ -3,7 +3,7 @@ import { useMemo, useRef, useState } from 'react'
 import { savePublicationAction } from '@/app/admin/actions'
 import type { SaveConflict } from '@/lib/admin/conflict'
 import { frontmatterToValues, valuesToFrontmatter, type EditorValues } from '@/lib/admin/editor-form'
-import { routes } from '@/lib/domain/routes'
+import { routes } from '@/lib/domain/routes.mjs'
 import { checkPublication, type FieldErrors } from '@/lib/domain/validation'
 import { slugify } from '@/lib/domain/slugs'
 

@@ -1,7 +1,7 @@
 import Link from 'next/link'
 import { ImportBibtex } from '@/components/admin/import-bibtex'
 import { requireAdminPage } from '@/lib/auth/session'
-import { routes } from '@/lib/domain/routes'
+import { routes } from '@/lib/domain/routes.mjs'
 
 export const metadata = { title: 'Import BibTeX' }
 

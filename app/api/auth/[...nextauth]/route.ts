@@ -5,7 +5,7 @@ import { passwordLaneFull } from '@/lib/auth/password'
 import { readSignIn } from '@/lib/auth/sign-in-body'
 import { addressKey, clientAddress, emailKey, loginThrottle } from '@/lib/auth/throttle-store'
 import { requestOrigin } from '@/lib/server/request-origin'
-import { routes } from '@/lib/domain/routes'
+import { routes } from '@/lib/domain/routes.mjs'
 
 type Context = { params: Promise<{ nextauth: string[] }> }
 

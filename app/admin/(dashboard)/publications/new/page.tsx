@@ -1,7 +1,7 @@
 import Link from 'next/link'
 import { NewPublicationEditor } from '@/components/admin/new-publication-editor'
 import { requireAdminPage } from '@/lib/auth/session'
-import { routes } from '@/lib/domain/routes'
+import { routes } from '@/lib/domain/routes.mjs'
 
 export const metadata = { title: 'New publication' }
 

@@ -1,7 +1,7 @@
 import { citableItem, toBibtexEntries, toCslJson, toRis, type CslItem } from '@/lib/formats/citations'
 import { getCitationKey, getPublication } from '@/lib/content'
 import { env } from '@/lib/env.mjs'
-import { absoluteUrl, routes } from '@/lib/domain/routes'
+import { absoluteUrl, routes } from '@/lib/domain/routes.mjs'
 
 // Small and computed from memory per request, so they always match the page.
 export const dynamic = 'force-dynamic'

@@ -4,7 +4,7 @@ import { PublicationEditor } from '@/components/admin/publication-editor'
 import { requireAdminPage } from '@/lib/auth/session'
 import { frontmatterToValues } from '@/lib/admin/editor-form'
 import { getForEditing } from '@/lib/content'
-import { routes } from '@/lib/domain/routes'
+import { routes } from '@/lib/domain/routes.mjs'
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }
 

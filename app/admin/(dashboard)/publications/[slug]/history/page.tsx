@@ -4,7 +4,7 @@ import { HistoryList } from '@/components/admin/history-list'
 import { requireAdminPage } from '@/lib/auth/session'
 import { getForEditing } from '@/lib/content'
 import { publicationHistory } from '@/lib/store'
-import { routes } from '@/lib/domain/routes'
+import { routes } from '@/lib/domain/routes.mjs'
 
 type Props = { params: Promise<{ slug: string }> }
 
