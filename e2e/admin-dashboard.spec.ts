@@ -9,6 +9,7 @@ import {
   expectNotFound,
   expectPaperPage,
   frontmatterOf,
+  generatedTitles,
   git,
   head,
   paperFile,
@@ -223,3 +224,48 @@ function countsText(total: number, drafts: number, selected: number, showing?: n
   const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`
   return `${n(total, 'publication')} · ${n(drafts, 'draft')} · ${selected} selected${showing === undefined ? '' : ` · showing ${showing}`}`
 }
+
+test('files written by hand that the site cannot take in are named with their reason; valid ones wait for the next save', async ({
+  page,
+  dashboard,
+}) => {
+  const t = tag()
+  const paper = (title: string, body: string) =>
+    `---\ntitle: ${title}\nyear: 2012\nauthors:\n  - name: Ada Lovelace\n---\n\n${body}\n`
+  const files = {
+    [`hand-yaml-${t}`]: `---\ntitle: [unclosed\nyear: 2012\n---\n`,
+    [`hand-body-${t}`]: paper(`Hand body ${t}`, 'An abstract with {an.expression} in it.'),
+    [`hand-fine-${t}`]: paper(`Hand fine ${t}`, 'A perfectly good abstract.'),
+  }
+  for (const [slug, source] of Object.entries(files)) fs.writeFileSync(paperFile(slug), source)
+  git('add', '--', ...Object.keys(files).map((slug) => `publications/${slug}.mdx`))
+  git('commit', '-q', '-m', `Hand-written files ${t}`)
+  try {
+    await dashboard.goto()
+    const broken = page.getByRole('alert').filter({ hasText: 'could not be read' })
+    await expect(broken.getByRole('listitem').filter({ hasText: `hand-yaml-${t}.mdx` })).toContainText('not valid YAML')
+    await expect(broken.getByRole('listitem').filter({ hasText: `hand-body-${t}.mdx` })).toContainText('expression')
+    const pending = page.getByRole('region', { name: 'Files not on the site yet' })
+    await expect(pending.getByRole('listitem').filter({ hasText: `hand-fine-${t}.mdx` })).toContainText(
+      'after the next save or restart',
+    )
+    await expect(dashboard.titles.filter({ hasText: SEED_TITLES[0] }), 'the other papers are still listed').toHaveCount(
+      1,
+    )
+
+    // A save makes Contentlayer read the files again: it takes in the valid one, and still not the others.
+    await createPaper(page, { title: `Trigger ${t}`, year: 2012, draft: true })
+    await expect
+      .poll(() => generatedTitles().includes(`Hand fine ${t}`), { message: 'Contentlayer took the valid file in' })
+      .toBe(true)
+    expect(generatedTitles()).not.toContain(`Hand body ${t}`)
+    await dashboard.goto()
+    await expect(dashboard.titles.filter({ hasText: `Hand fine ${t}` })).toHaveCount(1)
+    await expect(page.getByText(`hand-fine-${t}.mdx`)).toHaveCount(0)
+    for (const slug of [`hand-yaml-${t}`, `hand-body-${t}`])
+      await expect(broken.getByRole('listitem').filter({ hasText: `${slug}.mdx` }), slug).toHaveCount(1)
+  } finally {
+    git('rm', '-q', '--', ...Object.keys(files).map((slug) => `publications/${slug}.mdx`))
+    git('commit', '-q', '-m', `Remove hand-written files ${t}`)
+  }
+})

@@ -128,40 +128,42 @@ export type ImportOutcome = {
 
 /**
  * Saves the chosen candidates as drafts, all in one commit. Duplicates are checked again here
- * (against the list and the entries before them), so nothing is created twice.
+ * (against the list and the entries before them that are written), so nothing is created twice
+ * and nothing is refused as a copy of an entry that was not saved.
  */
 export async function createDraftsAction(
   items: { slug: string; frontmatter: unknown; body: string }[],
 ): Promise<ImportOutcome[]> {
   const admin = await requireAdmin()
   if (!Array.isArray(items) || items.length > 500) return []
-  const existing: ExistingPublication[] = [...getPublications({ drafts: true })]
-  const outcomes: (ImportOutcome | undefined)[] = []
-  const drafts: { index: number; title: string; draft: { slug: string; frontmatter: unknown; body: string } }[] = []
-  for (const [index, item] of items.entries()) {
-    const parsed = publicationSchema.safeParse(item?.frontmatter)
-    const slug = String(item?.slug ?? '')
-    const title = parsed.success ? parsed.data.title : slug
-    const duplicate = parsed.success ? findDuplicate({ frontmatter: parsed.data }, existing) : undefined
-    if (duplicate) {
-      const message = `Already in your list (same ${fieldInSentence(duplicate.reason)}).`
-      outcomes[index] = { slug: duplicate.slug, title, result: { ok: false, kind: 'duplicate', message } }
-      continue
-    }
-    if (parsed.success) existing.push({ slug, ...parsed.data })
-    drafts.push({
-      index,
-      title,
-      draft: { slug, frontmatter: item?.frontmatter, body: typeof item?.body === 'string' ? item.body : '' },
-    })
-  }
+  const existing: readonly ExistingPublication[] = getPublications({ drafts: true })
   const results = await saveDrafts(
-    drafts.map(({ draft }) => draft),
+    items.map((item) => ({
+      slug: String(item?.slug ?? ''),
+      frontmatter: item?.frontmatter,
+      body: typeof item?.body === 'string' ? item.body : '',
+    })),
     admin,
+    // Against the list and the entries before it that will be written (not those refused).
+    (draft, earlier) => {
+      const duplicate = findDuplicate(draft, [
+        ...existing,
+        ...earlier.map(({ slug, frontmatter }) => ({ slug, ...frontmatter })),
+      ])
+      if (!duplicate) return undefined
+      const message = `Already in your list (same ${fieldInSentence(duplicate.reason)}).`
+      return { ok: false, kind: 'duplicate', message, slug: duplicate.slug } as const
+    },
   )
-  drafts.forEach(({ index, title, draft }, position) => {
-    const result = results[position] ?? { ok: false, kind: 'error', message: 'Nothing was saved.' }
-    outcomes[index] = { slug: result.ok ? result.slug : draft.slug, title, result }
+  const outcomes = items.map((item, index): ImportOutcome => {
+    const result = results[index] ?? { ok: false, kind: 'error', message: 'Nothing was saved.' }
+    const parsed = publicationSchema.safeParse(item?.frontmatter)
+    const title = parsed.success ? parsed.data.title : String(item?.slug ?? '')
+    if (!result.ok && result.kind === 'duplicate') {
+      const { slug, ...refusal } = result
+      return { slug, title, result: refusal }
+    }
+    return { slug: result.ok ? result.slug : String(item?.slug ?? ''), title, result }
   })
-  return outcomes.filter((outcome) => outcome !== undefined)
+  return outcomes
 }

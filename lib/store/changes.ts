@@ -102,16 +102,22 @@ export async function duplicatePublication(slug: string, actor: Actor): Promise<
   return savePublication({ slug: copySlug, frontmatter, body: current.body }, actor)
 }
 
+/** A draft checked and about to be written, as `saveDrafts` hands it to its caller's `refuse`. */
+export type AcceptedDraft = { slug: string; frontmatter: PublicationFrontmatter }
+
 /**
  * Saves imported entries as drafts: each is checked on its own (an invalid one, or one whose slug
- * is taken, is answered and left out), and the rest are written as one commit.
+ * is taken, is answered and left out), and the rest are written as one commit. `refuse` may turn
+ * down a valid entry given the ones accepted before it (the import's duplicate check): only
+ * entries that will be written count as earlier ones.
  */
-export async function saveDrafts(
+export async function saveDrafts<Refusal = never>(
   drafts: { slug: string; frontmatter: unknown; body: string }[],
   actor: Actor,
-): Promise<StoreResult[]> {
-  const results: StoreResult[] = []
-  const accepted: { index: number; slug: string; source: string; title: string }[] = []
+  refuse?: (draft: AcceptedDraft, earlier: readonly AcceptedDraft[]) => Refusal | undefined,
+): Promise<(StoreResult | Refusal)[]> {
+  const results: (StoreResult | Refusal)[] = []
+  const accepted: (AcceptedDraft & { index: number; source: string; title: string })[] = []
   const taken = await existingSlugs()
   for (const [index, draft] of drafts.entries()) {
     const valid = await validatePublication(draft)
@@ -119,9 +125,20 @@ export async function saveDrafts(
       results[index] = valid.ok ? slugTaken('saved') : valid
       continue
     }
+    const refusal = refuse?.(valid, accepted)
+    if (refusal !== undefined) {
+      results[index] = refusal
+      continue
+    }
     taken.add(valid.slug)
     const source = serializePublication({ frontmatter: { ...valid.frontmatter, draft: true }, body: valid.body })
-    accepted.push({ index, slug: valid.slug, source, title: titleOf(valid.frontmatter) })
+    accepted.push({
+      index,
+      slug: valid.slug,
+      frontmatter: valid.frontmatter,
+      source,
+      title: titleOf(valid.frontmatter),
+    })
   }
   const [only] = accepted
   if (!only) return results

@@ -5,7 +5,7 @@ import 'server-only'
  * described as the files it changes (`./changes.ts`) and made by one transaction
  * (`./transaction.ts`): lock → check versions → write → one git commit, or one shared rollback →
  * show the files on the site (lib/content/live) and push. Reads of publications go through
- * lib/content; the store reads only what a write needs, the file history and unreadable files.
+ * lib/content; the store reads only what a write needs, the file history and the files the site leaves out.
  */
 
 export {
@@ -15,11 +15,12 @@ export {
   saveDrafts,
   savePublication,
   setFlag,
+  type AcceptedDraft,
   type SaveInput,
 } from './changes'
 export type { Failure, FieldErrors, StoreResult, Success } from './errors'
 export { lastChanges, publicationHistory, type History } from './history'
-export { existingSlugs, unreadableFiles, type StoredPublication } from './read'
+export { existingSlugs, filesLeftOut, type FileLeftOut, type StoredPublication } from './read'
 export { recoverAfterCrash } from './recover'
 export { pushStatus, type PushStatus } from './remote'
 export type { Actor } from './transaction'

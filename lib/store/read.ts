@@ -2,7 +2,8 @@ import 'server-only'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import type { PublicationFrontmatter } from '../domain/schema'
-import { slugProblem } from '../domain/schema'
+import { bodyCharacterProblem, slugProblem } from '../domain/schema'
+import { checkHandWrittenBody } from '../markup/mdx-check'
 import { versionOf } from '../content/version'
 import { fileFor, publicationsDir, readIfExists } from './files'
 import { parsePublication } from './serialize'
@@ -42,20 +43,57 @@ export async function existingSlugs(): Promise<Set<string>> {
   return new Set((await fileNames()).map((name) => name.slice(0, -'.mdx'.length)))
 }
 
-/** The files that do not parse (edited by hand): the site leaves them out until they are fixed. */
-export async function unreadableFiles(): Promise<{ slug: string; message: string }[]> {
+/** A file on disk the site does not show as it is. */
+export type FileLeftOut = {
+  slug: string
+  message: string
+  /**
+   * `broken`: it breaks a rule (its YAML, a field, its name, its abstract) and stays off the site
+   * until fixed by hand. `pending`: it is valid but was written outside the dashboard after the
+   * site last read the files; the next save or restart takes it in.
+   */
+  kind: 'broken' | 'pending'
+}
+
+/**
+ * The files the site leaves out, each with its reason. `shownVersion` gives, for a slug, the
+ * version of the file the site shows (lib/content), or undefined when it shows none. A file
+ * shown as it is on disk costs one read and a hash; any other is held to every rule Contentlayer
+ * applies, so that a file it rejected is named here instead of silently missing.
+ */
+export async function filesLeftOut(shownVersion: (slug: string) => string | undefined): Promise<FileLeftOut[]> {
   const dir = publicationsDir()
-  const problems = await Promise.all(
-    (await fileNames()).map(async (name) => {
-      try {
-        parsePublication(await fs.readFile(path.join(dir, name), 'utf8'))
-        return []
-      } catch (error) {
-        return [
-          { slug: name.slice(0, -'.mdx'.length), message: error instanceof Error ? error.message : String(error) },
-        ]
-      }
+  const found = await Promise.all(
+    (await fileNames()).map(async (name): Promise<FileLeftOut[]> => {
+      const slug = name.slice(0, -'.mdx'.length)
+      const source = await readIfExists(path.join(dir, name))
+      if (source === undefined) return [] // removed since the listing
+      if (shownVersion(slug) === versionOf(source)) return []
+      const broken = await fileProblem(slug, source)
+      if (broken) return [{ slug, message: broken, kind: 'broken' }]
+      return [
+        {
+          slug,
+          kind: 'pending',
+          message:
+            shownVersion(slug) === undefined
+              ? 'added outside the dashboard; it is on the site after the next save or restart.'
+              : 'changed outside the dashboard; the site shows the earlier text until the next save or restart.',
+        },
+      ]
     }),
   )
-  return problems.flat()
+  return found.flat().sort((a, b) => a.slug.localeCompare(b.slug))
+}
+
+/** Why Contentlayer would refuse this file, or undefined when it would take it in. */
+async function fileProblem(slug: string, source: string): Promise<string | undefined> {
+  const nameProblem = slugProblem(slug)
+  if (nameProblem) return `The file name ${nameProblem}.`
+  try {
+    const { body } = parsePublication(source)
+    return bodyCharacterProblem(body) ?? (await checkHandWrittenBody(body, `${slug}.mdx`))
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error)
+  }
 }

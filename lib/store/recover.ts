@@ -29,14 +29,16 @@ async function removeLeftovers(): Promise<string[]> {
   }
   const root = await repositoryRoot(dir)
   const lock = root ? path.join(root, '.git', 'index.lock') : undefined
-  // The content may live in a repository people also use by hand: a lock is stale only when no git runs.
+  // The content may live in a repository people also use by hand: a lock is stale only when no
+  // git runs in it.
   if (
+    root &&
     lock &&
     (await fs.stat(lock).then(
       () => true,
       () => false,
     )) &&
-    (await noGitRunning())
+    (await noGitRunningIn(root))
   ) {
     await fs.rm(lock, { force: true })
     removed.push('.git/index.lock')
@@ -44,12 +46,26 @@ async function removeLeftovers(): Promise<string[]> {
   return removed
 }
 
-/** True when no git process runs on this machine (read from /proc; false where that is unknown). */
-async function noGitRunning(): Promise<boolean> {
+/**
+ * True when no git process on this machine works in `root` (its working directory is in it; read
+ * from /proc). False where that cannot be known: the lock then stays, and a save names it.
+ */
+async function noGitRunningIn(root: string): Promise<boolean> {
   try {
+    const inside = (dir: string) => dir === root || dir.startsWith(`${root}${path.sep}`)
     const pids = (await fs.readdir('/proc')).filter((name) => /^\d+$/.test(name))
-    const names = await Promise.all(pids.map((pid) => fs.readFile(`/proc/${pid}/comm`, 'utf8').catch(() => '')))
-    return !names.some((name) => name.trim() === 'git')
+    const running = await Promise.all(
+      pids.map(async (pid) => {
+        const name = await fs.readFile(`/proc/${pid}/comm`, 'utf8').catch(() => '')
+        if (name.trim() !== 'git') return false
+        // A git that ended meanwhile no longer counts; one whose directory cannot be read might be in it.
+        const cwd = await fs
+          .readlink(`/proc/${pid}/cwd`)
+          .catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? undefined : root))
+        return cwd !== undefined && inside(cwd)
+      }),
+    )
+    return !running.includes(true)
   } catch {
     return false
   }

@@ -91,5 +91,8 @@ describe('serializer', () => {
     expect(() => parsePublication('no frontmatter')).toThrow(PublicationFileError)
     expect(() => parsePublication('---\ntitle: T\nyear: 20x\nauthors:\n  - name: A\n---\n')).toThrow(/year/)
     expect(() => parsePublication('---\ntitle: [unclosed\n---\n')).toThrow(/YAML/)
+    expect(() => parsePublication('---\ntitle: T\nyear: 2020\nvenu: Nature\nauthors:\n  - name: A\n---\n')).toThrow(
+      'Frontmatter field venu is not a field of a publication',
+    )
   })
 })

@@ -54,7 +54,15 @@ export function parsePublication(source: string): PublicationFile {
   const document = parseDocument(match[1] ?? '')
   if (document.errors.length)
     throw new PublicationFileError(`The frontmatter is not valid YAML: ${document.errors[0]?.message}`)
-  const result = publicationSchema.safeParse(document.toJS())
+  const data: unknown = document.toJS()
+  // The schema would drop a field it does not know; in a file, that is a typo (`venu:`) to name.
+  const unknown =
+    data && typeof data === 'object' && !Array.isArray(data)
+      ? Object.keys(data).find((key) => !Object.hasOwn(publicationSchema.shape, key))
+      : undefined
+  if (unknown !== undefined)
+    throw new PublicationFileError(`Frontmatter field ${unknown} is not a field of a publication: check its spelling.`)
+  const result = publicationSchema.safeParse(data)
   if (!result.success) {
     const issue = result.error.issues[0]
     throw new PublicationFileError(

@@ -87,6 +87,32 @@ describe('the write transaction', () => {
     ])
   })
 
+  it('lets its caller refuse a draft given only the entries that will be written before it', async () => {
+    const sameDoi = { doi: '10.1000/shared' }
+    const seen: string[][] = []
+    const results = await store.saveDrafts(
+      [
+        // Invalid (its abstract is refused): it is not written, so it is no earlier entry.
+        { slug: 'doi-invalid', frontmatter: { ...paper('Invalid first'), ...sameDoi }, body: 'An {expression}.' },
+        { slug: 'doi-saved', frontmatter: { ...paper('Saved second'), ...sameDoi }, body: '' },
+        { slug: 'doi-copy', frontmatter: { ...paper('Copy third'), ...sameDoi }, body: '' },
+      ],
+      actor,
+      (draft, earlier) => {
+        seen.push(earlier.map(({ slug }) => slug))
+        const copy = earlier.find((other) => other.frontmatter.doi === draft.frontmatter.doi)
+        return copy && { ok: false as const, kind: 'duplicate' as const, of: copy.slug }
+      },
+    )
+    expect(results.map((result) => (result.ok ? result.slug : result.kind))).toEqual([
+      'invalid',
+      'doi-saved',
+      'duplicate',
+    ])
+    expect(seen).toEqual([[], ['doi-saved']])
+    expect(fs.existsSync(path.join(publications, 'doi-copy.mdx'))).toBe(false)
+  })
+
   it('refuses a save made from an older version, and writes nothing', async () => {
     const before = commitCount()
     const result = await store.savePublication(

@@ -4,18 +4,19 @@ import { defineDocumentType, defineNestedType, makeSource } from 'contentlayer2/
 import { env } from '../../env.mjs'
 import { authorSchema, bodyCharacterProblem, publicationSchema, siteSchema, SLUG_PATTERN } from '../../domain/schema'
 import { checkHandWrittenBody } from '../../markup/mdx-check'
+import { parsePublication } from '../../store/serialize'
 import { versionOf } from '../version'
 import { fieldsOf } from './fields'
 
 /**
  * Contentlayer checks field types (read off the zod schema); the schema adds the finer rules
- * (month range, identifier formats, slug shape). A file that breaks one fails the build with its
- * name and field.
+ * (month range, identifier formats, slug shape). A publication is held to them as the store reads
+ * its file (`parsePublication`); the site settings here.
  */
-function assertValid(schema: typeof publicationSchema | typeof siteSchema, raw: Record<string, unknown>, file: string) {
-  const { _id, _raw, documentType, body, slug, valid, ...fields } = raw
+function assertValidSite(raw: Record<string, unknown>, file: string) {
+  const { _id, _raw, documentType, valid, ...fields } = raw
   // Contentlayer hands lists over as its own collection type; plain JSON is what the schema knows.
-  const result = schema.safeParse(JSON.parse(JSON.stringify(fields)))
+  const result = siteSchema.safeParse(JSON.parse(JSON.stringify(fields)))
   if (!result.success) {
     const issues = result.error.issues.map((issue) => `${issue.path.join('.') || '(file)'} ${issue.message}`)
     throw new Error(`Invalid ${file}: ${issues.join('; ')}`)
@@ -53,7 +54,13 @@ export const Publication = defineDocumentType(() => ({
         if (!SLUG_PATTERN.test(slug)) {
           throw new Error(`Invalid ${file}: file name must be a slug of a-z, 0-9 and single hyphens`)
         }
-        assertValid(publicationSchema, doc, file)
+        // The file as the store reads it (its YAML, every field, no unknown one): what Contentlayer
+        // takes in is what the dashboard can open and save.
+        try {
+          parsePublication(fs.readFileSync(fileOf(doc), 'utf8'))
+        } catch (error) {
+          throw new Error(`Invalid ${file}: ${error instanceof Error ? error.message : String(error)}`)
+        }
         // The body is kept as written: hold a hand-edited one to the rules the dashboard applies.
         const bodyProblem = bodyCharacterProblem(doc.body.raw) ?? (await checkHandWrittenBody(doc.body.raw, file))
         if (bodyProblem) throw new Error(`Invalid ${file}: ${bodyProblem}`)
@@ -83,19 +90,26 @@ export const Site = defineDocumentType(() => ({
     valid: {
       type: 'boolean',
       resolve: (doc) => {
-        assertValid(siteSchema, doc, doc._raw.sourceFilePath)
+        assertValidSite(doc, doc._raw.sourceFilePath)
         return true
       },
     },
   },
 }))
 
+/**
+ * A file Contentlayer cannot take in is left out, with a warning naming the file and the field,
+ * so that one file broken by hand never holds back the others in the server's regeneration. The
+ * dashboard names it with its reason (`filesLeftOut` in lib/store), and `npm run build` stops on
+ * it (scripts/contentlayer.mjs). A broken `site.yaml` stops Contentlayer itself.
+ */
 export default makeSource({
   contentDirPath: env.contentDir,
   documentTypes: [Publication, Site],
-  onExtraFieldData: 'fail',
-  onMissingOrIncompatibleData: 'fail',
-  onUnknownDocuments: 'fail',
+  // A field the schema does not know (a typo such as `venu:`) is named in a warning and ignored.
+  onExtraFieldData: 'warn',
+  onMissingOrIncompatibleData: 'skip-warn',
+  onUnknownDocuments: 'skip-warn',
   disableImportAliasWarning: true,
   // Contentlayer names the document type in `type` by default; our frontmatter uses `type` for the kind of publication.
   fieldOptions: { typeFieldName: 'documentType' },

@@ -1,14 +1,14 @@
 import { field, readJsonWrite, storeResponse } from '@/lib/server/api'
 import { requireAdmin } from '@/lib/auth/session'
 import { getPublications, getVersion } from '@/lib/content'
-import { lastChanges, savePublication, unreadableFiles } from '@/lib/store'
+import { filesLeftOut, lastChanges, savePublication } from '@/lib/store'
 
 export const dynamic = 'force-dynamic'
 
 /** Every publication file, drafts included, with the version to send back when saving. */
 export async function GET() {
   await requireAdmin()
-  const [changed, broken] = await Promise.all([lastChanges(), unreadableFiles()])
+  const [changed, leftOut] = await Promise.all([lastChanges(), filesLeftOut(getVersion)])
   return Response.json({
     publications: getPublications({ drafts: true }).map(({ slug, title, year, draft, lastModified }) => ({
       slug,
@@ -18,7 +18,10 @@ export async function GET() {
       version: getVersion(slug),
       lastChange: changed.get(slug) ?? lastModified,
     })),
-    broken,
+    // Files the site does not show as they are: broken ones until fixed by hand, pending ones
+    // (valid, written outside the dashboard) until the next save or restart.
+    broken: leftOut.filter((file) => file.kind === 'broken'),
+    pending: leftOut.filter((file) => file.kind === 'pending'),
   })
 }
 
