@@ -15,14 +15,20 @@ const leftover = path.join(publications, '.paper.mdx.1234.tmp')
 let recover: typeof Recover
 const gits: ChildProcess[] = []
 
-/** A git that runs until its input closes, in `cwd`; resolves once /proc shows it there. */
-async function gitRunningIn(cwd: string): Promise<ChildProcess> {
-  const child = spawn('git', ['cat-file', '--batch'], { cwd, stdio: ['pipe', 'ignore', 'ignore'] })
+/**
+ * A git that runs until its input closes, started in `cwd`; resolves once /proc shows it working
+ * in `within` (git moves to the top of its repository as it starts).
+ */
+async function gitRunningIn(cwd: string, within: string): Promise<ChildProcess> {
+  const child = spawn('git', ['hash-object', '--stdin'], { cwd, stdio: ['pipe', 'ignore', 'ignore'] })
   gits.push(child)
-  await vi.waitFor(() => {
-    expect(fs.readlinkSync(`/proc/${child.pid}/cwd`)).toBe(fs.realpathSync(cwd))
-    expect(fs.readFileSync(`/proc/${child.pid}/comm`, 'utf8').trim()).toBe('git')
-  })
+  await vi.waitFor(
+    () => {
+      expect(fs.readFileSync(`/proc/${child.pid}/comm`, 'utf8').trim()).toBe('git')
+      expect(fs.readlinkSync(`/proc/${child.pid}/cwd`)).toBe(fs.realpathSync(within))
+    },
+    { timeout: 10_000 },
+  )
   return child
 }
 
@@ -49,7 +55,7 @@ describe('recovery after a crash', () => {
     fs.writeFileSync(leftover, 'half a paper')
     const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), 'store-recover-elsewhere-'))
     try {
-      await gitRunningIn(elsewhere)
+      await gitRunningIn(elsewhere, elsewhere)
       await recover.recoverAfterCrash()
     } finally {
       fs.rmSync(elsewhere, { recursive: true, force: true })
@@ -60,7 +66,7 @@ describe('recovery after a crash', () => {
 
   it('keeps the lock while a git runs in the content repository', async () => {
     fs.writeFileSync(lock, '')
-    await gitRunningIn(publications)
+    await gitRunningIn(publications, content)
     await recover.recoverAfterCrash()
     expect(fs.existsSync(lock), 'the lock of a git at work stays').toBe(true)
     fs.rmSync(lock)
