@@ -51,7 +51,7 @@ for (const theme of ['light', 'dark'] as const) {
       const bib = entry(page, landscape.title).getByRole('button', { name: 'BIB', exact: true })
       await bib.click()
       await expect(entry(page, landscape.title).getByLabel('BibTeX')).toBeVisible()
-      await entry(page, geometric.title).getByRole('button', { name: '2 more authors' }).click()
+      await entry(page, geometric.title).getByText('2 more authors', { exact: true }).click()
       await expect(entry(page, geometric.title).getByText('Kevin Tyloo', { exact: true })).toBeVisible()
       await expectNoViolations(page)
     })

@@ -218,6 +218,27 @@ const toolSchema = z.object({
 /** Settings of the tests and the benchmark (never of the site); 0 runs means "the test's default". */
 export const toolEnv = once(() => parse(toolSchema, processEnv))
 
+/** What any process needs of its parent's environment: where programs and the home and temporary folders are, the locale. */
+const BASE_VARIABLES = ['PATH', 'HOME', 'TMPDIR', 'TMP', 'TEMP', 'LANG', 'LC_ALL', 'TZ', 'SystemRoot']
+
+/**
+ * The environment of a server a tool starts (the benchmark's): only the base variables of this
+ * one, and `variables`. Nothing else of the caller's environment (an `ADMIN_EMAIL` of its own, a
+ * `CONTENT_DIR`) can reach it. An entry of `undefined` is left out.
+ * @param {Source} variables
+ * @returns {NodeJS.ProcessEnv}
+ */
+export function serverChildEnv(variables) {
+  /** @type {Record<string, string>} */
+  const result = {}
+  for (const name of BASE_VARIABLES) {
+    const value = process.env[name]
+    if (value !== undefined) result[name] = value
+  }
+  for (const [name, value] of Object.entries(variables)) if (value !== undefined) result[name] = value
+  return /** @type {NodeJS.ProcessEnv} */ (result)
+}
+
 /**
  * The environment a child process gets: this one's, with `overrides` on top. An override of
  * `undefined` removes the variable; an empty string also counts as unset to this module.

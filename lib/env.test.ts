@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { authEnv, childEnv, pageCacheMegabytes, siteEnv } from './env.mjs'
+import { authEnv, childEnv, pageCacheMegabytes, serverChildEnv, siteEnv } from './env.mjs'
 
 describe('the env module', () => {
   afterEach(() => {
@@ -41,5 +41,20 @@ describe('the env module', () => {
     const child = childEnv({ SCHOLAR_TEST_ADDED: 'yes', PATH: undefined })
     expect(child.SCHOLAR_TEST_ADDED).toBe('yes')
     expect('PATH' in child).toBe(false)
+  })
+
+  it('gives a server a tool starts only the base variables and its own, never the caller’s settings', () => {
+    vi.stubEnv('ADMIN_EMAIL', 'caller@example.org')
+    vi.stubEnv('CONTENT_DIR', '/somewhere/else')
+    try {
+      const server = serverChildEnv({ PORT: '4000', SITE_URL: undefined })
+      expect(server.PORT).toBe('4000')
+      expect(server.PATH).toBe(childEnv().PATH)
+      expect(
+        Object.keys(server).filter((name) => !['PATH', 'HOME', 'TMPDIR', 'LANG', 'LC_ALL', 'TZ'].includes(name)),
+      ).toEqual(['PORT'])
+    } finally {
+      vi.unstubAllEnvs()
+    }
   })
 })

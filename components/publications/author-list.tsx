@@ -2,7 +2,6 @@ import { Fragment, type ReactNode } from 'react'
 import { MARKS, splitAuthors, type AuthorView } from '@/lib/domain/authors'
 import type { Author } from '@/lib/domain/schema'
 import { plural } from '@/lib/domain/format'
-import { MoreAuthors } from './more-authors'
 
 function AuthorName({ author }: { author: AuthorView }) {
   const name = author.url ? <a href={author.url}>{author.name}</a> : author.name
@@ -58,8 +57,10 @@ function joinRest(shown: AuthorView[], hidden: AuthorView[]): ReactNode[] {
 }
 
 /**
- * The one author-list renderer. With `max`, authors past it hide behind "and N more authors";
- * without, all are shown (paper pages).
+ * The one author-list renderer. With `max`, authors past it hide behind "and N more authors": a
+ * native disclosure, so it reveals them in place with JavaScript off too (the names are small).
+ * Opened, the control and its "and" give way to the rest of the list; the list takes focus
+ * (`EntryPanels`). Without `max`, all are shown (paper pages).
  */
 export function AuthorList({
   authors,
@@ -73,10 +74,13 @@ export function AuthorList({
   const { shown, hidden } = splitAuthors(authors, { ownerNames, max: max ?? Number.POSITIVE_INFINITY })
   if (hidden.length === 0) return <span className="authors">{joinNames(shown, { endsList: true })}</span>
   return (
-    <MoreAuthors
-      label={plural(hidden.length, 'more author')}
-      shown={joinNames(shown, { endsList: false })}
-      rest={joinRest(shown, hidden)}
-    />
+    <span className="authors" tabIndex={-1}>
+      {joinNames(shown, { endsList: false })}
+      <span className="more-authors-and">, and </span>
+      <details className="more-authors">
+        <summary>{plural(hidden.length, 'more author')}</summary>
+        {joinRest(shown, hidden)}
+      </details>
+    </span>
   )
 }

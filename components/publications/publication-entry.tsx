@@ -1,8 +1,7 @@
-import Link from 'next/link'
 import { latexToPlainText } from '@/lib/markup/text'
 import type { Publication, Site } from '@/lib/domain/types'
 import { AuthorList } from './author-list'
-import { EntryToggles } from './entry-toggles'
+import { EntryButtons } from './entry-buttons'
 import { PublicationLinks } from './publication-links'
 import { TitleText } from './title-text'
 import { VenueLine } from './venue-line'
@@ -27,20 +26,22 @@ export function PublicationEntry({
       </div>
       <div className="entry-body">
         <Title className="entry-title" id={`title-${publication.slug}`}>
-          <Link href={routes.publication(publication.slug)}>
+          {/* A plain link: a list of hundreds must not prefetch every paper it shows. */}
+          <a href={routes.publication(publication.slug)}>
             <TitleText title={publication.title} />
-          </Link>
+          </a>
         </Title>
-        <p className="entry-authors">
+        {/* A div: "and N more authors" is a <details>, which a <p> may not hold. */}
+        <div className="entry-authors">
           <AuthorList authors={publication.authors} ownerNames={site.nameVariants} max={site.maxAuthors} />
-        </p>
+        </div>
         <p className="entry-venue">
           <VenueLine publication={publication} />
           {publication.award ? <span className="badge badge-award">{publication.award}</span> : null}
         </p>
-        <EntryToggles slug={publication.slug} hasAbstract={publication.body.trim() !== ''}>
+        <EntryButtons slug={publication.slug} hasAbstract={publication.body.trim() !== ''}>
           <PublicationLinks publication={publication} title={plainTitle} />
-        </EntryToggles>
+        </EntryButtons>
       </div>
     </article>
   )

@@ -1,5 +1,6 @@
 import { groupByYear } from '@/lib/domain/sort'
 import type { Publication, Site } from '@/lib/domain/types'
+import { EntryPanels } from './entry-panels'
 import { PublicationEntry } from './publication-entry'
 
 /** Years as headings at `level`, paper titles one level below, so pages keep a sensible outline. */
@@ -13,7 +14,7 @@ export function PublicationList({
   level?: 2 | 3
 }) {
   const YearHeading = level === 2 ? 'h2' : 'h3'
-  return groupByYear(publications).map((group) => (
+  const groups = groupByYear(publications).map((group) => (
     <section
       key={group.year}
       className="year-group"
@@ -32,4 +33,10 @@ export function PublicationList({
       </ol>
     </section>
   ))
+  return (
+    <>
+      {groups}
+      <EntryPanels />
+    </>
+  )
 }

@@ -99,6 +99,14 @@ export function entry(page: Page, title: string): Locator {
   return page.getByRole('article', { name: title, exact: true })
 }
 
+/**
+ * The author line of an entry in a list. Read it with `useInnerText`: the names behind "and N
+ * more authors" are in the page, hidden, until it is opened.
+ */
+export function authorLine(item: Locator): Locator {
+  return item.locator('.entry-authors')
+}
+
 /** Paper titles of the list, in the order shown (h3 on /publications, h4 on the home page). */
 export function listedTitles(page: Page, level: 3 | 4 = 3): Locator {
   return page.getByRole('main').getByRole('heading', { level })

@@ -9,7 +9,7 @@ import path from 'node:path'
 import { projectRoot } from '../../lib/content/contentlayer/paths.mjs'
 import { gzippedKb, scriptSources } from './measure.mjs'
 import { runMeasured, startProcess } from './processes.mjs'
-import { childEnv } from '../../lib/env.mjs'
+import { serverChildEnv } from '../../lib/env.mjs'
 
 const LAYOUT = `import type { ReactNode } from 'react'
 
@@ -40,7 +40,8 @@ export async function buildBaselineApp({ logFile }) {
   fs.writeFileSync(path.join(dir, 'app', 'layout.tsx'), LAYOUT)
   fs.writeFileSync(path.join(dir, 'app', 'page.tsx'), PAGE)
   fs.writeFileSync(path.join(dir, 'next.config.mjs'), 'export default {}\n')
-  const env = childEnv({ NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', NEXT_DIST_DIR: undefined })
+  // An empty app: none of the caller's settings (an ADMIN_EMAIL without its hash would stop its start).
+  const env = serverChildEnv({ NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' })
   const next = path.join(projectRoot, 'node_modules', 'next', 'dist', 'bin', 'next')
   try {
     await runMeasured(process.execPath, [next, 'build'], { cwd: dir, env, logFile })

@@ -22,11 +22,13 @@
  * @property {Figure} og_warm_ms
  * @property {Record<string, Figure>} first_load_js_kb by page: `/`, `/publications`, `paper`, `baseline`
  * @property {Record<string, LighthouseScores | null>} lighthouse by page, as first_load_js_kb
+ * @property {Record<string, { html_kb: number, gzip_kb: number }>} [page_weight] by page: `list`, `paper`
  */
 
-/** @type {LighthouseScores} */
 const LIGHTHOUSE_MIN = { performance: 98, accessibility: 100, 'best-practices': 100, seo: 100 }
-const CATEGORIES = /** @type {(keyof LighthouseScores)[]} */ (Object.keys(LIGHTHOUSE_MIN))
+const CATEGORIES = /** @type {(keyof typeof LIGHTHOUSE_MIN)[]} */ (Object.keys(LIGHTHOUSE_MIN))
+/** The list page's HTML for its 200 entries (issue 12). */
+const LIST_HTML_MAX_KB = 500
 /** @type {[key: string, label: string][]} */
 const PAGES = [
   ['/', '/'],
@@ -96,6 +98,16 @@ export function budgetRows(result) {
     row(`serve_p99_ms ${label}`, fmt(result.serve_p99_ms[key]), '≤ 50', atMost(result.serve_p99_ms[key], 50))
     row(`serve_errors ${label}`, fmt(result.serve_errors[key]), '0', result.serve_errors[key] === 0)
   }
+  for (const [key, label] of /** @type {const} */ ([
+    ['list', '/publications'],
+    ['paper', 'paper page'],
+  ])) {
+    const weight = result.page_weight?.[key]
+    const value = weight ? `${fmt(weight.html_kb)} (gzip ${fmt(weight.gzip_kb)})` : '—'
+    if (key === 'list')
+      row(`html_kb ${label}`, value, `≤ ${LIST_HTML_MAX_KB}`, atMost(weight?.html_kb, LIST_HTML_MAX_KB))
+    else row(`html_kb ${label}`, value, '—', null)
+  }
   row('og_cold_ms', fmt(result.og_cold_ms), '≤ 150', atMost(result.og_cold_ms, 150))
   row('og_warm_ms', fmt(result.og_warm_ms, 1), '≤ 10', atMost(result.og_warm_ms, 10))
   const baseline = result.first_load_js_kb.baseline ?? NaN
@@ -110,7 +122,12 @@ export function budgetRows(result) {
     )
   }
   /** @param {LighthouseScores | null | undefined} scores */
-  const scoreText = (scores) => (scores ? CATEGORIES.map((category) => scores[category]).join(' / ') : '—')
+  const scoreText = (scores) =>
+    scores
+      ? `${CATEGORIES.map((category) => scores[category]).join(' / ')}${
+          scores.tbt_ms === undefined ? '' : ` (TBT ${fmt(scores.tbt_ms)} ms, LCP ${fmt(scores.lcp_ms)} ms)`
+        }`
+      : '—'
   for (const [key, label] of PAGES) {
     const scores = result.lighthouse[key]
     const ok = Boolean(scores) && CATEGORIES.every((category) => (scores?.[category] ?? 0) >= LIGHTHOUSE_MIN[category])

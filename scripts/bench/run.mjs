@@ -8,6 +8,7 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import zlib from 'node:zlib'
 import { parseArgs } from 'node:util'
 import bcrypt from 'bcrypt'
 import { projectRoot } from '../../lib/content/contentlayer/paths.mjs'
@@ -28,7 +29,7 @@ import {
 import { freePort, runMeasured, startProcess, waitForHttp, waitForIdle } from './processes.mjs'
 import { printTable } from './report.mjs'
 import { startStaticServer } from './static-reference.mjs'
-import { childEnv } from '../../lib/env.mjs'
+import { childEnv, serverChildEnv } from '../../lib/env.mjs'
 import { routes } from '../../lib/domain/routes.mjs'
 
 const { values: args } = parseArgs({
@@ -167,7 +168,8 @@ async function main() {
   const origin = `http://127.0.0.1:${port}`
   const adminEmail = 'bench@example.org'
   const adminPassword = crypto.randomBytes(12).toString('base64url')
-  const env = childEnv({
+  // Only what the server needs: whatever the caller's environment holds stays out of it.
+  const env = serverChildEnv({
     CONTENT_DIR: contentDir,
     NEXT_DIST_DIR: DIST_DIR,
     PORT: String(port),
@@ -178,10 +180,6 @@ async function main() {
     ADMIN_PASSWORD_HASH: bcrypt.hashSync(adminPassword, 10),
     ADMIN_CREDENTIALS_FILE: path.join(work, 'admin-credentials.json'),
     NEXT_TELEMETRY_DISABLED: '1',
-    CONTENT_GIT_REMOTE: undefined,
-    GITHUB_ID: undefined,
-    GITHUB_SECRET: undefined,
-    NODE_ENV: undefined,
   })
 
   // `next build` type-checks against the repository's own generated types (a fresh clone has none).
@@ -286,10 +284,13 @@ async function main() {
   const targets = { paper: paperPath, list: listPath }
   /** @type {Record<string, number>} */
   const pageBytes = {}
+  /** @type {Record<string, { html_kb: number, gzip_kb: number }>} */
+  const pageWeight = {}
   for (const [key, pathname] of Object.entries(targets)) {
     const html = Buffer.from(await (await fetchAgain(`${origin}${pathname}`)).arrayBuffer())
     fs.writeFileSync(path.join(staticRoot, `${pathname.slice(1)}.html`), html)
     pageBytes[key] = html.length
+    pageWeight[key] = { html_kb: round(html.length / 1024, 1), gzip_kb: round(zlib.gzipSync(html).length / 1024, 1) }
   }
   const staticServer = await startStaticServer(staticRoot, { work, logs })
   cleanups.push(() => staticServer.server.stop())
@@ -365,6 +366,7 @@ async function main() {
     og_warm_ms: orNull(median(cards.warm), 1),
     first_load_js_kb: firstLoad,
     lighthouse: scores,
+    page_weight: pageWeight,
   }
   printTable(result, [
     `build: Contentlayer ${contentlayer.seconds.toFixed(1)} s (peak ${Math.round(contentlayer.peakRssBytes / 1024 ** 2)} MB), next build ${next.seconds.toFixed(1)} s (peak ${Math.round(next.peakRssBytes / 1024 ** 2)} MB; ${phases})`,

@@ -5,7 +5,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { projectRoot } from '../../lib/content/contentlayer/paths.mjs'
 import { freePort, startProcess } from './processes.mjs'
-import { childEnv, toolEnv } from '../../lib/env.mjs'
+import { serverChildEnv, toolEnv } from '../../lib/env.mjs'
 
 function findNginx() {
   for (const dir of [...toolEnv().PATH, '/usr/sbin', '/usr/local/sbin']) {
@@ -54,14 +54,14 @@ http {
     )
     server = startProcess(nginx, ['-p', prefix, '-c', conf], {
       cwd: work,
-      env: childEnv(),
+      env: serverChildEnv({}),
       logFile: path.join(logs, 'nginx.log'),
     })
   } else {
     server = startProcess(
       process.execPath,
       [path.join(projectRoot, 'scripts', 'bench', 'static-server.mjs'), root, String(port)],
-      { cwd: work, env: childEnv(), logFile: path.join(logs, 'static.log') },
+      { cwd: work, env: serverChildEnv({}), logFile: path.join(logs, 'static.log') },
     )
   }
   // nginx prints its version on stderr.
