@@ -9,18 +9,41 @@ import { isPanel, PANELS, panelId, type Panel } from './entry-panel-kinds'
 type Loaded = { state: 'loading' } | { state: 'ready'; text: string } | { state: 'error' }
 type Key = `${string}:${Panel}`
 
-const TOGGLE = 'a[data-panel][data-slug]'
+const TOGGLE = '[data-pub] a[data-panel]'
 const keyOf = (slug: string, panel: Panel): Key => `${slug}:${panel}`
 
 function toggleTarget(event: Event): { link: HTMLAnchorElement; slug: string; panel: Panel } | undefined {
   const link = event.target instanceof Element ? event.target.closest<HTMLAnchorElement>(TOGGLE) : null
-  const { slug, panel } = link?.dataset ?? {}
-  return link && slug && isPanel(panel) ? { link, slug, panel } : undefined
+  return link ? toggleOf(link) : undefined
+}
+
+function toggleOf(link: HTMLAnchorElement): { link: HTMLAnchorElement; slug: string; panel: Panel } | undefined {
+  const slug = link.closest<HTMLElement>('[data-pub]')?.dataset.pub
+  const { panel } = link.dataset
+  return slug && isPanel(panel) ? { link, slug, panel } : undefined
+}
+
+/**
+ * The panel under an entry, made the first time it opens (the list's HTML carries none), after
+ * the entry's buttons; the toggle then names it.
+ */
+function slotFor(link: HTMLAnchorElement, slug: string, panel: Panel): HTMLElement {
+  const id = panelId(slug, panel)
+  let slot = document.getElementById(id)
+  if (!slot) {
+    slot = document.createElement('div')
+    slot.id = id
+    slot.className = panel === 'abstract' ? 'entry-panel abstract' : 'entry-panel'
+    slot.hidden = true
+    link.closest('.entry-buttons')?.parentElement?.append(slot)
+  }
+  link.setAttribute('aria-controls', id)
+  return slot
 }
 
 /**
  * The one client component of a publication list: it makes every entry's ABS and BIB links (see
- * `EntryButtons`) buttons that open the abstract or the BibTeX under the entry, one at a time per
+ * `lib/markup/entry-html.ts`) buttons that open the abstract or the BibTeX under the entry, one at a time per
  * entry as in al-folio, and puts focus back in an author list that "and N more authors" opened.
  * A panel is fetched the first time it opens (the abstract as HTML rendered on the server, with
  * its math), so the list page carries neither. One listener for the whole list, so a list of
@@ -60,13 +83,6 @@ export function EntryPanels() {
   )
 
   useEffect(() => {
-    for (const link of document.querySelectorAll<HTMLAnchorElement>(TOGGLE)) {
-      const { slug, panel } = link.dataset
-      if (!slug || !isPanel(panel)) continue
-      link.setAttribute('role', 'button')
-      link.setAttribute('aria-expanded', 'false')
-      link.setAttribute('aria-controls', panelId(slug, panel))
-    }
     const onClick = (event: MouseEvent) => {
       // A click that opens the paper's page elsewhere (a new tab, a window) stays a link.
       if (
@@ -81,6 +97,7 @@ export function EntryPanels() {
       const target = toggleTarget(event)
       if (!target) return
       event.preventDefault()
+      slotFor(target.link, target.slug, target.panel)
       toggle(target.slug, target.panel)
     }
     // Enter clicks a link by itself; Space presses a button.
@@ -89,6 +106,7 @@ export function EntryPanels() {
       const target = toggleTarget(event)
       if (!target) return
       event.preventDefault()
+      slotFor(target.link, target.slug, target.panel)
       toggle(target.slug, target.panel)
     }
     // "and N more authors" hides as it opens: keep keyboard users in the list it revealed.
@@ -107,17 +125,18 @@ export function EntryPanels() {
     }
   }, [toggle])
 
-  // The links and panels are the server's elements: their state is set on them here.
+  // The links are the server's elements, the panels this component's: their state is set on them here.
   useEffect(() => {
     for (const link of document.querySelectorAll<HTMLAnchorElement>(TOGGLE)) {
-      const { slug, panel } = link.dataset
-      if (!slug || !isPanel(panel)) continue
-      const expanded = open[slug] === panel
+      const target = toggleOf(link)
+      if (!target) continue
+      const expanded = open[target.slug] === target.panel
+      link.setAttribute('role', 'button')
       link.setAttribute('aria-expanded', String(expanded))
-      const slot = document.getElementById(panelId(slug, panel))
+      const slot = document.getElementById(panelId(target.slug, target.panel))
       if (!slot) continue
       slot.hidden = !expanded
-      if (loaded[keyOf(slug, panel)]?.state === 'loading') slot.setAttribute('aria-busy', 'true')
+      if (loaded[keyOf(target.slug, target.panel)]?.state === 'loading') slot.setAttribute('aria-busy', 'true')
       else slot.removeAttribute('aria-busy')
     }
   }, [open, loaded])

@@ -1,9 +1,13 @@
 import { groupByYear } from '@/lib/domain/sort'
 import type { Publication, Site } from '@/lib/domain/types'
+import { entriesHtml } from '@/lib/markup/entry-html'
 import { EntryPanels } from './entry-panels'
-import { PublicationEntry } from './publication-entry'
 
-/** Years as headings at `level`, paper titles one level below, so pages keep a sensible outline. */
+/**
+ * Years as headings at `level`, paper titles one level below, so pages keep a sensible outline.
+ * Each year's entries are HTML made on the server (`lib/markup/entry-html.ts`): React holds one
+ * string per year and hydrates none of them; the list's one `EntryPanels` opens their panels.
+ */
 export function PublicationList({
   publications,
   site,
@@ -14,28 +18,24 @@ export function PublicationList({
   level?: 2 | 3
 }) {
   const YearHeading = level === 2 ? 'h2' : 'h3'
-  const groups = groupByYear(publications).map((group) => (
-    <section
-      key={group.year}
-      className="year-group"
-      aria-labelledby={`year-${group.year}`}
-      data-year-group={group.year}
-    >
-      <YearHeading className="year-heading" id={`year-${group.year}`}>
-        {group.year}
-      </YearHeading>
-      <ol className="entries">
-        {group.publications.map((publication) => (
-          <li key={publication.slug} data-pub={publication.slug}>
-            <PublicationEntry publication={publication} site={site} titleLevel={level === 2 ? 3 : 4} />
-          </li>
-        ))}
-      </ol>
-    </section>
-  ))
   return (
     <>
-      {groups}
+      {groupByYear(publications).map((group) => (
+        <section
+          key={group.year}
+          className="year-group"
+          aria-labelledby={`year-${group.year}`}
+          data-year-group={group.year}
+        >
+          <YearHeading className="year-heading" id={`year-${group.year}`}>
+            {group.year}
+          </YearHeading>
+          <ol
+            className="entries"
+            dangerouslySetInnerHTML={{ __html: entriesHtml(group.publications, site, level === 2 ? 3 : 4) }}
+          />
+        </section>
+      ))}
       <EntryPanels />
     </>
   )

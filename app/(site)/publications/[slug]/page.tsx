@@ -1,9 +1,7 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
-import { AuthorList } from '@/components/publications/author-list'
 import { CitePanel } from '@/components/publications/cite-panel'
-import { PublicationLinks } from '@/components/publications/publication-links'
 import { TitleText } from '@/components/publications/title-text'
 import { abstractHtml } from '@/lib/markup/abstract-html'
 import { marksInUse, marksLegend } from '@/lib/domain/authors'
@@ -15,6 +13,7 @@ import { PUBLICATION_TYPE_LABELS } from '@/lib/domain/publication-types'
 import { mdxToPlainText } from '@/lib/markup/plain-text'
 import { firstSentence, monthName, yearMonth } from '@/lib/domain/format'
 import { latexToPlainText } from '@/lib/markup/text'
+import { authorsHtml, linksHtml } from '@/lib/markup/entry-html'
 
 type Props = { params: Promise<{ slug: string }> }
 
@@ -75,9 +74,10 @@ export default async function PublicationPage({ params }: Props) {
         <h1 className="paper-title">
           <TitleText title={publication.title} />
         </h1>
-        <p className="paper-authors">
-          <AuthorList authors={publication.authors} ownerNames={site.nameVariants} />
-        </p>
+        <p
+          className="paper-authors"
+          dangerouslySetInnerHTML={{ __html: authorsHtml(publication.authors, site.nameVariants) }}
+        />
         {legend ? <p className="legend">{legend}</p> : null}
         <p className="paper-venue">
           {publication.venue ? <em>{publication.venue}</em> : null}
@@ -87,9 +87,7 @@ export default async function PublicationPage({ params }: Props) {
             {[monthName(publication.month), publication.year].filter(Boolean).join(' ')}
           </time>
         </p>
-        <div className="entry-buttons">
-          <PublicationLinks publication={publication} title={latexToPlainText(publication.title)} />
-        </div>
+        <div className="entry-buttons" dangerouslySetInnerHTML={{ __html: linksHtml(publication) }} />
         {publication.tags?.length ? (
           <ul className="tags" aria-label="Topics">
             {publication.tags.map((tag) => (
