@@ -18,9 +18,15 @@ export function PublicationList({
   level?: 2 | 3
 }) {
   const YearHeading = level === 2 ? 'h2' : 'h3'
+  const groups = groupByYear(publications)
+  // Entries are numbered across the page: their titles' ids.
+  const firstIndex = groups.reduce<number[]>(
+    (firsts, _group, i) => [...firsts, i === 0 ? 0 : (firsts[i - 1] ?? 0) + (groups[i - 1]?.publications.length ?? 0)],
+    [],
+  )
   return (
     <>
-      {groupByYear(publications).map((group) => (
+      {groups.map((group, i) => (
         <section
           key={group.year}
           className="year-group"
@@ -32,7 +38,9 @@ export function PublicationList({
           </YearHeading>
           <ol
             className="entries"
-            dangerouslySetInnerHTML={{ __html: entriesHtml(group.publications, site, level === 2 ? 3 : 4) }}
+            dangerouslySetInnerHTML={{
+              __html: entriesHtml(group.publications, site, level === 2 ? 3 : 4, firstIndex[i]),
+            }}
           />
         </section>
       ))}

@@ -21,7 +21,18 @@ import { latexToPlainText } from './text'
 
 type Node = ElementContent | Raw
 
-const render = (nodes: Node[]) => toHtml({ type: 'root', children: nodes } as Root, { allowDangerousHtml: true })
+/**
+ * As small as HTML allows, since a list carries its entries twice (in the page, and in its data
+ * for React): no quotes where none are needed, single quotes where they are (no escaping in the
+ * data's JSON), no optional end tags.
+ */
+const render = (nodes: Node[]) =>
+  toHtml({ type: 'root', children: nodes } as Root, {
+    allowDangerousHtml: true,
+    preferUnquoted: true,
+    quote: "'",
+    omitOptionalTags: true,
+  })
 
 /** A title with its `$…$` math typeset by KaTeX, which escapes what it renders and allows no links or HTML. */
 function titleNodes(title: string): Node[] {
@@ -104,11 +115,7 @@ export function authorsHtml(authors: readonly Author[], ownerNames: readonly str
 /** The identifier and file buttons (arXiv, DOI, PDF, code…), each named with the paper's title. */
 function linkNodes(publication: PublicationFrontmatter, plainTitle: string): Element[] {
   return publicationLinks(publication).map((link) =>
-    h(
-      'a',
-      { className: ['button', 'button-small'], href: link.href, ariaLabel: `${link.label}: ${plainTitle}` },
-      link.label,
-    ),
+    h('a', { className: ['button'], href: link.href, ariaLabel: `${link.label}: ${plainTitle}` }, link.label),
   )
 }
 
@@ -137,7 +144,7 @@ function panelLinks(publication: Publication): Element[] {
     h(
       'a',
       {
-        className: ['button', 'button-small'],
+        className: ['button'],
         href: routes.publicationSection(publication.slug, panel === 'abstract' ? 'abstract-heading' : 'cite-heading'),
         dataPanel: panel,
       },
@@ -147,8 +154,8 @@ function panelLinks(publication: Publication): Element[] {
 }
 
 /** One entry of a publication list, al-folio style: badge, title, authors, venue, buttons. */
-function entryNode(publication: Publication, site: Site, titleLevel: 3 | 4): Element {
-  const titleId = `title-${publication.slug}`
+function entryNode(publication: Publication, site: Site, titleLevel: 3 | 4, index: number): Element {
+  const titleId = `t${index}`
   return h('li', { dataPub: publication.slug }, [
     h('article', { className: ['entry'], ariaLabelledBy: titleId }, [
       h(
@@ -178,7 +185,15 @@ function entryNode(publication: Publication, site: Site, titleLevel: 3 | 4): Ele
   ])
 }
 
-/** The entries of a list, in order, as the `<li>`s of its `<ol>`. */
-export function entriesHtml(publications: readonly Publication[], site: Site, titleLevel: 3 | 4): string {
-  return render(publications.map((publication) => entryNode(publication, site, titleLevel)))
+/**
+ * The entries of a list, in order, as the `<li>`s of its `<ol>`. `firstIndex` numbers them across
+ * the page (their titles' ids), when a page holds several lists.
+ */
+export function entriesHtml(
+  publications: readonly Publication[],
+  site: Site,
+  titleLevel: 3 | 4,
+  firstIndex = 0,
+): string {
+  return render(publications.map((publication, index) => entryNode(publication, site, titleLevel, firstIndex + index)))
 }
