@@ -184,11 +184,11 @@ test.describe('the publications page', () => {
       const item = entry(page, p.title)
       await expect(item.getByRole('button', { name: 'ABS', exact: true }), p.title).toHaveCount(p.hasAbstract ? 1 : 0)
       await expect(item.getByRole('button', { name: 'BIB', exact: true }), p.title).toHaveCount(1)
-      await expect(item.getByRole('link', { name: `arXiv: ${p.title}` }), p.title).toHaveAttribute(
+      await expect(item.getByRole('link', { name: `arXiv ${p.title}`, exact: true }), p.title).toHaveAttribute(
         'href',
         `https://arxiv.org/abs/${p.arxiv}`,
       )
-      const doi = item.getByRole('link', { name: `DOI: ${p.title}` })
+      const doi = item.getByRole('link', { name: `DOI ${p.title}`, exact: true })
       if (p.doi) await expect(doi, p.title).toHaveAttribute('href', `https://doi.org/${p.doi}`)
       else await expect(doi, p.title).toHaveCount(0)
       await expect(item.getByRole('link', { name: p.title, exact: true })).toHaveAttribute(

@@ -112,15 +112,23 @@ export function authorsHtml(authors: readonly Author[], ownerNames: readonly str
   return render([authorsNode(authors, ownerNames, max)])
 }
 
-/** The identifier and file buttons (arXiv, DOI, PDF, code…), each named with the paper's title. */
-function linkNodes(publication: PublicationFrontmatter, plainTitle: string): Element[] {
-  return publicationLinks(publication).map((link) =>
-    h('a', { className: ['button'], href: link.href, ariaLabel: `${link.label}: ${plainTitle}` }, link.label),
-  )
+/**
+ * The identifier and file buttons (arXiv, DOI, PDF, code…), each named with the paper's title:
+ * on a paper page by its label ("arXiv: …"); in a list, where every byte counts twice, by the
+ * entry's title element (`aria-labelledby`, "arXiv …") rather than a copy of the title.
+ */
+function linkNodes(publication: PublicationFrontmatter, name: { title: string } | { titleId: string }): Element[] {
+  return publicationLinks(publication).map((link) => {
+    const named =
+      'title' in name
+        ? { ariaLabel: `${link.label}: ${name.title}` }
+        : { id: `${name.titleId}${link.field}`, ariaLabelledBy: `${name.titleId}${link.field} ${name.titleId}` }
+    return h('a', { className: ['button'], href: link.href, ...named }, link.label)
+  })
 }
 
 export function linksHtml(publication: PublicationFrontmatter): string {
-  return render(linkNodes(publication, latexToPlainText(publication.title)))
+  return render(linkNodes(publication, { title: latexToPlainText(publication.title) }))
 }
 
 /** "Physics Reports 2021": the venue, then the date. */
@@ -178,7 +186,7 @@ function entryNode(publication: Publication, site: Site, titleLevel: 3 | 4, inde
         ]),
         h('div', { className: ['entry-buttons'] }, [
           ...panelLinks(publication),
-          ...linkNodes(publication, latexToPlainText(publication.title)),
+          ...linkNodes(publication, { titleId }),
         ]),
       ]),
     ]),
