@@ -83,6 +83,13 @@ export function EntryPanels() {
   )
 
   useEffect(() => {
+    const toggleFrom = (event: Event) => {
+      const target = toggleTarget(event)
+      if (!target) return
+      event.preventDefault()
+      slotFor(target.link, target.slug, target.panel)
+      toggle(target.slug, target.panel)
+    }
     const onClick = (event: MouseEvent) => {
       // A click that opens the paper's page elsewhere (a new tab, a window) stays a link.
       if (
@@ -94,20 +101,11 @@ export function EntryPanels() {
         event.altKey
       )
         return
-      const target = toggleTarget(event)
-      if (!target) return
-      event.preventDefault()
-      slotFor(target.link, target.slug, target.panel)
-      toggle(target.slug, target.panel)
+      toggleFrom(event)
     }
     // Enter clicks a link by itself; Space presses a button.
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== ' ') return
-      const target = toggleTarget(event)
-      if (!target) return
-      event.preventDefault()
-      slotFor(target.link, target.slug, target.panel)
-      toggle(target.slug, target.panel)
+      if (event.key === ' ') toggleFrom(event)
     }
     // "and N more authors" hides as it opens: keep keyboard users in the list it revealed.
     const onDisclosure = (event: Event) => {
