@@ -366,6 +366,19 @@ test.describe('filters without JavaScript', () => {
     await expect(page.getByRole('region', { name: 'Cite' }).getByLabel('BibTeX')).toContainText(landscape.bibtexHead)
   })
 
+  test('every public page names the feed, and the list links to it and to the BibTeX file', async ({ page }) => {
+    for (const pathname of ['/', '/publications', `/publications/${stability.slug}`]) {
+      await page.goto(pathname)
+      await expect(page.locator('link[rel="alternate"][type="application/atom+xml"]'), pathname).toHaveAttribute(
+        'href',
+        /\/feed\.xml$/,
+      )
+    }
+    await page.goto('/publications')
+    await expect(page.getByRole('link', { name: 'Atom feed' })).toHaveAttribute('href', '/feed.xml')
+    await expect(page.getByRole('link', { name: 'BibTeX file' })).toHaveAttribute('href', '/publications.bib')
+  })
+
   test('a shared search link shows only the matching paper', async ({ page }) => {
     await page.goto('/publications?q=sparse')
     await expect(listedTitles(page)).toHaveText([sparse.title])

@@ -51,6 +51,10 @@ export function PublicationsView({
         <p className="page-description">
           publications by categories in reversed chronological order.{legend ? ` ${legend}` : ''}
         </p>
+        <p className="page-description">
+          Every paper as a <a href={routes.bibliography}>BibTeX file</a>; new ones in the{' '}
+          <a href={routes.feed}>Atom feed</a>.
+        </p>
       </header>
       <PublicationFilters facets={facetsOf(publications)} />
       <FilterStatus />

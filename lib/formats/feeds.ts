@@ -90,3 +90,18 @@ function feedEntry(publication: Publication, siteUrl: URL): string {
     '  </entry>',
   ].join('\n')
 }
+
+/**
+ * The `alternates` of a public page's metadata: its canonical address, and the Atom feed, so
+ * feed readers find it from any page. A page that sets `alternates` replaces its layout's, so
+ * every public page sets them through this.
+ */
+export function pageAlternates(canonical?: string): {
+  canonical?: string
+  types: Record<string, { url: string; title: string }[]>
+} {
+  return {
+    ...(canonical ? { canonical } : {}),
+    types: { 'application/atom+xml': [{ url: routes.feed, title: 'Publications (Atom feed)' }] },
+  }
+}

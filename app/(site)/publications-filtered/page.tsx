@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { pageAlternates } from '@/lib/formats/feeds'
 import { PublicationsView } from '@/components/publications/publications-view'
 import { getPublications, getSite } from '@/lib/content'
 import { parseFilters } from '@/lib/domain/filter'
@@ -6,7 +7,7 @@ import { routes } from '@/lib/domain/routes.mjs'
 
 export const metadata: Metadata = {
   title: 'publications',
-  alternates: { canonical: routes.publications() },
+  alternates: pageAlternates(routes.publications()),
   robots: { index: false, follow: true },
 }
 

@@ -1,11 +1,12 @@
 import type { Metadata } from 'next'
+import { pageAlternates } from '@/lib/formats/feeds'
 import { PublicationsView } from '@/components/publications/publications-view'
 import { getPublications, getSite } from '@/lib/content'
 import { routes } from '@/lib/domain/routes.mjs'
 
 export const metadata: Metadata = {
   title: 'publications',
-  alternates: { canonical: routes.publications() },
+  alternates: pageAlternates(routes.publications()),
 }
 
 /**

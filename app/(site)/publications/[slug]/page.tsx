@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { pageAlternates } from '@/lib/formats/feeds'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { CitePanel } from '@/components/publications/cite-panel'
@@ -37,7 +38,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title,
     description,
-    alternates: { canonical: path },
+    alternates: pageAlternates(path),
     // og:image comes from ./opengraph-image.tsx (Next names its URL); X falls back to it for twitter:image.
     openGraph: { type: 'article', title, description, url: path, siteName: getSite().title },
     twitter: { card: 'summary_large_image', title, description },
