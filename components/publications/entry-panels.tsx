@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'react'
 import { createPortal } from 'react-dom'
 import { routes } from '@/lib/domain/routes.mjs'
 import { BibtexBlock } from './bibtex-block'
-import { isPanel, PANELS, panelId, type Panel } from './entry-panel-kinds'
+import { isPanel, PANELS, panelId, type Panel } from '@/lib/markup/entry-panel-kinds'
 
 type Loaded = { state: 'loading' } | { state: 'ready'; text: string } | { state: 'error' }
 type Key = `${string}:${Panel}`

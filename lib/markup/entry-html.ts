@@ -9,6 +9,7 @@ import { publicationLinks } from '../domain/links'
 import { routes } from '../domain/routes.mjs'
 import type { Author, PublicationFrontmatter } from '../domain/schema'
 import type { Publication, Site } from '../domain/types'
+import { PANELS, type Panel } from './entry-panel-kinds'
 import { splitMath } from './math'
 import { latexToPlainText } from './text'
 
@@ -147,16 +148,16 @@ function venueNodes(publication: PublicationFrontmatter, withMonth: boolean): El
  * With it, the list's one `EntryPanels` makes them buttons that open the panel in place.
  */
 function panelLinks(publication: Publication): Element[] {
-  const panels = publication.body.trim() ? (['abstract', 'bibtex'] as const) : (['bibtex'] as const)
+  const panels: Panel[] = publication.body.trim() ? ['abstract', 'bibtex'] : ['bibtex']
   return panels.map((panel) =>
     h(
       'a',
       {
         className: ['button'],
-        href: routes.publicationSection(publication.slug, panel === 'abstract' ? 'abstract-heading' : 'cite-heading'),
+        href: routes.publicationSection(publication.slug, PANELS[panel].anchor),
         dataPanel: panel,
       },
-      panel === 'abstract' ? 'ABS' : 'BIB',
+      PANELS[panel].label,
     ),
   )
 }

@@ -1,4 +1,4 @@
-import { routes } from '@/lib/domain/routes.mjs'
+import { routes } from '../domain/routes.mjs'
 
 /** The panels an entry of a list can open under it, al-folio style. */
 export type Panel = 'abstract' | 'bibtex'
