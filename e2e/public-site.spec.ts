@@ -301,6 +301,7 @@ test.describe('a paper page', () => {
       expect(response?.status(), slug).toBe(404)
       await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible()
       await expect(page.getByRole('link', { name: 'See all publications' })).toHaveAttribute('href', '/publications')
+      await expect(page).toHaveTitle(/^Page not found \| /)
       // The site chrome once, not the not-found page's own around the paper layout's.
       await expect(page.getByRole('main')).toHaveCount(1)
       await expect(page.getByRole('link', { name: 'Skip to content' })).toHaveCount(1)
@@ -313,7 +314,7 @@ test.describe('a paper page', () => {
   })
 })
 
-test.describe('filters without JavaScript', () => {
+test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false })
 
   test('the form filters on the server', async ({ page }) => {
@@ -377,6 +378,20 @@ test.describe('filters without JavaScript', () => {
     await page.goto('/publications')
     await expect(page.getByRole('link', { name: 'Atom feed' })).toHaveAttribute('href', '/feed.xml')
     await expect(page.getByRole('link', { name: 'BibTeX file' })).toHaveAttribute('href', '/publications.bib')
+  })
+
+  test('an unknown paper shows the not-found page, status 404, in the site’s layout', async ({ page }) => {
+    for (const slug of ['no-such-paper', 'Not-A-Slug']) {
+      const response = await page.goto(`/publications/${slug}`)
+      expect(response?.status(), slug).toBe(404)
+      await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible()
+      await expect(page).toHaveTitle(/^Page not found \| /)
+      await expect(
+        page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'publications' }),
+      ).toBeVisible()
+      await page.getByRole('link', { name: 'See all publications' }).click()
+      await expect(listedTitles(page)).toHaveText(ALL_TITLES)
+    }
   })
 
   test('a shared search link shows only the matching paper', async ({ page }) => {

@@ -5,6 +5,8 @@
 //   (lib/server/page-cache.mjs).
 // - Other text (scripts, styles, RSC payloads, JSON) streams through a compressor; the rest
 //   streams through untouched (lib/server/compression.mjs).
+// - A 404 page without a main landmark is rendered again as the site's not-found page (see
+//   `notFoundPage` below).
 // This file only routes what Next.js writes (`writeHead`, `write`, `end`, `flushHeaders`) to one
 // of those, once the status and headers tell which.
 import {
@@ -24,25 +26,36 @@ import { pagePolicy } from '../lib/server/page-policy.mjs'
 /** @typedef {import('node:http').ServerResponse & { flush?: () => void }} Response */
 /** @typedef {import('node:http').OutgoingHttpHeaders | import('node:http').OutgoingHttpHeader[]} HeadersArgument */
 /** @typedef {(error?: Error | null) => void} WriteCallback */
-/** @typedef {{ cache: PageCache, policyOf: (url: string | undefined, html: string) => string }} Shared */
+/** @typedef {(req: IncomingMessage, res: Response) => Promise<void>} Render */
+/** @typedef {{ cache: PageCache, policyOf: (url: string | undefined, html: string) => string, notFoundPage?: Render }} Shared */
 /** @typedef {string | Uint8Array | null | undefined} Chunk what Next.js writes */
 
 /**
  * Wraps a request handler (Next.js's) so every response it writes goes through the policy above.
  * `log` receives a line for each page holding an inline script the policy refuses.
+ *
+ * `notFoundPage` renders the site's not-found page into a response (Next.js's `render404`). It
+ * is called for a 404 page that came out without its body: Next.js 16 puts the not-found UI of
+ * `notFound()` in a page with `dynamicParams` (an unknown paper) only in the React data, so
+ * without JavaScript the page is blank (vercel/next.js#95613). The status stays 404.
  * @template R
  * @param {(req: IncomingMessage, res: Response) => R} handler
- * @param {{ log?: (line: string) => void }} [options]
+ * @param {{ log?: (line: string) => void, notFoundPage?: Render }} [options]
  * @returns {(req: IncomingMessage, res: Response) => R}
  */
-export function withResponsePolicy(handler, { log = (line) => console.warn(line) } = {}) {
+export function withResponsePolicy(handler, { log = (line) => console.warn(line), notFoundPage } = {}) {
   /** @type {Shared} */
-  const shared = { cache: new PageCache(), policyOf: pagePolicy(log) }
+  const shared = { cache: new PageCache(), policyOf: pagePolicy(log), notFoundPage }
   return (req, res) => {
     intercept(req, res, shared)
     return handler(req, res)
   }
 }
+
+/** Every page of the site has one; the blank 404 page has none. */
+const MAIN_LANDMARK = /<main[\s>]/
+/** Headers Next.js gives a prerendered page, which the blank 404 page comes as. */
+const PRERENDER_HEADERS = /^(etag|cache-control|x-nextjs-.*)$/
 
 /**
  * @param {Chunk} chunk
@@ -60,7 +73,7 @@ function chunkBuffer(chunk, encoding) {
  * @param {Response} res
  * @param {Shared} shared
  */
-function intercept(req, res, { cache, policyOf }) {
+function intercept(req, res, { cache, policyOf, notFoundPage }) {
   const original = {
     writeHead: res.writeHead,
     write: res.write,
@@ -77,6 +90,8 @@ function intercept(req, res, { cache, policyOf }) {
   /** @type {Buffer[]} */
   const chunks = []
   let ended = false
+  /** Set until the response has been rendered again as the not-found page: once at most. */
+  let renderAgain = notFoundPage
 
   function restore() {
     res.writeHead = original.writeHead
@@ -212,6 +227,17 @@ function intercept(req, res, { cache, policyOf }) {
    * @param {Buffer} body
    */
   async function sendPage(body) {
+    if (renderAgain && res.statusCode === 404 && !isHead && !MAIN_LANDMARK.test(body.toString('utf8'))) {
+      const render = renderAgain
+      renderAgain = undefined
+      chunks.length = 0
+      ended = false
+      mode = undefined
+      // The blank page's caching headers: the not-found page sets its own.
+      for (const name of res.getHeaderNames()) if (PRERENDER_HEADERS.test(name)) res.removeHeader(name)
+      await render(req, res)
+      return
+    }
     restore()
     const etag = String(res.getHeader('etag') ?? '')
     varyOnEncoding(res)

@@ -9,6 +9,7 @@ const STATIC_POLICY = "frame-ancestors 'none'; object-src 'none'; base-uri 'self
 const page = (extra = '') =>
   `<!DOCTYPE html><html><head><script>${THEME_SCRIPT}</script></head><body>${'<p>text</p>'.repeat(200)}${extra}</body></html>`
 const logged: string[] = []
+let notFoundRenders = 0
 
 // Stand-ins for what Next.js writes: each route writes its response a different way.
 const routes: Record<string, (req: IncomingMessage, res: ServerResponse) => void> = {
@@ -39,6 +40,19 @@ const routes: Record<string, (req: IncomingMessage, res: ServerResponse) => void
     res.setHeader('Content-Type', 'image/png')
     res.end(Buffer.alloc(4000, 7))
   },
+  // What Next.js 16 sends for notFound() in a page with dynamicParams: the status, no body.
+  '/blank-404': (_req, res) => {
+    res.statusCode = 404
+    res.setHeader('Content-Type', 'text/html; charset=utf-8')
+    res.setHeader('Cache-Control', 's-maxage=31536000')
+    res.setHeader('ETag', '"blank"')
+    res.end(page())
+  },
+  '/missing': (_req, res) => {
+    res.statusCode = 404
+    res.setHeader('Content-Type', 'text/html; charset=utf-8')
+    res.end(page('<main><h1>Nothing here</h1></main>'))
+  },
   '/not-modified': (_req, res) => {
     res.setHeader('Content-Security-Policy', STATIC_POLICY)
     res.statusCode = 304
@@ -51,6 +65,13 @@ let origin: string
 beforeAll(async () => {
   const handle = withResponsePolicy((req, res) => routes[req.url ?? '']?.(req, res), {
     log: (line) => logged.push(line),
+    notFoundPage: async (_req, res) => {
+      notFoundRenders++
+      res.statusCode = 404
+      res.setHeader('Content-Type', 'text/html; charset=utf-8')
+      res.setHeader('Cache-Control', 'private, no-cache, no-store, max-age=0, must-revalidate')
+      res.end(page('<main><h1>Page not found</h1></main>'))
+    },
   })
   server = http.createServer((req, res) => void handle(req, res))
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
@@ -128,5 +149,23 @@ describe('withResponsePolicy', () => {
     const head = await get('/static', {}, 'HEAD')
     expect(head.headers['content-security-policy']).toBe(full.headers['content-security-policy'])
     expect(head.body.length).toBe(0)
+  })
+
+  it('sends the not-found page, status 404, in place of a blank 404 page', async () => {
+    const response = await get('/blank-404', { 'accept-encoding': 'gzip' })
+    expect(response.status).toBe(404)
+    expect(zlib.gunzipSync(response.body).toString()).toBe(page('<main><h1>Page not found</h1></main>'))
+    // The blank page's year-long shared caching does not come with it.
+    expect(response.headers['cache-control']).toBe('private, no-cache, no-store, max-age=0, must-revalidate')
+    expect(response.headers.etag).toBeUndefined()
+    expect(response.headers['content-security-policy']).toMatch(/'sha256-/)
+  })
+
+  it('sends a 404 page that has its content as it is', async () => {
+    const before = notFoundRenders
+    const response = await get('/missing')
+    expect(response.status).toBe(404)
+    expect(response.body.toString()).toContain('<h1>Nothing here</h1>')
+    expect(notFoundRenders).toBe(before)
   })
 })

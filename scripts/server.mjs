@@ -74,7 +74,16 @@ const server = http.createServer()
 if (keepAliveTimeout) server.keepAliveTimeout = keepAliveTimeout
 const app = next({ dev: false, dir: projectRoot, hostname, port, httpServer: server })
 await app.prepare()
-const handle = withResponsePolicy(app.getRequestHandler())
+const nextHandler = app.getRequestHandler()
+// The not-found page, status 404, for a request whose page came out blank (see response-policy.mjs).
+const notFound = /** @type {import('node:url').UrlWithParsedQuery} */ ({
+  pathname: '/_not-found',
+  path: '/_not-found',
+  href: '/_not-found',
+  search: null,
+  query: {},
+})
+const handle = withResponsePolicy(nextHandler, { notFoundPage: (req, res) => nextHandler(req, res, notFound) })
 
 server.on('request', (req, res) => {
   settleForwarding(req, trust)

@@ -1,4 +1,7 @@
+import type { Metadata } from 'next'
 import { NotFoundMessage } from '@/components/site/not-found-message'
+
+export const metadata: Metadata = { title: 'Page not found' }
 
 /**
  * `notFound()` in a public page (an unknown or draft paper) renders here, inside the (site)
