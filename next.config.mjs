@@ -36,6 +36,29 @@ const nextConfig = {
   // End-to-end tests build into their own folder so they never touch the build `npm start` serves.
   distDir: distDir(),
   poweredByHeader: false,
+  // Server-only libraries Node loads from node_modules instead of Turbopack bundling them into
+  // each route that uses them (citation-js went in twice, 1.4 MB each): a third off the compile.
+  serverExternalPackages: [
+    '@citation-js/core',
+    '@citation-js/name',
+    '@citation-js/plugin-bibtex',
+    '@citation-js/plugin-csl',
+    '@citation-js/plugin-ris',
+    '@retorquere/bibtex-parser',
+    'hast-util-to-html',
+    'hastscript',
+    'mdast-util-to-hast',
+    'mdast-util-to-string',
+    'rehype-katex',
+    'rehype-stringify',
+    'remark-math',
+    'remark-mdx',
+    'remark-parse',
+    'remark-rehype',
+    'unified',
+    'yaml',
+    'zod',
+  ],
   // scripts/server.mjs compresses: it must read each HTML page before compression.
   compress: false,
   reactStrictMode: true,

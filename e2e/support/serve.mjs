@@ -43,14 +43,8 @@ const env = childEnv({
 })
 const run = (/** @type {string} */ command, /** @type {string[]} */ args) =>
   execFileSync(command, args, { cwd: root, env, stdio: 'inherit' })
-// The repository's own generated types too: `next build` type-checks against them (a fresh clone has none).
-execFileSync(process.execPath, [path.join(root, 'scripts/contentlayer.mjs')], {
-  cwd: root,
-  env: childEnv({ CONTENT_DIR: '' }),
-  stdio: 'inherit',
-})
-run(process.execPath, [path.join(root, 'scripts/contentlayer.mjs')])
-run(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'build'])
+// `npm run build`, on the test's copy of the content.
+run(process.execPath, [path.join(root, 'scripts/build.mjs')])
 
 // The server `npm start` runs, so the tests see the production headers (the CSP above all).
 const server = spawn(process.execPath, [path.join(root, 'scripts/server.mjs'), '-p', String(port), '-H', '127.0.0.1'], {

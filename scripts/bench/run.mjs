@@ -29,7 +29,7 @@ import {
 import { freePort, runMeasured, startProcess, waitForHttp, waitForIdle } from './processes.mjs'
 import { printTable } from './report.mjs'
 import { startStaticServer } from './static-reference.mjs'
-import { childEnv, serverChildEnv } from '../../lib/env.mjs'
+import { serverChildEnv } from '../../lib/env.mjs'
 import { routes } from '../../lib/domain/routes.mjs'
 
 const { values: args } = parseArgs({
@@ -61,7 +61,6 @@ if (!foundChrome)
 const chrome = foundChrome
 
 const node = process.execPath
-const nextBin = path.join(projectRoot, 'node_modules', 'next', 'dist', 'bin', 'next')
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'scholar-bench-'))
 fs.chmodSync(work, 0o755) // nginx's workers may run as another user
 const logs = path.join(work, 'logs')
@@ -182,32 +181,24 @@ async function main() {
     NEXT_TELEMETRY_DISABLED: '1',
   })
 
-  // `next build` type-checks against the repository's own generated types (a fresh clone has none).
-  execFileSync(node, [path.join(projectRoot, 'scripts', 'contentlayer.mjs')], {
-    cwd: projectRoot,
-    env: childEnv({ CONTENT_DIR: '' }),
-    stdio: ['ignore', fs.openSync(path.join(logs, 'repo-content.log'), 'a'), 'inherit'],
-  })
-
-  step('cold build: Contentlayer, then next build')
+  step('cold build: npm run build (Contentlayer beside next build --experimental-build-mode=compile, then generate)')
   const distDir = path.join(projectRoot, DIST_DIR)
   fs.rmSync(distDir, { recursive: true, force: true })
   if (!args.keep) cleanups.push(() => fs.rmSync(distDir, { recursive: true, force: true }))
   const restore = guardNextWrites()
   cleanups.push(restore)
   const buildLog = path.join(logs, 'build.log')
-  const contentlayer = await runMeasured(node, [path.join(projectRoot, 'scripts', 'contentlayer.mjs')], {
+  const build = await runMeasured(node, [path.join(projectRoot, 'scripts', 'build.mjs')], {
     cwd: projectRoot,
     env,
     logFile: buildLog,
   })
-  const next = await runMeasured(node, [nextBin, 'build'], { cwd: projectRoot, env, logFile: buildLog })
   restore()
-  // Next's own phase timings, from its log.
+  // Each step's own timings, from the log.
   const buildLogText = fs.readFileSync(buildLog, 'utf8').replace(/\x1b\[[0-9;]*m/g, '')
   const phases = /** @type {[string, RegExp][]} */ ([
+    ['Contentlayer', /Generated \d+ documents in \.contentlayer \(([\d.]+ s)\)/],
     ['compile', /Compiled successfully in ([\d.]+m?s)/],
-    ['type check', /Finished TypeScript in ([\d.]+m?s)/],
     ['prerender', /Generating static pages using \d+ workers? \((\d+)\/\d+\) in ([\d.]+m?s)/],
   ])
     .map(([name, pattern]) => {
@@ -216,9 +207,7 @@ async function main() {
     })
     .filter(Boolean)
     .join(', ')
-  step(
-    `built in ${(contentlayer.seconds + next.seconds).toFixed(1)} s (Contentlayer ${contentlayer.seconds.toFixed(1)} s, next build ${next.seconds.toFixed(1)} s)`,
-  )
+  step(`built in ${build.seconds.toFixed(1)} s (${phases})`)
 
   step('empty App Router page for the JavaScript and Lighthouse baselines')
   const baseline = await buildBaselineApp({ logFile: path.join(logs, 'baseline.log') })
@@ -354,8 +343,8 @@ async function main() {
     papers,
     date: new Date().toISOString(),
     machine: machine(staticServer.kind),
-    build_seconds: round(contentlayer.seconds + next.seconds, 1),
-    build_peak_rss_mb: Math.round(Math.max(contentlayer.peakRssBytes, next.peakRssBytes) / 1024 ** 2),
+    build_seconds: round(build.seconds, 1),
+    build_peak_rss_mb: Math.round(build.peakRssBytes / 1024 ** 2),
     edit_to_live_p50_ms: orNull(median(edits.samples)),
     edit_to_live_p95_ms: orNull(percentile(edits.samples, 95)),
     serve_rps: serve.rps,
@@ -369,7 +358,7 @@ async function main() {
     page_weight: pageWeight,
   }
   printTable(result, [
-    `build: Contentlayer ${contentlayer.seconds.toFixed(1)} s (peak ${Math.round(contentlayer.peakRssBytes / 1024 ** 2)} MB), next build ${next.seconds.toFixed(1)} s (peak ${Math.round(next.peakRssBytes / 1024 ** 2)} MB; ${phases})`,
+    `build: ${build.seconds.toFixed(1)} s, peak ${Math.round(build.peakRssBytes / 1024 ** 2)} MB (${phases}; Contentlayer and the compile side by side)`,
     `server: answering ${Math.round(serverUpMs)} ms after start, idle (background work done) ${Math.round(settleMs)} ms later`,
     `edit-to-live: ${edits.samples.length} edits of ${routes.publication(edited.slug)}; the save itself answered in ${Math.round(median(edits.saves))} ms (median)`,
     `serving: ${CONNECTIONS} connections × ${settings.serveSeconds} s per page; static reference: ${staticServer.kind}; pages ${Object.entries(
