@@ -394,6 +394,13 @@ test.describe('without JavaScript', () => {
     }
   })
 
+  test('a search finds words of an abstract and topics on the server too', async ({ page }) => {
+    await page.goto('/publications?q=curse+of+dimensionality')
+    await expect(listedTitles(page)).toHaveText([landscape.title])
+    await page.goto('/publications?q=phase+diagram')
+    await expect(listedTitles(page)).toHaveText([landscape.title])
+  })
+
   test('a shared search link shows only the matching paper', async ({ page }) => {
     await page.goto('/publications?q=sparse')
     await expect(listedTitles(page)).toHaveText([sparse.title])
@@ -469,7 +476,8 @@ test.describe('filters with JavaScript', () => {
 
     await search.pressSequentially('spa')
     await expect(page).toHaveURL(/\/publications\?q=spa$/)
-    await expect(listedTitles(page)).toHaveText([deepConv.title, sparse.title])
+    // "spatial" and "sparse" in two titles, "space" in the third paper's abstract.
+    await expect(listedTitles(page)).toHaveText([deepConv.title, sparse.title, landscape.title])
     await expect(search).toBeFocused()
     // One navigation for the three keystrokes: the search waits for a pause in typing.
     expect(await page.evaluate(() => history.length)).toBe(historyBefore + 1)
@@ -480,6 +488,20 @@ test.describe('filters with JavaScript', () => {
     await expect(listedTitles(page)).toHaveText([sparse.title])
     await expect(search).toHaveValue('sparse')
     await expect(search).toBeFocused()
+    await expectSameDocument(page)
+  })
+
+  test('Search also finds a paper by its topics and by words of its abstract', async ({ page }) => {
+    await gotoHydrated(page, '/publications')
+    await markWindow(page)
+    const search = page.getByLabel('Search')
+    await search.fill('jamming')
+    await expect(listedTitles(page)).toHaveText([landscape.title])
+    // Only in the abstract ("Go playing", "the curse of dimensionality").
+    await search.fill('go playing curse')
+    await expect(page).toHaveURL(/\/publications\?q=go(%20|\+)playing(%20|\+)curse$/)
+    await expect(listedTitles(page)).toHaveText([landscape.title])
+    await expect(page.getByRole('status').filter({ hasText: 'match' })).toHaveText('1 publication of 5 matches.')
     await expectSameDocument(page)
   })
 
@@ -587,6 +609,30 @@ test.describe('theme', () => {
     })
   })
 })
+
+/** The space between the bottom of the site's header and the first thing of the page under it. */
+async function roomUnderHeader(page: Page): Promise<number> {
+  const header = await page.locator('header.site-header').boundingBox()
+  const first = await page.locator('main > :not(style, script)').first().boundingBox()
+  if (!header || !first) throw new Error('no header or no content')
+  return first.y - (header.y + header.height)
+}
+
+for (const viewport of [
+  { width: 1280, height: 800 },
+  { width: 360, height: 740 },
+]) {
+  test.describe(`at ${viewport.width} px`, () => {
+    test.use({ viewport })
+
+    test('every public page leaves room under the header', async ({ page }) => {
+      for (const pathname of ['/', '/publications', `/publications/${stability.slug}`, '/no-such-page']) {
+        await page.goto(pathname)
+        expect(await roomUnderHeader(page), pathname).toBeGreaterThanOrEqual(24)
+      }
+    })
+  })
+}
 
 test.describe('on a 360px wide phone', () => {
   test.use({ viewport: { width: 360, height: 740 } })

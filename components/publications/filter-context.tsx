@@ -1,6 +1,6 @@
 'use client'
 
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { filterPublications, parseFilters, type Filters } from '@/lib/domain/filter'
 import type { PublicationFrontmatter } from '@/lib/domain/schema'
 import { filtersToQuery, routes } from '@/lib/domain/routes.mjs'
@@ -40,19 +40,39 @@ export function useFilters(): FilterState {
  * JavaScript needed) and, with JavaScript, a change filters in place: no reload, no fetch, and the
  * page stays the prerendered one. The address bar follows (pushState), so Back works and the URL
  * can be shared.
+ *
+ * The search reads abstracts too. They are not in the page: the server passes the papers its
+ * search matched (`initialMatches`), and the browser fetches the abstracts the first time a search
+ * is typed (`routes.searchIndex`); until they arrive, a search matches the other fields.
  */
 export function FilterProvider({
   index,
   initialFilters,
+  initialMatches,
   partial,
   children,
 }: {
   index: FilterIndexEntry[]
   initialFilters: Filters
+  /** With a search in `initialFilters`: the slugs the server found for them, abstracts included. */
+  initialMatches?: string[]
   partial?: PartialList
   children: ReactNode
 }) {
   const [filters, setState] = useState(initialFilters)
+  const [abstracts, setAbstracts] = useState<Record<string, string>>()
+  const abstractsAsked = useRef(false)
+  const searching = !partial && Boolean(filters.q)
+
+  useEffect(() => {
+    if (!searching || abstractsAsked.current) return
+    abstractsAsked.current = true
+    fetch(routes.searchIndex)
+      .then((response) => (response.ok ? response.json() : Promise.reject(new Error(String(response.status)))))
+      .then((data: Record<string, string>) => setAbstracts(data))
+      // Without them the search still matches titles, authors, venues and topics; the next page load asks again.
+      .catch(() => undefined)
+  }, [searching])
 
   // The prerendered page may be shown for a filtered address (client navigations ignore the
   // server's rewrite), and Back/Forward move between our own entries: the address is the truth.
@@ -89,10 +109,12 @@ export function FilterProvider({
     [partial],
   )
 
-  const visible = useMemo(
-    () => new Set(filterPublications(index, filters).map((entry) => entry.slug)),
-    [index, filters],
-  )
+  const visible = useMemo(() => {
+    if (!abstracts && initialMatches && filtersToQuery(filters) === filtersToQuery(initialFilters))
+      return new Set(initialMatches)
+    const entries = abstracts ? index.map((entry) => ({ ...entry, abstract: abstracts[entry.slug] })) : index
+    return new Set(filterPublications(entries, filters).map((entry) => entry.slug))
+  }, [index, filters, abstracts, initialMatches, initialFilters])
   const hiddenRule = useMemo(() => {
     if (partial) return ''
     const hiddenSlugs = index.filter((entry) => !visible.has(entry.slug)).map((entry) => `[data-pub="${entry.slug}"]`)

@@ -10,7 +10,7 @@ export function FilterStatus() {
     <>
       <p className="result-count" role="status">
         {hasFilters(filters)
-          ? `${plural(shown, 'publication')} of ${total} match.`
+          ? `${plural(shown, 'publication')} of ${total} ${shown === 1 ? 'matches' : 'match'}.`
           : `${plural(total, 'publication')}.`}
       </p>
       {rendered !== undefined && rendered < shown ? (

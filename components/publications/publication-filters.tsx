@@ -79,7 +79,7 @@ export function PublicationFilters({ facets }: { facets: Facets }) {
           id="filter-q"
           name="q"
           type="search"
-          placeholder="Title, author or venue"
+          placeholder="Title, author, venue, topic or abstract"
           value={values.q}
           onChange={(event) => change('q', event.target.value)}
           autoComplete="off"

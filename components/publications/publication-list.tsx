@@ -1,12 +1,15 @@
 import { groupByYear } from '@/lib/domain/sort'
 import type { Publication, Site } from '@/lib/domain/types'
 import { entriesHtml } from '@/lib/markup/entry-html'
+import { keepHtml } from '@/lib/markup/html-slots'
+import { ServerHtmlList } from '@/components/site/server-html'
 import { EntryPanels } from './entry-panels'
 
 /**
  * Years as headings at `level`, paper titles one level below, so pages keep a sensible outline.
- * Each year's entries are HTML made on the server (`lib/markup/entry-html.ts`): React holds one
- * string per year and hydrates none of them; the list's one `EntryPanels` opens their panels.
+ * Each year's entries are HTML made on the server (`lib/markup/entry-html.ts`), written into the
+ * page but kept out of its React data (`ServerHtmlList`): React hydrates none of them and the page
+ * carries each once. The list's one `EntryPanels` opens their panels.
  */
 export function PublicationList({
   publications,
@@ -36,11 +39,9 @@ export function PublicationList({
           <YearHeading className="year-heading" id={`year-${group.year}`}>
             {group.year}
           </YearHeading>
-          <ol
+          <ServerHtmlList
             className="entries"
-            dangerouslySetInnerHTML={{
-              __html: entriesHtml(group.publications, site, level === 2 ? 3 : 4, firstIndex[i]),
-            }}
+            slot={keepHtml(entriesHtml(group.publications, site, level === 2 ? 3 : 4, firstIndex[i]))}
           />
         </section>
       ))}

@@ -1,5 +1,6 @@
 import { marksInUse, marksLegend } from '@/lib/domain/authors'
 import { env } from '@/lib/env.mjs'
+import { withAbstracts } from '@/lib/content'
 import { facetsOf, filterPublications, type Filters } from '@/lib/domain/filter'
 import { newestYears } from '@/lib/domain/sort'
 import type { Publication, Site } from '@/lib/domain/types'
@@ -26,7 +27,9 @@ export function PublicationsView({
   filters: Filters
 }) {
   const complete = publications.length <= env.publicationsPerPage
-  const matching = complete ? publications : filterPublications(publications, filters)
+  // A search reads the abstracts too, which only the server holds (the browser fetches them later).
+  const searched = filters.q ? filterPublications(withAbstracts(publications), filters) : undefined
+  const matching = complete ? publications : (searched ?? filterPublications(publications, filters))
   const { shown, earlier } = complete
     ? { shown: publications, earlier: [] }
     : newestYears(matching, env.publicationsPerPage)
@@ -45,7 +48,12 @@ export function PublicationsView({
     : []
   const partial = complete ? undefined : { total: publications.length, matching: matching.length, shown: shown.length }
   return (
-    <FilterProvider index={index} initialFilters={filters} {...(partial ? { partial } : {})}>
+    <FilterProvider
+      index={index}
+      initialFilters={filters}
+      {...(complete && searched ? { initialMatches: searched.map(({ slug }) => slug) } : {})}
+      {...(partial ? { partial } : {})}
+    >
       <header className="page-header">
         <h1>publications</h1>
         <p className="page-description">

@@ -6,6 +6,9 @@ import { generatedPublications, generatedSite } from './generated'
 import { withPendingChanges } from './live/overlay'
 import type { PublicationFrontmatter } from '../domain/schema'
 import { frontmatterOf, type PublicationData } from './publication'
+import { LRUCache } from 'lru-cache'
+import { normalizeText } from '../domain/format'
+import { mdxToPlainText } from '../markup/plain-text'
 
 /**
  * The one door to the content: public pages, feeds, cards and the dashboard read publications and
@@ -96,4 +99,24 @@ export function getRelated(publication: Publication, limit = 3): Publication[] {
     .sort((a, b) => b.shared - a.shared || comparePublications(a.other, b.other))
     .slice(0, limit)
     .map(({ other }) => other)
+}
+
+// Per body, so a save reads again only the abstract it changed.
+const searchTexts = new LRUCache<string, string>({
+  maxSize: 32 * 1024 * 1024,
+  sizeCalculation: (text, body) => Math.max(1, text.length + body.length),
+})
+
+/** A paper's abstract as the search reads it: its plain text, lower-cased, accents and punctuation gone. */
+export function searchableAbstract(publication: Publication): string {
+  const hit = searchTexts.get(publication.body)
+  if (hit !== undefined) return hit
+  const text = publication.body.trim() ? normalizeText(mdxToPlainText(publication.body)) : ''
+  searchTexts.set(publication.body, text)
+  return text
+}
+
+/** The papers with their abstracts, for a search on the server. */
+export function withAbstracts(publications: readonly Publication[]): (Publication & { abstract: string })[] {
+  return publications.map((publication) => ({ ...publication, abstract: searchableAbstract(publication) }))
 }

@@ -98,7 +98,12 @@ describe('search', () => {
   })
 
   it('needs every word, and the words may come from different fields', () => {
-    expect(titles(filterPublications(papers, { q: 'wyart deep' }))).toEqual([deepConv.title, landscape.title])
+    // "deep" is in two titles, and a topic of the third.
+    expect(titles(filterPublications(papers, { q: 'wyart deep' }))).toEqual([
+      deepConv.title,
+      sparse.title,
+      landscape.title,
+    ])
     expect(titles(filterPublications(papers, { q: 'tomasini spatial arxiv' }))).toEqual([deepConv.title])
     expect(filterPublications(papers, { q: 'sparse geiger' })).toEqual([])
   })
@@ -110,8 +115,13 @@ describe('search', () => {
     expect(titles(filterPublications(papers, { q: 'Pétrini,  SPARSE!' }))).toEqual([sparse.title])
   })
 
-  it('does not search tags', () => {
-    expect(matchesSearch(landscape, 'jamming')).toBe(false)
+  it('searches topics and, when given, the abstract', () => {
+    expect(matchesSearch(landscape, 'jamming')).toBe(true)
+    expect(matchesSearch(landscape, 'jamming geiger')).toBe(true)
+    expect(matchesSearch(landscape, 'overparametrized')).toBe(false)
+    const withAbstract = { ...landscape, abstract: 'Deep nets are OVER-parametrized; see Équation (1).' }
+    expect(matchesSearch(withAbstract, 'overparametrized')).toBe(false)
+    expect(matchesSearch(withAbstract, 'over parametrized equation jamming')).toBe(true)
   })
 })
 

@@ -36,9 +36,13 @@ export function hasFilters(filters: Filters): boolean {
   return Object.values(filters).some((value) => value !== undefined)
 }
 
-type Filterable = Pick<PublicationFrontmatter, 'title' | 'authors' | 'venue' | 'venueShort' | 'type' | 'tags' | 'year'>
+/** What the filters read of a paper; `abstract` is its abstract as plain text, when known. */
+export type Filterable = Pick<
+  PublicationFrontmatter,
+  'title' | 'authors' | 'venue' | 'venueShort' | 'type' | 'tags' | 'year'
+> & { abstract?: string }
 
-/** Every word of the search must appear in the title, an author's name or the venue. */
+/** Every word of the search must appear in the title, an author's name, the venue, a topic or the abstract. */
 export function matchesSearch(publication: Filterable, q: string): boolean {
   const haystack = normalizeText(
     [
@@ -46,6 +50,8 @@ export function matchesSearch(publication: Filterable, q: string): boolean {
       publication.venue ?? '',
       publication.venueShort ?? '',
       ...publication.authors.map((a) => a.name),
+      ...(publication.tags ?? []),
+      publication.abstract ?? '',
     ].join(' '),
   )
   return normalizeText(q)

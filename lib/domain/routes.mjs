@@ -52,6 +52,8 @@ export const routes = {
   cite: (slug, format) => `${routes.publication(slug)}/cite/${format}`,
   bibliography: '/publications.bib',
   feed: '/feed.xml',
+  /** The abstracts the publications page's search reads in the browser (fetched on a first search). */
+  searchIndex: '/search-index.json',
 
   admin: '/admin',
   signIn: '/admin/login',

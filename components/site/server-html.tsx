@@ -1,0 +1,76 @@
+'use client'
+
+import { useEffect, useRef, useState, useSyncExternalStore, type HTMLAttributes } from 'react'
+import { slotHtml } from '@/lib/markup/html-slot-store'
+
+const subscribe = () => () => {}
+
+function serverHtml(slot: string): string {
+  const html = slotHtml(slot)
+  // Kept a moment ago by the same render: a page without it must fail, not be cached empty.
+  if (html === undefined) throw new Error(`The server's HTML for slot ${slot} is gone before the page was rendered`)
+  return html
+}
+
+/**
+ * The HTML of the slot in the page at the current address, as the server sends it: what a
+ * client-side navigation needs, since its React data holds only the slot's key. Undefined when
+ * the page no longer has it (the content changed since).
+ */
+async function fetchSlot(slot: string, signal: AbortSignal): Promise<string | undefined> {
+  const response = await fetch(window.location.href, { headers: { Accept: 'text/html' }, signal })
+  if (!response.ok) return undefined
+  const page = new DOMParser().parseFromString(await response.text(), 'text/html')
+  return page.querySelector(`[data-slot="${CSS.escape(slot)}"]`)?.innerHTML
+}
+
+/**
+ * A list (`<ol>`) whose items are the server's HTML kept by `keepHtml` (lib/markup/html-slots.ts):
+ * written into the page as the server renders it, never into the page's React data. In the
+ * browser React adopts the content as it came (an element with `dangerouslySetInnerHTML` is not
+ * compared at hydration) and never touches it again.
+ *
+ * Reached by a client-side navigation, the list has only the key: it fetches the page at the
+ * new address and takes the slot's HTML from it, or loads the page for real when that fails.
+ */
+export function ServerHtmlList({
+  slot,
+  ...attributes
+}: { slot: string } & Omit<HTMLAttributes<HTMLOListElement>, 'children' | 'dangerouslySetInnerHTML'>) {
+  // false while hydrating the server's HTML, true when rendered in the browser from the start.
+  const inBrowser = useSyncExternalStore(
+    subscribe,
+    () => true,
+    () => false,
+  )
+  const [renderedInBrowser] = useState(inBrowser)
+  const [loading, setLoading] = useState(renderedInBrowser)
+  const element = useRef<HTMLOListElement>(null)
+
+  useEffect(() => {
+    if (!renderedInBrowser) return
+    const request = new AbortController()
+    fetchSlot(slot, request.signal)
+      .then((html) => {
+        if (html === undefined) throw new Error('The page no longer holds this list')
+        if (element.current) element.current.innerHTML = html
+        setLoading(false)
+      })
+      .catch(() => {
+        if (!request.signal.aborted) window.location.reload()
+      })
+    return () => request.abort()
+  }, [renderedInBrowser, slot])
+
+  const html = typeof window === 'undefined' ? serverHtml(slot) : ''
+  return (
+    <ol
+      {...attributes}
+      ref={element}
+      data-slot={slot}
+      aria-busy={loading || undefined}
+      suppressHydrationWarning
+      dangerouslySetInnerHTML={{ __html: html }}
+    />
+  )
+}
