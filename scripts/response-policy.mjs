@@ -5,6 +5,7 @@
 //   (lib/server/page-cache.mjs).
 // - Other text (scripts, styles, RSC payloads, JSON) streams through a compressor; the rest
 //   streams through untouched (lib/server/compression.mjs).
+// - A public page loads its scripts after its first paint (lib/server/late-scripts.mjs).
 // - A 404 page without a main landmark is rendered again as the site's not-found page (see
 //   `notFoundPage` below).
 // This file only routes what Next.js writes (`writeHead`, `write`, `end`, `flushHeaders`) to one
@@ -20,7 +21,9 @@ import {
 } from '../lib/server/compression.mjs'
 import { contentSecurityPolicy } from '../lib/server/csp.mjs'
 import { PageCache } from '../lib/server/page-cache.mjs'
+import { loadScriptsLate } from '../lib/server/late-scripts.mjs'
 import { pagePolicy } from '../lib/server/page-policy.mjs'
+import { routes } from '../lib/domain/routes.mjs'
 
 /** @typedef {import('node:http').IncomingMessage} IncomingMessage */
 /** @typedef {import('node:http').ServerResponse & { flush?: () => void }} Response */
@@ -51,6 +54,14 @@ export function withResponsePolicy(handler, { log = (line) => console.warn(line)
     return handler(req, res)
   }
 }
+
+/**
+ * The dashboard's pages load their scripts as Next.js wrote them; public pages after the first
+ * paint (lib/server/late-scripts.mjs).
+ * @param {string | undefined} url
+ */
+const isAdminPath = (url = '/') =>
+  url === routes.admin || url.startsWith(`${routes.admin}/`) || url.startsWith(`${routes.admin}?`)
 
 /** Every page of the site has one; the blank 404 page has none. */
 const MAIN_LANDMARK = /<main[\s>]/
@@ -249,18 +260,21 @@ function intercept(req, res, { cache, policyOf, notFoundPage }) {
     }
     let page = etag ? cache.get(etag, body) : undefined
     if (!page) {
-      page = { body, policy: policyOf(req.url, body.toString('utf8')), encoded: {} }
+      const html = body.toString('utf8')
+      const late = res.statusCode === 200 && !isAdminPath(req.url) ? loadScriptsLate(html) : html
+      const sent = late === html ? body : Buffer.from(late)
+      page = { body, sent, policy: policyOf(req.url, late), encoded: {} }
       if (etag) cache.add(etag, page)
     }
     res.setHeader('Content-Security-Policy', page.policy)
     const accepted =
-      body.length >= MIN_COMPRESS_BYTES && !res.getHeader('content-encoding')
+      page.sent.length >= MIN_COMPRESS_BYTES && !res.getHeader('content-encoding')
         ? negotiateEncoding(req.headers['accept-encoding'])
         : undefined
-    let payload = body
+    let payload = page.sent
     if (accepted) {
       const kept = page.encoded[accepted]
-      payload = kept ?? (await compress(accepted, body))
+      payload = kept ?? (await compress(accepted, page.sent))
       if (!kept && etag) cache.addEncoded(etag, page, accepted, payload)
       markCompressed(res, accepted)
     }

@@ -1,10 +1,11 @@
 'use client'
 
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { createPortal } from 'react-dom'
 import { routes } from '@/lib/domain/routes.mjs'
 import { BibtexBlock } from './bibtex-block'
 import { isPanel, PANELS, panelId, type Panel } from '@/lib/markup/entry-panel-kinds'
+import { SERVER_HTML_ADDED } from '@/lib/markup/html-slot-store'
 
 type Loaded = { state: 'loading' } | { state: 'ready'; text: string } | { state: 'error' }
 type Key = `${string}:${Panel}`
@@ -123,19 +124,60 @@ export function EntryPanels() {
     }
   }, [toggle])
 
-  // The links are the server's elements, the panels this component's: their state is set on them here.
+  // The links are the server's elements: they become buttons here, once the page is idle, in
+  // slices (a list of hundreds, changed in one go as React hydrates, cost the phone a long
+  // task), and again for a list that arrives later (ServerHtmlList). A click works before that.
   useEffect(() => {
-    for (const link of document.querySelectorAll<HTMLAnchorElement>(TOGGLE)) {
-      const target = toggleOf(link)
-      if (!target) continue
-      const expanded = open[target.slug] === target.panel
-      link.setAttribute('role', 'button')
-      link.setAttribute('aria-expanded', String(expanded))
-      const slot = document.getElementById(panelId(target.slug, target.panel))
-      if (!slot) continue
-      slot.hidden = !expanded
-      if (loaded[keyOf(target.slug, target.panel)]?.state === 'loading') slot.setAttribute('aria-busy', 'true')
-      else slot.removeAttribute('aria-busy')
+    let pending: HTMLAnchorElement[] = []
+    let scheduled: number | undefined
+    const mark = (deadline?: IdleDeadline) => {
+      scheduled = undefined
+      // A slice, then more while the browser has time to spare (a timer gives none: one slice).
+      do {
+        for (const link of pending.splice(0, 40)) {
+          link.setAttribute('role', 'button')
+          if (!link.hasAttribute('aria-expanded')) link.setAttribute('aria-expanded', 'false')
+        }
+      } while (pending.length && deadline && deadline.timeRemaining() > 1)
+      if (pending.length) schedule()
+    }
+    // Safari has no requestIdleCallback.
+    const idle = 'requestIdleCallback' in window
+    const schedule = () => {
+      scheduled ??= idle ? window.requestIdleCallback(mark, { timeout: 1000 }) : window.setTimeout(mark, 50)
+    }
+    const collect = () => {
+      pending = [...document.querySelectorAll<HTMLAnchorElement>(`${TOGGLE}:not([role])`)]
+      schedule()
+    }
+    collect()
+    document.addEventListener(SERVER_HTML_ADDED, collect)
+    return () => {
+      document.removeEventListener(SERVER_HTML_ADDED, collect)
+      if (scheduled !== undefined) (idle ? window.cancelIdleCallback : window.clearTimeout)(scheduled)
+    }
+  }, [])
+
+  // The state of the entries whose panels changed; the others are left as they are.
+  const touched = useRef(new Set<string>())
+  useEffect(() => {
+    for (const slug of Object.keys(open)) touched.current.add(slug)
+    for (const key of Object.keys(loaded)) touched.current.add(key.slice(0, key.lastIndexOf(':')))
+    for (const slug of touched.current) {
+      for (const link of document.querySelectorAll<HTMLAnchorElement>(
+        `[data-pub="${CSS.escape(slug)}"] a[data-panel]`,
+      )) {
+        const target = toggleOf(link)
+        if (!target) continue
+        const expanded = open[target.slug] === target.panel
+        link.setAttribute('role', 'button')
+        link.setAttribute('aria-expanded', String(expanded))
+        const slot = document.getElementById(panelId(target.slug, target.panel))
+        if (!slot) continue
+        slot.hidden = !expanded
+        if (loaded[keyOf(target.slug, target.panel)]?.state === 'loading') slot.setAttribute('aria-busy', 'true')
+        else slot.removeAttribute('aria-busy')
+      }
     }
   }, [open, loaded])
 

@@ -1,7 +1,7 @@
 'use client'
 
 import { useEffect, useRef, useState, useSyncExternalStore, type HTMLAttributes } from 'react'
-import { slotHtml } from '@/lib/markup/html-slot-store'
+import { SERVER_HTML_ADDED, slotHtml } from '@/lib/markup/html-slot-store'
 
 const subscribe = () => () => {}
 
@@ -55,6 +55,7 @@ export function ServerHtmlList({
         if (html === undefined) throw new Error('The page no longer holds this list')
         if (element.current) element.current.innerHTML = html
         setLoading(false)
+        document.dispatchEvent(new Event(SERVER_HTML_ADDED))
       })
       .catch(() => {
         if (!request.signal.aborted) window.location.reload()

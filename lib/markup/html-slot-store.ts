@@ -10,3 +10,6 @@ export function slotHtml(key: string): string | undefined {
   const slots = (globalThis as { [HTML_SLOTS]?: { get(key: string): string | undefined } })[HTML_SLOTS]
   return slots?.get(key)
 }
+
+/** Dispatched on `document` when `ServerHtmlList` has put a slot's HTML in place after the page loaded. */
+export const SERVER_HTML_ADDED = 'server-html-added'

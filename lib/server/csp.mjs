@@ -13,9 +13,10 @@
 // `</script>` even after `<!--<script>`, where browsers do not (csp.test.ts pins both).
 import crypto from 'node:crypto'
 import { THEME_SCRIPT } from './theme-script.mjs'
+import { LATE_SCRIPTS_LOADER } from './late-scripts-loader.mjs'
 
 /** Inline scripts allowed whatever their shape: constant texts written by us. */
-const TRUSTED_SCRIPTS = new Set([THEME_SCRIPT])
+const TRUSTED_SCRIPTS = new Set([THEME_SCRIPT, LATE_SCRIPTS_LOADER])
 
 /** The directives besides script-src; no 'unsafe-eval' anywhere, 'unsafe-inline' for styles only. */
 const OTHER_DIRECTIVES = [
@@ -148,7 +149,7 @@ function readAttributes(html, start) {
   }
 }
 
-/** @typedef {{ attributes: Map<string, string>, text: string }} ScriptElement */
+/** @typedef {{ attributes: Map<string, string>, text: string, start: number, end: number }} ScriptElement `start` and `end`: where the element begins and ends in the document */
 
 /**
  * Every <script> element of a document with its attributes and its text, in order, read the way
@@ -208,7 +209,7 @@ export function findScripts(html) {
     // The end tag is read like any tag, attributes and all; one the document cuts off closes nothing.
     const closeEnd = close < 0 ? -1 : readAttributes(html, close + 2 + name.length).end
     if (closeEnd < 0) break
-    if (name === 'script') scripts.push({ attributes, text: html.slice(end, close) })
+    if (name === 'script') scripts.push({ attributes, text: html.slice(end, close), start: lt, end: closeEnd })
     i = closeEnd
   }
   return scripts

@@ -8,6 +8,7 @@ import { LRUCache } from 'lru-cache'
 /**
  * @typedef {object} Page
  * @property {Buffer} body the page as Next.js wrote it
+ * @property {Buffer} sent the page as the server sends it (scripts loaded late on public pages)
  * @property {string} policy its Content-Security-Policy
  * @property {Partial<Record<Encoding, Buffer>>} encoded its compressed forms, as asked for
  */
@@ -16,7 +17,9 @@ const MAX_BYTES = 64 * 1024 * 1024
 
 /** @param {Page} page */
 const sizeOf = (page) =>
-  page.body.length + Object.values(page.encoded).reduce((sum, buffer) => sum + buffer.length, 0) || 1
+  page.body.length +
+    (page.sent === page.body ? 0 : page.sent.length) +
+    Object.values(page.encoded).reduce((sum, buffer) => sum + buffer.length, 0) || 1
 
 export class PageCache {
   /** @type {LRUCache<string, Page>} least recently used dropped first, within MAX_BYTES */
