@@ -59,13 +59,15 @@ async function text(url, init) {
 }
 
 /**
- * The `<script src>` files under /_next/ that a page's HTML loads, in order, without repeats.
+ * The `<script src>` files under /_next/ that a page's HTML loads, in order, without repeats;
+ * on a public page they wait in `<script type="text/x-late" data-src>` until the first paint
+ * (lib/server/late-scripts.mjs), and count the same.
  * @param {string} html
  */
 export function scriptSources(html) {
   /** @type {Set<string>} */
   const sources = new Set()
-  for (const [, quoted = ''] of html.matchAll(/<script\b[^>]*?\ssrc="([^"]+)"/g)) {
+  for (const [, quoted = ''] of html.matchAll(/<script\b[^>]*?\s(?:data-)?src="([^"]+)"/g)) {
     const src = quoted.replaceAll('&amp;', '&')
     if (src.startsWith('/_next/')) sources.add(src)
   }
