@@ -19,6 +19,9 @@ const CLASSES = {
 
 /** The skip link and the header with the site's title and its navigation: public pages and dashboard alike. */
 export function Masthead({ variant, title, titleHref, navLabel, links, children }: Props) {
+  // A public page does not prefetch the others: on a phone, parsing their data as the page
+  // settles cost more than it saved (the pages are served from the server's cache).
+  const prefetch = variant === 'admin' ? undefined : false
   return (
     <>
       <a className="skip-link" href="#main">
@@ -26,14 +29,16 @@ export function Masthead({ variant, title, titleHref, navLabel, links, children 
       </a>
       <header className={CLASSES[variant].header}>
         <div className={CLASSES[variant].inner}>
-          <Link className="site-title" href={titleHref}>
+          <Link className="site-title" href={titleHref} prefetch={prefetch}>
             {title}
           </Link>
           <nav aria-label={navLabel}>
             <ul className="nav-list">
               {links.map(([href, label]) => (
                 <li key={href}>
-                  <Link href={href}>{label}</Link>
+                  <Link href={href} prefetch={prefetch}>
+                    {label}
+                  </Link>
                 </li>
               ))}
             </ul>

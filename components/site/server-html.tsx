@@ -1,9 +1,8 @@
 'use client'
 
-import { useEffect, useRef, useState, useSyncExternalStore, type HTMLAttributes } from 'react'
+import { useEffect, useRef, useState, type HTMLAttributes } from 'react'
+import { useHydrated } from '@/components/ui/use-hydrated'
 import { SERVER_HTML_ADDED, slotHtml } from '@/lib/markup/html-slot-store'
-
-const subscribe = () => () => {}
 
 function serverHtml(slot: string): string {
   const html = slotHtml(slot)
@@ -37,13 +36,9 @@ export function ServerHtmlList({
   slot,
   ...attributes
 }: { slot: string } & Omit<HTMLAttributes<HTMLOListElement>, 'children' | 'dangerouslySetInnerHTML'>) {
-  // false while hydrating the server's HTML, true when rendered in the browser from the start.
-  const inBrowser = useSyncExternalStore(
-    subscribe,
-    () => true,
-    () => false,
-  )
-  const [renderedInBrowser] = useState(inBrowser)
+  // Its first render: false while hydrating the server's HTML, true when rendered in the browser from the start.
+  const hydrated = useHydrated()
+  const [renderedInBrowser] = useState(hydrated)
   const [loading, setLoading] = useState(renderedInBrowser)
   const element = useRef<HTMLOListElement>(null)
 

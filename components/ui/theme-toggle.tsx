@@ -45,6 +45,8 @@ export function ThemeToggle() {
       type="button"
       className="theme-toggle"
       onClick={toggle}
+      // Until its script has run, a click would do nothing (the theme is the system's meanwhile).
+      disabled={theme === null}
       aria-pressed={theme === null ? undefined : theme === 'dark'}
     >
       <span aria-hidden="true" className="theme-icon" />

@@ -93,7 +93,9 @@ export default async function PublicationPage({ params }: Props) {
           <ul className="tags" aria-label="Topics">
             {publication.tags.map((tag) => (
               <li key={tag}>
-                <Link href={routes.publications({ tag })}>{tag}</Link>
+                <Link href={routes.publications({ tag })} prefetch={false}>
+                  {tag}
+                </Link>
               </li>
             ))}
           </ul>
@@ -123,7 +125,7 @@ export default async function PublicationPage({ params }: Props) {
           <ul className="related">
             {related.map((other) => (
               <li key={other.slug}>
-                <Link href={routes.publication(other.slug)}>
+                <Link href={routes.publication(other.slug)} prefetch={false}>
                   <TitleText title={other.title} />
                 </Link>{' '}
                 <span className="muted">
@@ -137,7 +139,7 @@ export default async function PublicationPage({ params }: Props) {
 
       <nav aria-label="Previous and next publications" className="paper-pager">
         {previous ? (
-          <Link href={routes.publication(previous.slug)} rel="prev">
+          <Link href={routes.publication(previous.slug)} rel="prev" prefetch={false}>
             <span className="pager-label">← Previous</span>
             <span className="pager-title">
               <TitleText title={previous.title} />
@@ -147,7 +149,7 @@ export default async function PublicationPage({ params }: Props) {
           <span />
         )}
         {next ? (
-          <Link href={routes.publication(next.slug)} rel="next" className="pager-next">
+          <Link href={routes.publication(next.slug)} rel="next" className="pager-next" prefetch={false}>
             <span className="pager-label">Next →</span>
             <span className="pager-title">
               <TitleText title={next.title} />
