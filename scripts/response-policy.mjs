@@ -37,7 +37,8 @@ import { routes } from '../lib/domain/routes.mjs'
  * Wraps a request handler (Next.js's) so every response it writes goes through the policy above.
  * `log` receives a line for each page holding an inline script the policy refuses.
  *
- * `notFoundPage` renders the site's not-found page into a response (Next.js's `render404`). It
+ * `notFoundPage` renders the site's not-found page into a response (Next.js's handler, pointed
+ * at it). It
  * is called for a 404 page that came out without its body: Next.js 16 puts the not-found UI of
  * `notFound()` in a page with `dynamicParams` (an unknown paper) only in the React data, so
  * without JavaScript the page is blank (vercel/next.js#95613). The status stays 404.
@@ -66,7 +67,9 @@ const isAdminPath = (url = '/') =>
 /** Every page of the site has one; the blank 404 page has none. */
 const MAIN_LANDMARK = /<main[\s>]/
 /** Headers Next.js gives a prerendered page, which the blank 404 page comes as. */
-const PRERENDER_HEADERS = /^(etag|cache-control|x-nextjs-.*)$/
+const PRERENDER_HEADERS = /^(etag|cache-control|vary|content-length|x-nextjs-.*)$/
+/** What Next.js sends with its not-found page. */
+const NOT_FOUND_CACHE_CONTROL = 'private, no-cache, no-store, max-age=0, must-revalidate'
 
 /**
  * @param {Chunk} chunk
@@ -94,6 +97,8 @@ function intercept(req, res, { cache, policyOf, notFoundPage }) {
   // Node's own methods, for the bytes this file sends itself.
   const send = { write: original.write.bind(res), end: original.end.bind(res) }
   const isHead = req.method === 'HEAD'
+  /** The address asked for (Next.js may rewrite `req.url` while it renders). */
+  const requested = req.url
   /** @type {undefined | 'html' | 'compress' | 'pass'} undefined until the first byte, end or header flush */
   let mode
   /** @type {import('node:zlib').BrotliCompress | import('node:zlib').Gzip | undefined} */
@@ -238,22 +243,31 @@ function intercept(req, res, { cache, policyOf, notFoundPage }) {
    * @param {Buffer} body
    */
   async function sendPage(body) {
-    if (renderAgain && res.statusCode === 404 && !isHead && !MAIN_LANDMARK.test(body.toString('utf8'))) {
-      const render = renderAgain
-      renderAgain = undefined
-      chunks.length = 0
-      ended = false
-      mode = undefined
-      // The blank page's caching headers: the not-found page sets its own.
+    if (renderAgain && res.statusCode === 404 && (isHead || !MAIN_LANDMARK.test(body.toString('utf8')))) {
+      // The blank page's caching headers (a year in shared caches): the not-found page sets its own.
       for (const name of res.getHeaderNames()) if (PRERENDER_HEADERS.test(name)) res.removeHeader(name)
-      await render(req, res)
-      return
+      if (isHead) {
+        // Nothing to render for a HEAD: the headers the not-found page would come with.
+        res.setHeader('Cache-Control', NOT_FOUND_CACHE_CONTROL)
+      } else {
+        const render = renderAgain
+        renderAgain = undefined
+        chunks.length = 0
+        ended = false
+        mode = undefined
+        await render(req, res)
+        // Next.js points the request at the not-found page: the log names the address asked for.
+        req.url = requested
+        return
+      }
     }
     restore()
     const etag = String(res.getHeader('etag') ?? '')
     varyOnEncoding(res)
     if (isHead) {
       // No body to read: the policy of the same page seen by a GET, if any, else one without hashes.
+      // Next.js's length is that of its page, which the GET may send changed (scripts loaded late).
+      res.removeHeader('content-length')
       res.setHeader('Content-Security-Policy', (etag && cache.policyOf(etag)) || contentSecurityPolicy([]))
       res.end()
       return
@@ -261,9 +275,9 @@ function intercept(req, res, { cache, policyOf, notFoundPage }) {
     let page = etag ? cache.get(etag, body) : undefined
     if (!page) {
       const html = body.toString('utf8')
-      const late = res.statusCode === 200 && !isAdminPath(req.url) ? loadScriptsLate(html) : html
+      const late = res.statusCode === 200 && !isAdminPath(requested) ? loadScriptsLate(html) : html
       const sent = late === html ? body : Buffer.from(late)
-      page = { body, sent, policy: policyOf(req.url, late), encoded: {} }
+      page = { body, sent, policy: policyOf(requested, late), encoded: {} }
       if (etag) cache.add(etag, page)
     }
     res.setHeader('Content-Security-Policy', page.policy)

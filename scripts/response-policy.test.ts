@@ -161,6 +161,15 @@ describe('withResponsePolicy', () => {
     expect(response.headers['content-security-policy']).toMatch(/'sha256-/)
   })
 
+  it('answers HEAD for a blank 404 page with the not-found page’s caching, not the blank page’s', async () => {
+    const before = notFoundRenders
+    const response = await get('/blank-404', {}, 'HEAD')
+    expect(response.status).toBe(404)
+    expect(response.headers['cache-control']).toBe('private, no-cache, no-store, max-age=0, must-revalidate')
+    expect(response.headers.etag).toBeUndefined()
+    expect(notFoundRenders).toBe(before)
+  })
+
   it('sends a 404 page that has its content as it is', async () => {
     const before = notFoundRenders
     const response = await get('/missing')

@@ -42,8 +42,9 @@ export function useFilters(): FilterState {
  * can be shared.
  *
  * The search reads abstracts too. They are not in the page: the server passes the papers its
- * search matched (`initialMatches`), and the browser fetches the abstracts the first time a search
- * is typed (`routes.searchIndex`); until they arrive, a search matches the other fields.
+ * search matched (`initialMatches`), and the browser fetches the abstracts the first time the
+ * filters hold a search, typed or in the address (`routes.searchIndex`); until they arrive, a
+ * search matches the other fields.
  */
 export function FilterProvider({
   index,

@@ -11,16 +11,26 @@ function serverHtml(slot: string): string {
   return html
 }
 
+/** The page at an address, fetched and parsed once for all the lists on it. */
+const pages = new Map<string, Promise<Document | undefined>>()
+
 /**
  * The HTML of the slot in the page at the current address, as the server sends it: what a
  * client-side navigation needs, since its React data holds only the slot's key. Undefined when
  * the page no longer has it (the content changed since).
  */
-async function fetchSlot(slot: string, signal: AbortSignal): Promise<string | undefined> {
-  const response = await fetch(window.location.href, { headers: { Accept: 'text/html' }, signal })
-  if (!response.ok) return undefined
-  const page = new DOMParser().parseFromString(await response.text(), 'text/html')
-  return page.querySelector(`[data-slot="${CSS.escape(slot)}"]`)?.innerHTML
+async function fetchSlot(slot: string): Promise<string | undefined> {
+  const href = window.location.href
+  let page = pages.get(href)
+  if (!page) {
+    page = fetch(href, { headers: { Accept: 'text/html' } })
+      .then(async (response) =>
+        response.ok ? new DOMParser().parseFromString(await response.text(), 'text/html') : undefined,
+      )
+      .finally(() => setTimeout(() => pages.delete(href), 0))
+    pages.set(href, page)
+  }
+  return (await page)?.querySelector(`[data-slot="${CSS.escape(slot)}"]`)?.innerHTML
 }
 
 /**
@@ -36,27 +46,31 @@ export function ServerHtmlList({
   slot,
   ...attributes
 }: { slot: string } & Omit<HTMLAttributes<HTMLOListElement>, 'children' | 'dangerouslySetInnerHTML'>) {
-  // Its first render: false while hydrating the server's HTML, true when rendered in the browser from the start.
+  // At the first render: false while hydrating the server's HTML, true when rendered in the browser.
   const hydrated = useHydrated()
-  const [renderedInBrowser] = useState(hydrated)
-  const [loading, setLoading] = useState(renderedInBrowser)
+  // The slot whose HTML the list shows: the server's, once hydrated. Another one (a list rendered
+  // in the browser, or re-rendered with other entries) is fetched.
+  const [shownSlot, setShownSlot] = useState(hydrated ? undefined : slot)
   const element = useRef<HTMLOListElement>(null)
 
   useEffect(() => {
-    if (!renderedInBrowser) return
-    const request = new AbortController()
-    fetchSlot(slot, request.signal)
+    if (slot === shownSlot) return
+    let live = true
+    fetchSlot(slot)
       .then((html) => {
+        if (!live) return
         if (html === undefined) throw new Error('The page no longer holds this list')
         if (element.current) element.current.innerHTML = html
-        setLoading(false)
+        setShownSlot(slot)
         document.dispatchEvent(new Event(SERVER_HTML_ADDED))
       })
       .catch(() => {
-        if (!request.signal.aborted) window.location.reload()
+        if (live) window.location.reload()
       })
-    return () => request.abort()
-  }, [renderedInBrowser, slot])
+    return () => {
+      live = false
+    }
+  }, [slot, shownSlot])
 
   const html = typeof window === 'undefined' ? serverHtml(slot) : ''
   return (
@@ -64,7 +78,7 @@ export function ServerHtmlList({
       {...attributes}
       ref={element}
       data-slot={slot}
-      aria-busy={loading || undefined}
+      aria-busy={slot !== shownSlot || undefined}
       suppressHydrationWarning
       dangerouslySetInnerHTML={{ __html: html }}
     />

@@ -4,8 +4,9 @@
 // line to themselves, and the page shows sooner. Next.js puts its chunks in the head as
 // `<script src async>`, with `<link rel="preload" as="script">` for some: each becomes an inert
 // `<script type="text/x-late" data-src>`, the preloads go, and one constant inline script
-// (late-scripts-loader.mjs) loads them in the same order once a frame has been painted (after
-// 2 s at the latest, as in a tab opened in the background).
+// (late-scripts-loader.mjs) adds them, async as they were, once a frame has been painted (after
+// 2 s at the latest, as in a tab opened in the background). A script with more than `src` and
+// `async` to keep (integrity, a nonce, crossorigin) is left as it is.
 import { findScripts } from './csp.mjs'
 import { LATE_SCRIPTS_LOADER } from './late-scripts-loader.mjs'
 
@@ -32,8 +33,8 @@ export function loadScriptsLate(html) {
   for (const script of findScripts(html)) {
     if (script.start > headEnd) break
     const src = script.attributes.get('src')
-    if (!src || !script.attributes.has('async') || script.attributes.has('type') || script.attributes.has('nomodule'))
-      continue
+    const plain = [...script.attributes.keys()].every((name) => name === 'src' || name === 'async')
+    if (!src || !script.attributes.has('async') || !plain) continue
     parts.push(html.slice(copied, script.start), `<script type="text/x-late" data-src="${attribute(src)}"></script>`)
     copied = script.end
   }

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { defineDocumentType, defineNestedType, makeSource } from 'contentlayer2/source-files'
 import { env } from '../../env.mjs'
-import { authorSchema, bodyCharacterProblem, publicationSchema, siteSchema, SLUG_PATTERN } from '../../domain/schema'
+import { authorSchema, bodyCharacterProblem, publicationSchema, siteSchema, slugProblem } from '../../domain/schema'
 import { checkHandWrittenBody } from '../../markup/mdx-check'
 import { parsePublication } from '../../store/serialize'
 import { versionOf } from '../version'
@@ -51,9 +51,9 @@ export const Publication = defineDocumentType(() => ({
       resolve: async (doc) => {
         const file = doc._raw.sourceFilePath
         const slug = path.basename(file, '.mdx')
-        if (!SLUG_PATTERN.test(slug)) {
-          throw new Error(`Invalid ${file}: file name must be a slug of a-z, 0-9 and single hyphens`)
-        }
+        // The dashboard's rule, so that every file the site takes in is one it can open and save.
+        const problem = slugProblem(slug)
+        if (problem) throw new Error(`Invalid ${file}: the file name (its slug) ${problem}`)
         // The file as the store reads it (its YAML, every field, no unknown one): what Contentlayer
         // takes in is what the dashboard can open and save.
         try {

@@ -78,6 +78,8 @@ describe('the content build', () => {
     ['a malformed DOI', 'bad-doi.mdx', valid('doi: not-a-doi\n'), /bad-doi\.mdx[\s\S]*doi/],
     ['an unknown field', 'extra-field.mdx', valid('journal: Nature\n'), /extra-field\.mdx[\s\S]*journal/],
     ['a file name that is not a slug', 'Bad_Name.mdx', valid(''), /Bad_Name\.mdx[\s\S]*slug/],
+    // The dashboard's rule: a file it could not open or save is not taken in either.
+    ['a file name Windows reserves', 'con.mdx', valid(''), /con\.mdx[\s\S]*Windows reserves/],
     [
       'an abstract that is not valid MDX',
       'bad-body.mdx',
