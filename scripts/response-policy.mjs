@@ -38,10 +38,10 @@ import { routes } from '../lib/domain/routes.mjs'
  * `log` receives a line for each page holding an inline script the policy refuses.
  *
  * `notFoundPage` renders the site's not-found page into a response (Next.js's handler, pointed
- * at it). It
- * is called for a 404 page that came out without its body: Next.js 16 puts the not-found UI of
- * `notFound()` in a page with `dynamicParams` (an unknown paper) only in the React data, so
- * without JavaScript the page is blank (vercel/next.js#95613). The status stays 404.
+ * at it). It is called for a 404 page that came out without its body: Next.js 16 puts the
+ * not-found UI of `notFound()` in a page with `dynamicParams` (an unknown paper) only in the
+ * React data, so without JavaScript the page is blank (vercel/next.js#95613). The status stays
+ * 404.
  * @template R
  * @param {(req: IncomingMessage, res: Response) => R} handler
  * @param {{ log?: (line: string) => void, notFoundPage?: Render }} [options]
