@@ -23,7 +23,7 @@ import { contentSecurityPolicy } from '../lib/server/csp.mjs'
 import { PageCache } from '../lib/server/page-cache.mjs'
 import { loadScriptsLate } from '../lib/server/late-scripts.mjs'
 import { pagePolicy } from '../lib/server/page-policy.mjs'
-import { routes } from '../lib/domain/routes.mjs'
+import { isDashboardPath } from '../lib/domain/routes.mjs'
 
 /** @typedef {import('node:http').IncomingMessage} IncomingMessage */
 /** @typedef {import('node:http').ServerResponse & { flush?: () => void }} Response */
@@ -61,8 +61,7 @@ export function withResponsePolicy(handler, { log = (line) => console.warn(line)
  * paint (lib/server/late-scripts.mjs).
  * @param {string | undefined} url
  */
-const isAdminPath = (url = '/') =>
-  url === routes.admin || url.startsWith(`${routes.admin}/`) || url.startsWith(`${routes.admin}?`)
+const isAdminUrl = (url = '/') => isDashboardPath(url.split('?', 1)[0] ?? url)
 
 /** Every page of the site has one; the blank 404 page has none. */
 const MAIN_LANDMARK = /<main[\s>]/
@@ -275,7 +274,7 @@ function intercept(req, res, { cache, policyOf, notFoundPage }) {
     let page = etag ? cache.get(etag, body) : undefined
     if (!page) {
       const html = body.toString('utf8')
-      const late = res.statusCode === 200 && !isAdminPath(requested) ? loadScriptsLate(html) : html
+      const late = res.statusCode === 200 && !isAdminUrl(requested) ? loadScriptsLate(html) : html
       const sent = late === html ? body : Buffer.from(late)
       page = { body, sent, policy: policyOf(requested, late), encoded: {} }
       if (etag) cache.add(etag, page)

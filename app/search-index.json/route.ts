@@ -1,5 +1,4 @@
-import { derived, searchableAbstract } from '@/lib/content'
-import { env } from '@/lib/env.mjs'
+import { derived, fitsOnePage, searchableAbstract } from '@/lib/content'
 
 // Served from memory, recomputed only when the content changes, so it follows dashboard edits.
 export const dynamic = 'force-dynamic'
@@ -12,13 +11,13 @@ export const dynamic = 'force-dynamic'
 export function GET() {
   const body = derived('search-index.json', (publications) =>
     JSON.stringify(
-      publications.length > env.publicationsPerPage
-        ? {}
-        : Object.fromEntries(
+      fitsOnePage(publications)
+        ? Object.fromEntries(
             publications
               .map((publication) => [publication.slug, searchableAbstract(publication)] as const)
               .filter(([, text]) => text),
-          ),
+          )
+        : {},
     ),
   )
   return new Response(body, { headers: { 'Content-Type': 'application/json; charset=utf-8' } })

@@ -1,6 +1,6 @@
 import { marksInUse, marksLegend } from '@/lib/domain/authors'
 import { env } from '@/lib/env.mjs'
-import { withAbstracts } from '@/lib/content'
+import { fitsOnePage, withAbstracts } from '@/lib/content'
 import { facetsOf, filterPublications, type Filters } from '@/lib/domain/filter'
 import { newestYears } from '@/lib/domain/sort'
 import type { Publication, Site } from '@/lib/domain/types'
@@ -26,7 +26,7 @@ export function PublicationsView({
   site: Site
   filters: Filters
 }) {
-  const complete = publications.length <= env.publicationsPerPage
+  const complete = fitsOnePage(publications)
   // A search reads the abstracts too, which only the server holds (the browser fetches them later).
   const searched = filters.q ? filterPublications(withAbstracts(publications), filters) : undefined
   const matching = complete ? publications : (searched ?? filterPublications(publications, filters))

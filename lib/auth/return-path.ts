@@ -1,4 +1,4 @@
-import { routes } from '../domain/routes.mjs'
+import { isDashboardPath, routes } from '../domain/routes.mjs'
 
 /**
  * Where to send the admin after signing in: a path inside the dashboard, or `/admin`. Never
@@ -18,5 +18,5 @@ export function safeReturnPath(value: string | undefined): string {
   }
   if (url.origin !== base) return routes.admin
   const path = `${url.pathname}${url.search}${url.hash}`
-  return url.pathname === routes.admin || url.pathname.startsWith(`${routes.admin}/`) ? path : routes.admin
+  return isDashboardPath(url.pathname) ? path : routes.admin
 }

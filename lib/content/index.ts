@@ -7,6 +7,7 @@ import { withPendingChanges } from './live/overlay'
 import type { PublicationFrontmatter } from '../domain/schema'
 import { frontmatterOf, type PublicationData } from './publication'
 import { LRUCache } from 'lru-cache'
+import { env } from '../env.mjs'
 import { normalizeText } from '../domain/format'
 import { mdxToPlainText } from '../markup/plain-text'
 
@@ -99,6 +100,14 @@ export function getRelated(publication: Publication, limit = 3): Publication[] {
     .sort((a, b) => b.shared - a.shared || comparePublications(a.other, b.other))
     .slice(0, limit)
     .map(({ other }) => other)
+}
+
+/**
+ * Whether the public list fits on the publications page whole (`PUBLICATIONS_PER_PAGE`): then the
+ * browser filters it in place; a longer one is filtered on the server.
+ */
+export function fitsOnePage(publications: readonly Publication[]): boolean {
+  return publications.length <= env.publicationsPerPage
 }
 
 // Per body, so a save reads again only the abstract it changed.

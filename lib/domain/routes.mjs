@@ -95,6 +95,14 @@ export function paperSegment(pathname) {
 }
 
 /**
+ * Whether `pathname` (no query) is a page of the dashboard: `/admin` or under it.
+ * @param {string} pathname
+ */
+export function isDashboardPath(pathname) {
+  return pathname === routes.admin || pathname.startsWith(`${routes.admin}/`)
+}
+
+/**
  * The public address of a path on this site (a paper's page, the feed), for feeds, cards and citations.
  * @param {URL} siteUrl
  * @param {string} pathname
