@@ -8,7 +8,8 @@ import { distDir, env } from './lib/env.mjs'
  */
 const FILTER_KEYS = ['q', 'type', 'tag', 'year']
 
-const https = env.siteUrl.protocol === 'https:'
+// Read at build: Next.js compiles these headers into the build.
+const https = env.configuredSiteUrl?.protocol === 'https:'
 
 /**
  * Sent with every response. This policy (no framing, no plugins, no foreign <base>) is the one

@@ -7,6 +7,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { z } from 'zod'
+import { assumedOrigin, ORIGIN_PLACEHOLDER } from './server/origin.mjs'
 
 /** @typedef {Record<string, string | undefined>} Source */
 
@@ -93,14 +94,27 @@ const siteSchema = z.object({
   PUBLICATIONS_PER_PAGE: numberSetting('PUBLICATIONS_PER_PAGE', 200, { min: 1 }),
 })
 
+/** `next dev`'s origin: its port, from PORT as `next dev` reads it. @param {Source} source */
+function devOrigin(source) {
+  const port = Number(source.PORT)
+  return assumedOrigin(Number.isInteger(port) && port > 0 && port < 65536 ? port : 3000)
+}
+
 /** What the site is and where its content lives. @param {Source} source */
 export function siteEnv(source) {
   const raw = parse(siteSchema, source)
   const contentDir = resolveContentDir(raw.CONTENT_DIR)
   return {
-    siteUrl: raw.SITE_URL ?? new URL('http://localhost:3000'),
-    /** Whether SITE_URL was set (rather than the default). */
-    siteUrlConfigured: raw.SITE_URL !== undefined,
+    /**
+     * The origin pages, feeds and citation files are rendered with: a placeholder, which the
+     * production server replaces with SITE_URL, or without it with each request's origin
+     * (lib/server/origin.mjs), so a build serves any origin. `next dev` does not replace it:
+     * there, SITE_URL or localhost on its port.
+     */
+    siteUrl:
+      source.NODE_ENV === 'development' ? (raw.SITE_URL ?? new URL(devOrigin(source))) : new URL(ORIGIN_PLACEHOLDER),
+    /** SITE_URL, the site's public origin, when set. */
+    configuredSiteUrl: raw.SITE_URL,
     /** How many entries the publications page shows at most, in whole years (at least one year). */
     publicationsPerPage: raw.PUBLICATIONS_PER_PAGE,
     /** Absolute path of the folder holding `publications/` and `site.yaml`. */
@@ -148,11 +162,17 @@ export function pageCacheMegabytes(source = processEnv) {
 
 /**
  * What `next start` sets before Next.js is loaded, for `npm start` (scripts/server.mjs), which
- * loads Next.js itself: production mode, and the start time Next reports.
+ * loads Next.js itself: production mode, the start time Next reports, and where next-auth finds
+ * the site's origin.
  */
 export function prepareServerProcess() {
   processEnv.NODE_ENV ||= 'production'
   processEnv.NEXT_PRIVATE_START_TIME ??= String(Date.now())
+  // Without NEXTAUTH_URL, next-auth takes its origin (for sign-in and sign-out redirects) from the
+  // request's X-Forwarded-Host and -Proto when told to trust them, else assumes localhost:3000.
+  // This server sets both from the socket, or from a proxy listed in TRUST_PROXY
+  // (scripts/request-guard.mjs), before next-auth reads them.
+  if (!processEnv.NEXTAUTH_URL?.trim()) processEnv.AUTH_TRUST_HOST ??= 'true'
 }
 
 const BCRYPT_HASH = /^\$2[aby]\$\d{2}\$[./A-Za-z0-9]{53}$/

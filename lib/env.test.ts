@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { authEnv, childEnv, pageCacheMegabytes, serverChildEnv, siteEnv } from './env.mjs'
+import { ORIGIN_PLACEHOLDER } from './server/origin.mjs'
 
 describe('the env module', () => {
   afterEach(() => {
@@ -8,13 +9,21 @@ describe('the env module', () => {
 
   it('reads the site settings, with their defaults', () => {
     const site = siteEnv({ SITE_URL: ' https://scholar.example.org ', PUBLICATIONS_PER_PAGE: '50' })
-    expect(site.siteUrl.origin).toBe('https://scholar.example.org')
-    expect(site.siteUrlConfigured).toBe(true)
+    // Pages are rendered with a placeholder the production server replaces (lib/server/origin.mjs).
+    expect(site.siteUrl.origin).toBe(ORIGIN_PLACEHOLDER)
+    expect(site.configuredSiteUrl?.origin).toBe('https://scholar.example.org')
     expect(site.publicationsPerPage).toBe(50)
     const defaults = siteEnv({ SITE_URL: '  ' })
-    expect(defaults.siteUrl.origin).toBe('http://localhost:3000')
-    expect(defaults.siteUrlConfigured).toBe(false)
+    expect(defaults.configuredSiteUrl).toBeUndefined()
     expect(defaults.publicationsPerPage).toBe(200)
+  })
+
+  it('renders with SITE_URL under next dev, which does not replace the placeholder, else with localhost on its port', () => {
+    expect(siteEnv({ NODE_ENV: 'development', SITE_URL: 'https://scholar.example.org' }).siteUrl.origin).toBe(
+      'https://scholar.example.org',
+    )
+    expect(siteEnv({ NODE_ENV: 'development', PORT: '3111' }).siteUrl.origin).toBe('http://localhost:3111')
+    expect(siteEnv({ NODE_ENV: 'development' }).siteUrl.origin).toBe('http://localhost:3000')
   })
 
   it('refuses a bad site setting, naming the variable', () => {

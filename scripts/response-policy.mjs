@@ -8,6 +8,8 @@
 // - A public page loads its scripts after its first paint (lib/server/late-scripts.mjs).
 // - A 404 page without a main landmark is rendered again as the site's not-found page (see
 //   `notFoundPage` below).
+// - Text and redirects name the site's origin (SITE_URL, else the one the request was sent to)
+//   in place of the placeholder Next.js renders them with (lib/server/origin.mjs).
 // This file only routes what Next.js writes (`writeHead`, `write`, `end`, `flushHeaders`) to one
 // of those, once the status and headers tell which.
 import {
@@ -24,13 +26,15 @@ import { PageCache } from '../lib/server/page-cache.mjs'
 import { loadScriptsLate } from '../lib/server/late-scripts.mjs'
 import { pagePolicy } from '../lib/server/page-policy.mjs'
 import { isDashboardPath } from '../lib/domain/routes.mjs'
+import { ORIGIN_PLACEHOLDER, originRewriter } from '../lib/server/origin.mjs'
 
 /** @typedef {import('node:http').IncomingMessage} IncomingMessage */
 /** @typedef {import('node:http').ServerResponse & { flush?: () => void }} Response */
 /** @typedef {import('node:http').OutgoingHttpHeaders | import('node:http').OutgoingHttpHeader[]} HeadersArgument */
 /** @typedef {(error?: Error | null) => void} WriteCallback */
 /** @typedef {(req: IncomingMessage, res: Response) => Promise<void>} Render */
-/** @typedef {{ cache: PageCache, policyOf: (url: string | undefined, html: string) => string, notFoundPage?: Render }} Shared */
+/** @typedef {(req: IncomingMessage) => string} OriginOf the origin a request was sent to */
+/** @typedef {{ cache: PageCache, policyOf: (url: string | undefined, html: string) => string, notFoundPage?: Render, originOf?: OriginOf }} Shared */
 /** @typedef {string | Uint8Array | null | undefined} Chunk what Next.js writes */
 
 /**
@@ -42,14 +46,17 @@ import { isDashboardPath } from '../lib/domain/routes.mjs'
  * not-found UI of `notFound()` in a page with `dynamicParams` (an unknown paper) only in the
  * React data, so without JavaScript the page is blank (vercel/next.js#95613). The status stays
  * 404.
+ *
+ * `originOf` is the site's origin for a request (SITE_URL, or the origin the request was sent to):
+ * it replaces the placeholder pages are rendered with in text responses and redirects.
  * @template R
  * @param {(req: IncomingMessage, res: Response) => R} handler
- * @param {{ log?: (line: string) => void, notFoundPage?: Render }} [options]
+ * @param {{ log?: (line: string) => void, notFoundPage?: Render, originOf?: OriginOf }} [options]
  * @returns {(req: IncomingMessage, res: Response) => R}
  */
-export function withResponsePolicy(handler, { log = (line) => console.warn(line), notFoundPage } = {}) {
+export function withResponsePolicy(handler, { log = (line) => console.warn(line), notFoundPage, originOf } = {}) {
   /** @type {Shared} */
-  const shared = { cache: new PageCache(), policyOf: pagePolicy(log), notFoundPage }
+  const shared = { cache: new PageCache(), policyOf: pagePolicy(log), notFoundPage, originOf }
   return (req, res) => {
     intercept(req, res, shared)
     return handler(req, res)
@@ -67,6 +74,11 @@ const isAdminUrl = (url = '/') => isDashboardPath(url.split('?', 1)[0] ?? url)
 const MAIN_LANDMARK = /<main[\s>]/
 /** Headers Next.js gives a prerendered page, which the blank 404 page comes as. */
 const PRERENDER_HEADERS = /^(etag|cache-control|vary|content-length|x-nextjs-.*)$/
+/** Text a response may hold the origin placeholder in (Next.js's own scripts and styles never do). */
+const TEXT_TYPES = /^(?:text\/|application\/(?:json|xml|x-bibtex|x-research-info-systems|[\w.-]+\+(?:json|xml)))/i
+const STATIC_FILES = /^\/_next\/static\//
+/** Headers that may hold an absolute URL of the site. */
+const URL_HEADERS = ['location', 'content-location', 'link']
 /** What Next.js sends with its not-found page. */
 const NOT_FOUND_CACHE_CONTROL = 'private, no-cache, no-store, max-age=0, must-revalidate'
 
@@ -86,7 +98,7 @@ function chunkBuffer(chunk, encoding) {
  * @param {Response} res
  * @param {Shared} shared
  */
-function intercept(req, res, { cache, policyOf, notFoundPage }) {
+function intercept(req, res, { cache, policyOf, notFoundPage, originOf }) {
   const original = {
     writeHead: res.writeHead,
     write: res.write,
@@ -98,7 +110,7 @@ function intercept(req, res, { cache, policyOf, notFoundPage }) {
   const isHead = req.method === 'HEAD'
   /** The address asked for (Next.js may rewrite `req.url` while it renders). */
   const requested = req.url
-  /** @type {undefined | 'html' | 'compress' | 'pass'} undefined until the first byte, end or header flush */
+  /** @type {undefined | 'html' | 'compress' | 'rewrite' | 'pass'} undefined until the first byte, end or header flush */
   let mode
   /** @type {import('node:zlib').BrotliCompress | import('node:zlib').Gzip | undefined} */
   let stream
@@ -107,6 +119,11 @@ function intercept(req, res, { cache, policyOf, notFoundPage }) {
   let ended = false
   /** Set until the response has been rendered again as the not-found page: once at most. */
   let renderAgain = notFoundPage
+  /** The origin the placeholder becomes in this response's text, when there is one to replace. */
+  const origin = originOf && !STATIC_FILES.test(requested ?? '') ? originOf(req) : undefined
+  /** Set once the body is known to be text that may name the site (see `decide`). */
+  /** @type {ReturnType<typeof originRewriter> | undefined} */
+  let rewriter
 
   function restore() {
     res.writeHead = original.writeHead
@@ -114,6 +131,18 @@ function intercept(req, res, { cache, policyOf, notFoundPage }) {
     res.end = original.end
     res.flushHeaders = original.flushHeaders
     delete res.flush
+  }
+
+  /**
+   * The placeholder replaced in the headers that may name the site (a redirect's Location).
+   * @param {string} to
+   */
+  function rewriteHeaders(to) {
+    for (const name of URL_HEADERS) {
+      const value = res.getHeader(name)
+      if (typeof value === 'string' && value.includes(ORIGIN_PLACEHOLDER))
+        res.setHeader(name, value.replaceAll(ORIGIN_PLACEHOLDER, to))
+    }
   }
 
   /** Chooses how to send the response, from its status and headers as they are now. */
@@ -126,9 +155,16 @@ function intercept(req, res, { cache, policyOf, notFoundPage }) {
       // page's hashes would replace the stored one.
       res.removeHeader('content-security-policy')
     }
-    if (!bodiless && /^text\/html/i.test(String(res.getHeader('content-type') ?? ''))) {
+    if (origin) rewriteHeaders(origin)
+    const type = String(res.getHeader('content-type') ?? '')
+    if (!bodiless && /^text\/html/i.test(type)) {
       mode = 'html'
       return
+    }
+    if (origin && !bodiless && TEXT_TYPES.test(type)) {
+      rewriter = originRewriter(origin)
+      // The length changes with the origin's.
+      res.removeHeader('content-length')
     }
     const accepted = negotiateEncoding(req.headers['accept-encoding'])
     const compressible = !bodiless && isCompressible(res)
@@ -136,6 +172,12 @@ function intercept(req, res, { cache, policyOf, notFoundPage }) {
     if (!compressible || !accepted || isHead) {
       mode = 'pass'
       if (compressible && accepted && isHead) markCompressed(res, accepted)
+      if (rewriter && !isHead) {
+        // Written through the rewriter, uncompressed.
+        mode = 'rewrite'
+        res.writeHead = original.writeHead
+        return
+      }
       restore()
       return
     }
@@ -184,7 +226,7 @@ function intercept(req, res, { cache, policyOf, notFoundPage }) {
 
   res.flushHeaders = function flushHeaders() {
     decide()
-    if (mode === 'compress') original.flushHeaders.call(res)
+    if (mode === 'compress' || mode === 'rewrite') original.flushHeaders.call(res)
     if (mode === 'pass') res.flushHeaders()
   }
 
@@ -198,6 +240,11 @@ function intercept(req, res, { cache, policyOf, notFoundPage }) {
     const done = typeof chunkEncoding === 'function' ? chunkEncoding : callback
     decide()
     if (mode === 'pass') return encoding ? res.write(chunk, encoding, done) : res.write(chunk, done)
+    if (rewriter) {
+      const part = rewriter.next(chunkBuffer(chunk, encoding) ?? Buffer.alloc(0))
+      if (stream) return stream.write(part, done)
+      return send.write(part, done)
+    }
     if (stream) return encoding ? stream.write(chunk, encoding, done) : stream.write(chunk, done)
     const buffer = chunkBuffer(chunk, encoding)
     if (buffer?.length) chunks.push(Buffer.from(buffer)) // a copy: the writer may reuse its buffer
@@ -222,6 +269,12 @@ function intercept(req, res, { cache, policyOf, notFoundPage }) {
     }
     ended = true
     if (done) res.once('finish', done)
+    if (rewriter) {
+      const last = Buffer.concat([rewriter.next(chunkBuffer(body, encoding) ?? Buffer.alloc(0)), rewriter.end()])
+      if (stream) stream.end(last)
+      else send.end(last)
+      return res
+    }
     if (stream) {
       if (body === undefined || body === null) stream.end()
       else if (encoding) stream.end(body, encoding)
@@ -262,22 +315,25 @@ function intercept(req, res, { cache, policyOf, notFoundPage }) {
     }
     restore()
     const etag = String(res.getHeader('etag') ?? '')
+    // One page is sent with each origin it is asked on: kept apart by origin.
+    const key = etag && origin ? `${etag} ${origin}` : etag
     varyOnEncoding(res)
     if (isHead) {
       // No body to read: the policy of the same page seen by a GET, if any, else one without hashes.
       // Next.js's length is that of its page, which the GET may send changed (scripts loaded late).
       res.removeHeader('content-length')
-      res.setHeader('Content-Security-Policy', (etag && cache.policyOf(etag)) || contentSecurityPolicy([]))
+      res.setHeader('Content-Security-Policy', (key && cache.policyOf(key)) || contentSecurityPolicy([]))
       res.end()
       return
     }
-    let page = etag ? cache.get(etag, body) : undefined
+    let page = key ? cache.get(key, body) : undefined
     if (!page) {
       const html = body.toString('utf8')
-      const late = res.statusCode === 200 && !isAdminUrl(requested) ? loadScriptsLate(html) : html
+      const named = origin ? html.replaceAll(ORIGIN_PLACEHOLDER, origin) : html
+      const late = res.statusCode === 200 && !isAdminUrl(requested) ? loadScriptsLate(named) : named
       const sent = late === html ? body : Buffer.from(late)
       page = { body, sent, policy: policyOf(requested, late), encoded: {} }
-      if (etag) cache.add(etag, page)
+      if (key) cache.add(key, page)
     }
     res.setHeader('Content-Security-Policy', page.policy)
     const accepted =
@@ -288,7 +344,7 @@ function intercept(req, res, { cache, policyOf, notFoundPage }) {
     if (accepted) {
       const kept = page.encoded[accepted]
       payload = kept ?? (await compress(accepted, page.sent))
-      if (!kept && etag) cache.addEncoded(etag, page, accepted, payload)
+      if (!kept && key) cache.addEncoded(key, page, accepted, payload)
       markCompressed(res, accepted)
     }
     if (res.destroyed) return

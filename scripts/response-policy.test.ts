@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto'
 import http, { type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import zlib from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ORIGIN_PLACEHOLDER, originOfRequest } from '../lib/server/origin.mjs'
 import { THEME_SCRIPT } from '../lib/server/theme-script.mjs'
 import { withResponsePolicy } from './response-policy.mjs'
 
@@ -53,6 +55,25 @@ const routes: Record<string, (req: IncomingMessage, res: ServerResponse) => void
     res.setHeader('Content-Type', 'text/html; charset=utf-8')
     res.end(page('<main><h1>Nothing here</h1></main>'))
   },
+  // Rendered with the placeholder origin (lib/server/origin.mjs), in a script too.
+  '/named': (_req, res) => {
+    res.setHeader('Content-Type', 'text/html; charset=utf-8')
+    res.setHeader('ETag', '"named"')
+    res.end(page(`<link rel="canonical" href="${ORIGIN_PLACEHOLDER}/p"><script>self.__next_f.push([1,"${ORIGIN_PLACEHOLDER}/p"])</script>`))
+  },
+  // A feed written in parts that cut the placeholder.
+  '/feed': (_req, res) => {
+    res.setHeader('Content-Type', 'application/atom+xml; charset=utf-8')
+    const feed = `<feed>${`<link href="${ORIGIN_PLACEHOLDER}/p"/>`.repeat(100)}</feed>`
+    res.setHeader('Content-Length', Buffer.byteLength(feed))
+    res.write(feed.slice(0, 20))
+    res.write(feed.slice(20, 37))
+    res.end(feed.slice(37))
+  },
+  '/moved': (_req, res) => {
+    res.writeHead(308, { Location: `${ORIGIN_PLACEHOLDER}/publications` })
+    res.end()
+  },
   '/not-modified': (_req, res) => {
     res.setHeader('Content-Security-Policy', STATIC_POLICY)
     res.statusCode = 304
@@ -65,6 +86,7 @@ let origin: string
 beforeAll(async () => {
   const handle = withResponsePolicy((req, res) => routes[req.url ?? '']?.(req, res), {
     log: (line) => logged.push(line),
+    originOf: (req) => originOfRequest((name) => [req.headers[name]].flat()[0]) ?? 'http://fallback.test',
     notFoundPage: async (_req, res) => {
       notFoundRenders++
       res.statusCode = 404
@@ -168,6 +190,35 @@ describe('withResponsePolicy', () => {
     expect(response.headers['cache-control']).toBe('private, no-cache, no-store, max-age=0, must-revalidate')
     expect(response.headers.etag).toBeUndefined()
     expect(notFoundRenders).toBe(before)
+  })
+
+  it('names the origin each request was sent to in a page, and hashes the scripts as sent', async () => {
+    for (const host of ['localhost:3111', 'scholar.example.org', 'localhost:3111']) {
+      const response = await get('/named', { host, 'accept-encoding': 'br' })
+      const html = zlib.brotliDecompressSync(response.body).toString()
+      expect(html).toContain(`<link rel="canonical" href="http://${host}/p">`)
+      expect(html).not.toContain(ORIGIN_PLACEHOLDER)
+      const script = `self.__next_f.push([1,"http://${host}/p"])`
+      const hash = createHash('sha256').update(script).digest('base64')
+      expect(response.headers['content-security-policy']).toContain(`'sha256-${hash}'`)
+    }
+    const proxied = await get('/named', { host: 'localhost:3111', 'x-forwarded-proto': 'https' })
+    expect(proxied.body.toString()).toContain('href="https://localhost:3111/p"')
+  })
+
+  it('names the origin in text written in parts, compressed or not, with its new length', async () => {
+    const expected = `<feed>${'<link href="http://localhost:3111/p"/>'.repeat(100)}</feed>`
+    const plain = await get('/feed', { host: 'localhost:3111' })
+    expect(plain.body.toString()).toBe(expected)
+    expect(plain.headers['content-length']).toBeUndefined()
+    const zipped = await get('/feed', { host: 'localhost:3111', 'accept-encoding': 'gzip' })
+    expect(zlib.gunzipSync(zipped.body).toString()).toBe(expected)
+  })
+
+  it('names the origin in a redirect', async () => {
+    const response = await get('/moved', { host: 'localhost:3111' })
+    expect(response.status).toBe(308)
+    expect(response.headers.location).toBe('http://localhost:3111/publications')
   })
 
   it('sends a 404 page that has its content as it is', async () => {

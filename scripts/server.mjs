@@ -10,7 +10,8 @@ import http from 'node:http'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
-import { prepareServerProcess, serverEnv } from '../lib/env.mjs'
+import { env, prepareServerProcess, serverEnv } from '../lib/env.mjs'
+import { assumedOrigin, originOfRequest } from '../lib/server/origin.mjs'
 
 const projectRoot = path.dirname(path.dirname(fileURLToPath(import.meta.url)))
 
@@ -83,7 +84,20 @@ const notFound = /** @type {import('node:url').UrlWithParsedQuery} */ ({
   search: null,
   query: {},
 })
-const handle = withResponsePolicy(nextHandler, { notFoundPage: (req, res) => nextHandler(req, res, notFound) })
+const configuredOrigin = env.configuredSiteUrl?.origin
+/**
+ * What the site's pages name as its origin (lib/server/origin.mjs): SITE_URL, else the origin
+ * each request was sent to.
+ * @param {import('node:http').IncomingMessage} req
+ */
+const originOf = (req) =>
+  configuredOrigin ?? originOfRequest((name) => [req.headers[name]].flat()[0]) ?? assumedOrigin(listeningPort())
+const handle = withResponsePolicy(nextHandler, { notFoundPage: (req, res) => nextHandler(req, res, notFound), originOf })
+
+function listeningPort() {
+  const address = server.address()
+  return typeof address === 'object' && address ? address.port : port
+}
 
 server.on('request', (req, res) => {
   settleForwarding(req, trust)
@@ -110,11 +124,14 @@ server.on('error', (error) => {
   process.exit(1)
 })
 server.listen(port, hostname, () => {
-  const address = server.address()
   const shown = hostname ?? 'localhost'
-  console.log(
-    `Ready on http://${shown.includes(':') ? `[${shown}]` : shown}:${typeof address === 'object' && address ? address.port : port}`,
-  )
+  console.log(`Ready on http://${shown.includes(':') ? `[${shown}]` : shown}:${listeningPort()}`)
+  if (!configuredOrigin)
+    console.log(
+      'SITE_URL is not set: canonical links, feeds, the sitemap and social cards name the origin each ' +
+        'request was sent to (its Host, or what a proxy in TRUST_PROXY forwarded). Set SITE_URL to the ' +
+        'public origin in production.',
+    )
 })
 
 // Stop taking connections, let the requests in flight finish (10 s at most), then close Next.js.

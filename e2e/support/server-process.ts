@@ -7,6 +7,9 @@ import { childEnv, toolEnv } from '../../lib/env.mjs'
 
 const root = path.resolve(__dirname, '../..')
 
+/** When the content copy of each server is committed: long before its files' own times. */
+export const SEED_COMMIT_DATE = '2024-06-01T09:00:00.000Z'
+
 function groupAlive(pid: number): boolean {
   try {
     process.kill(-pid, 0)
@@ -30,7 +33,7 @@ export class ServerProcess {
     readonly workDir: string,
     readonly distDir: string,
     /** More environment for the server (settings under test). */
-    private readonly extraEnv: Record<string, string> = {},
+    private readonly extraEnv: Record<string, string | undefined> = {},
   ) {
     this.origin = `http://127.0.0.1:${port}`
   }
@@ -44,7 +47,12 @@ export class ServerProcess {
     fs.rmSync(this.workDir, { recursive: true, force: true })
     fs.mkdirSync(this.workDir, { recursive: true })
     fs.cpSync(path.join(root, 'content'), this.contentDir, { recursive: true })
-    const git = (...args: string[]) => execFileSync('git', args, { cwd: this.contentDir, stdio: 'pipe' })
+    const git = (...args: string[]) =>
+      execFileSync('git', args, {
+        cwd: this.contentDir,
+        stdio: 'pipe',
+        env: childEnv({ GIT_AUTHOR_DATE: SEED_COMMIT_DATE, GIT_COMMITTER_DATE: SEED_COMMIT_DATE }),
+      })
     git('init', '-q', '-b', 'main')
     git('add', '-A')
     git('-c', 'user.name=Seed', '-c', 'user.email=seed@example.org', 'commit', '-qm', 'Seed content')

@@ -24,7 +24,8 @@ function makeOptions(): NextAuthOptions {
     secret: admin.secret,
     session: { strategy: 'jwt', maxAge: 8 * 60 * 60 },
     pages: { signIn: routes.signIn, error: routes.signIn },
-    useSecureCookies: env.siteUrl.protocol === 'https:',
+    // Without SITE_URL, next-auth chooses per request, from the origin it was sent to.
+    ...(env.configuredSiteUrl ? { useSecureCookies: env.configuredSiteUrl.protocol === 'https:' } : {}),
     providers: [
       CredentialsProvider({
         id: 'credentials',

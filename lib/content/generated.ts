@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Site as GeneratedSite } from 'contentlayer/generated'
 import { env } from '../env.mjs'
+import { COMMIT_DATES_FILE } from './contentlayer/commit-dates.mjs'
 import type { Site } from '../domain/types'
 import { fromGenerated, indexPublications, type GeneratedDocument, type PublicationData } from './publication'
 
@@ -18,18 +19,41 @@ type Loaded<T> = { stamp: string; value: T }
 const cacheState = globalThis as { __contentCache?: Map<string, Loaded<unknown>> }
 const cache = (cacheState.__contentCache ??= new Map<string, Loaded<unknown>>())
 
-function readGenerated<T>(type: 'Publication' | 'Site', map: (raw: unknown) => T): T {
-  const file = path.join(/* turbopackIgnore: true */ env.contentlayerDir, 'generated', type, '_index.json')
-  const hit = cache.get(file)
-  let stat: fs.Stats
+/** Changes when the file is rewritten; empty when it is missing. */
+function stampOf(file: string): string {
   try {
-    stat = fs.statSync(file)
+    const stat = fs.statSync(file)
+    return `${stat.mtimeMs}:${stat.size}`
   } catch {
+    return ''
+  }
+}
+
+/**
+ * The last commit date of each publication file, by path in the content folder, as the runner
+ * wrote them beside Contentlayer's output before its last generation
+ * (lib/content/contentlayer/commit-dates.mjs); empty without git or before a first run.
+ */
+function commitDates(file: string): Record<string, string> {
+  try {
+    const dates: unknown = JSON.parse(fs.readFileSync(file, 'utf8'))
+    return dates && typeof dates === 'object' ? (dates as Record<string, string>) : {}
+  } catch {
+    return {}
+  }
+}
+
+function readGenerated<T>(type: 'Publication' | 'Site', map: (raw: unknown, dates: Record<string, string>) => T): T {
+  const file = path.join(/* turbopackIgnore: true */ env.contentlayerDir, 'generated', type, '_index.json')
+  const datesFile = path.join(/* turbopackIgnore: true */ env.contentlayerDir, COMMIT_DATES_FILE)
+  const hit = cache.get(file)
+  const fileStamp = stampOf(file)
+  if (!fileStamp) {
     // Contentlayer removes the file before writing it anew: between the two, serve what we have.
     if (hit) return hit.value as T
     throw new Error(`No generated content at ${file}. Run \`npm run build\` (or \`npm run content\`) first.`)
   }
-  const stamp = `${stat.mtimeMs}:${stat.size}`
+  const stamp = type === 'Publication' ? `${fileStamp} ${stampOf(datesFile)}` : fileStamp
   if (hit && hit.stamp === stamp) return hit.value as T
   let raw: unknown
   try {
@@ -39,16 +63,16 @@ function readGenerated<T>(type: 'Publication' | 'Site', map: (raw: unknown) => T
     if (hit) return hit.value as T
     throw error
   }
-  const value = map(raw)
+  const value = map(raw, type === 'Publication' ? commitDates(datesFile) : {})
   cache.set(file, { stamp, value })
   return value
 }
 
 /** Every publication as Contentlayer last generated it. The same object until it regenerates. */
 export function generatedPublications(): PublicationData {
-  return readGenerated('Publication', (raw) =>
+  return readGenerated('Publication', (raw, dates) =>
     indexPublications(
-      (raw as GeneratedDocument[]).map((doc) => ({ publication: fromGenerated(doc), version: doc.version })),
+      (raw as GeneratedDocument[]).map((doc) => ({ publication: fromGenerated(doc, dates), version: doc.version })),
     ),
   )
 }

@@ -5,19 +5,26 @@ import type { Publication } from '../domain/types'
 /** The part of Contentlayer's generated document this site reads (see `contentlayer/config.ts`). */
 export type GeneratedDocument = Record<string, unknown> & {
   _id: string
-  _raw: unknown
+  _raw: { sourceFilePath: string }
   documentType: string
   slug: string
   version: string
+  lastModified: string
   body: { raw: string }
   authors: (Record<string, unknown> & { _raw?: unknown; documentType?: string })[]
 }
 
 /** A document as Contentlayer generated it, without Contentlayer's own keys (nor the file's version). */
-export function fromGenerated(doc: GeneratedDocument): Publication {
+/**
+ * A publication as Contentlayer generated it, dated by its file's last commit when `commitDates`
+ * (by path in the content folder) has one, else by the file's modification time.
+ */
+export function fromGenerated(doc: GeneratedDocument, commitDates: Record<string, string> = {}): Publication {
   const { _id, _raw, documentType, body, slug, version, authors, ...fields } = doc
   return {
     ...(fields as Omit<Publication, 'slug' | 'authors' | 'body'>),
+    lastModified:
+      (Object.hasOwn(commitDates, _raw.sourceFilePath) && commitDates[_raw.sourceFilePath]) || fields.lastModified,
     slug,
     authors: authors.map(
       ({ _raw: _authorRaw, documentType: _authorType, ...author }) => author,

@@ -1,17 +1,23 @@
 import 'server-only'
-import { env } from '../env.mjs'
+import { env, serverEnv } from '../env.mjs'
+import { assumedOrigin, originOfRequest } from './origin.mjs'
 
 /**
- * The origin the browser is using, from the request's own headers: `x-forwarded-proto` and
- * `x-forwarded-host`, which the production server sets from the socket or a proxy listed in
- * TRUST_PROXY (scripts/request-guard.mjs), else `host`. Not `new URL(request.url).origin`: behind
- * the server that is its own idea of its host (`localhost`), whatever the browser used.
+ * The origin the browser is using, from the request's own headers (see `originOfRequest`). Not
+ * `new URL(request.url).origin`: behind the server that is its own idea of its host
+ * (`localhost`), whatever the browser used.
  */
 export function requestOrigin(headers: Headers): string | undefined {
-  const host = headers.get('x-forwarded-host') ?? headers.get('host')
-  if (!host) return undefined
-  const protocol = headers.get('x-forwarded-proto') === 'https' ? 'https' : 'http'
-  return originOf(`${protocol}://${host}`)
+  return originOfRequest((name) => headers.get(name))
+}
+
+/**
+ * The site's origin for a response made per request (a social card): SITE_URL when set, else
+ * the origin the request was sent to, else the one the server assumes for its port.
+ */
+export function siteOrigin(headers: Headers): URL {
+  if (env.configuredSiteUrl) return env.configuredSiteUrl
+  return new URL(requestOrigin(headers) ?? assumedOrigin(serverEnv().PORT))
 }
 
 function originOf(value: string): string | undefined {
@@ -31,5 +37,5 @@ export function isSameOrigin(request: Request): boolean {
   if (origin === null) return true
   const sent = originOf(origin)
   if (sent === undefined) return false
-  return sent === requestOrigin(request.headers) || (env.siteUrlConfigured && sent === env.siteUrl.origin)
+  return sent === requestOrigin(request.headers) || sent === env.configuredSiteUrl?.origin
 }

@@ -4,6 +4,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { childEnv } from '../env.mjs'
+import { parseCommitDates } from '../content/contentlayer/commit-dates.mjs'
 
 const run = promisify(execFile)
 
@@ -163,15 +164,7 @@ export async function lastCommitDates(root: string, dir: string): Promise<Map<st
     ['log', `--format=${RECORD}%cI`, '--name-only', '--', path.relative(root, dir) || '.'],
     { allowFailure: true },
   )
-  const dates = new Map<string, string>()
-  for (const record of output.split(RECORD).filter(Boolean)) {
-    const [date = '', ...files] = record.split('\n').filter(Boolean)
-    for (const file of files) {
-      const absolute = path.join(root, file)
-      if (!dates.has(absolute)) dates.set(absolute, date)
-    }
-  }
-  return dates
+  return parseCommitDates(output, root)
 }
 
 export async function push(root: string, remote: string): Promise<void> {

@@ -69,7 +69,8 @@ export const Publication = defineDocumentType(() => ({
     },
     lastModified: {
       type: 'date',
-      // The file's modification time: the dashboard rewrites the file on every save.
+      // The file's modification time. The site dates a paper by its file's last commit instead
+      // when there is one (./commit-dates.mjs); this is the date outside git.
       resolve: (doc) => fs.statSync(fileOf(doc)).mtime.toISOString(),
     },
     version: {

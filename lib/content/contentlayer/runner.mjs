@@ -6,6 +6,8 @@ import * as core from '@contentlayer2/core'
 import { provideTracing, unknownToAbsolutePosixFilePath } from '@contentlayer2/utils'
 import { pipe, provideConsole, T } from '@contentlayer2/utils/effect'
 import { NodeFsLive } from '@contentlayer2/utils/node'
+import { env } from '../../env.mjs'
+import { writeCommitDates } from './commit-dates.mjs'
 import { configPath, contentWorkDir, ensureModulesLink } from './paths.mjs'
 
 /** @param {unknown} error */
@@ -60,6 +62,8 @@ export function createBuilder(name) {
     async build() {
       // What `getConfig` yields (its type is one of those TypeScript cannot see, above).
       config ??= /** @type {core.Config} */ (await run(name, cwd, core.getConfig({ configPath })))
+      // Before the documents: the site reads both when Contentlayer's output changes.
+      await writeCommitDates(env.contentDir, env.contentlayerDir)
       const generated = await run(name, cwd, core.generateDotpkg({ config, verbose: false }))
       const count =
         typeof generated === 'object' && generated && 'documentCount' in generated && generated.documentCount
