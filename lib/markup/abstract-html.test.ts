@@ -1,8 +1,12 @@
+import fs from 'node:fs'
+import { createRequire } from 'node:module'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { abstractHtml } from './abstract-html'
 import { BODY_BUDGET_MS } from './body-worker'
 import { withMainThreadWatch } from '../testing/main-thread-watch'
+
+const require = createRequire(import.meta.url)
 
 describe('abstractHtml', () => {
   it('renders markdown paragraphs, emphasis and links', async () => {
@@ -17,6 +21,31 @@ describe('abstractHtml', () => {
     expect(html).toContain('class="katex-display"')
     expect(html).toContain('<math')
     expect(html).not.toContain('$')
+  })
+
+  it('typesets $$…$$ on one line, alone or within a sentence, as display math; $…$ inline', async () => {
+    const alone = await abstractHtml('We find\n\n$$E = mc^2$$\n\nfor all.')
+    expect(alone).toContain('<p><span class="katex-display">')
+    const within = await abstractHtml('So $$a + b$$ holds, for $x_1$.')
+    expect(within.match(/class="katex-display"/g)).toHaveLength(1)
+    expect(within.match(/class="katex"/g)).toHaveLength(2)
+  })
+
+  it('writes only classes the stylesheet the site loads styles, so a symbol keeps its subscript on its line', async () => {
+    // The stylesheet is katex/dist/katex.min.css (app/layout.tsx); the renderer's KaTeX must be the
+    // same version: 0.19's stylesheet names `.katex-base` the box 0.16 calls `.base`, which keeps
+    // `R_f` from breaking between R and f.
+    const css = fs.readFileSync(require.resolve('katex/dist/katex.min.css'), 'utf8')
+    const styled = new Set([...css.matchAll(/\.([a-z][\w-]*)/gi)].map((match) => match[1]))
+    const html = await abstractHtml('We find $\\epsilon_t \\approx 0.2\\sqrt{R_f}$ and $\\ell_1$.')
+    const written = new Set(
+      [...html.matchAll(/class="([^"]+)"/g)].flatMap((match) => (match[1] ?? '').split(' ')).filter(Boolean),
+    )
+    expect(written.has('base')).toBe(true)
+    // KaTeX's atom classes (ordinary, relation, …) only name what a box is; no rule styles them.
+    const atoms = new Set(['mord', 'mrel', 'mbin', 'mop', 'mopen', 'mclose', 'mpunct', 'minner', 'mtight'])
+    expect([...written].filter((name) => !styled.has(name) && !atoms.has(name))).toEqual([])
+    expect(css).toMatch(/\.katex \.base\{[^}]*white-space:nowrap/)
   })
 
   it('keeps allowed tags with their attributes', async () => {

@@ -80,10 +80,33 @@ const processor = unified()
 function parse(body) {
   const tooDeep = nestingProblem(body)
   if (tooDeep) throw new BodyDepthError(tooDeep)
+  let tree
   try {
-    return processor.parse(body)
+    tree = processor.parse(body)
   } catch (error) {
     throw new BodySyntaxError(error instanceof Error ? error.message : String(error))
+  }
+  displayDoubleDollars(tree, body)
+  return tree
+}
+
+/**
+ * `$$…$$` is display math, as in LaTeX, also written on one line with text around it. remark-math
+ * reads it as display math only when the dollars are on lines of their own, and as inline math
+ * otherwise; it is typeset in display style here (KaTeX's `math-display` class), where it stands.
+ * @param {import('mdast').Root} tree
+ * @param {string} body
+ */
+function displayDoubleDollars(tree, body) {
+  /** @type {MdastNode[]} */
+  const stack = [tree]
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (node.type === 'inlineMath') {
+      const start = node.position?.start.offset
+      const properties = node.data?.hProperties
+      if (start !== undefined && body.startsWith('$$', start) && properties)
+        properties.className = ['language-math', 'math-display']
+    } else if ('children' in node) stack.push(...node.children)
   }
 }
 
