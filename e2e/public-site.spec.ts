@@ -286,6 +286,19 @@ test.describe('a paper page', () => {
     expect(await abstract.innerText()).not.toMatch(/\$|\\epsilon|\\sqrt/)
   })
 
+  test('keeps each symbol of inline math with its subscript on one line, on a phone too', async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 800 })
+    await page.goto(`/publications/${stability.slug}`)
+    const boxes = page.getByRole('region', { name: 'Abstract' }).locator('.katex-html .base')
+    await expect(boxes.first()).toBeVisible()
+    // KaTeX's stylesheet makes each box unbreakable: `R_f` never ends a line with its R.
+    const styles = await boxes.evaluateAll((all) =>
+      all.map((box) => `${getComputedStyle(box).display} ${getComputedStyle(box).whiteSpace}`),
+    )
+    expect(styles.length).toBeGreaterThanOrEqual(5)
+    expect(new Set(styles)).toEqual(new Set(['inline-block nowrap']))
+  })
+
   test('moves between papers with previous and next', async ({ page }) => {
     await page.goto(`/publications/${sparse.slug}`)
     await page.getByRole('link', { name: /Next/ }).click()
