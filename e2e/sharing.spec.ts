@@ -169,6 +169,32 @@ test.describe('feeds and indexes', () => {
     expect(library.entries.map((entry) => entry.fields.title).sort()).toEqual(PAPERS.map((p) => p.title).sort())
   })
 
+  test('math leaves the site as readable text: JSON-LD, descriptions, the feed and the citation files', async ({
+    page,
+    request,
+  }) => {
+    const stability = paper('Relative stability')
+    await page.goto(`/publications/${stability.slug}`)
+    const json = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}') as {
+      abstract?: string
+    }
+    const texts = {
+      'JSON-LD': String(json.abstract),
+      description: await metaContent(page, 'description'),
+      'og:description': (await page.locator('meta[property="og:description"]').getAttribute('content')) ?? '',
+      feed: await (await request.get('/feed.xml')).text(),
+      RIS: await (await request.get(`/publications/${stability.slug}/cite/ris`)).text(),
+      'CSL-JSON': await (await request.get(`/publications/${stability.slug}/cite/csl-json`)).text(),
+    }
+    expect(texts['JSON-LD']).toContain('we find ε_t ≈ 0.2√(R_f), suggesting')
+    expect(texts.RIS).toContain('ε_t ≈ 0.2√(R_f)')
+    expect(texts['CSL-JSON']).toContain('ε_t ≈ 0.2√(R_f)')
+    for (const [where, text] of Object.entries(texts)) {
+      expect(text.length, where).toBeGreaterThan(0)
+      expect(text, where).not.toMatch(/epsilont|\\epsilon|\\sqrt|\$\\/)
+    }
+  })
+
   test('/feed.xml is a well-formed Atom feed of every public paper, newest first', async ({ page, request }) => {
     await page.goto('/')
     const xml = await (await request.get('/feed.xml')).text()
