@@ -320,12 +320,16 @@ function ogImageUrl(html: string): string | undefined {
 }
 
 /**
- * One RIS record: one `TY  - ` line first, one `ER  -` line last. citation-js wraps long values
- * onto untagged continuation lines, which RIS readers join; what must never happen is a value
- * starting a line of its own that reads as a tag (a line break, or two spaces, in a title).
+ * One RIS record: one `TY  - ` line first, one `ER  -` line last, and every line a tag with its
+ * value (values are never wrapped): no value may start a line of its own (a line break, or two
+ * spaces, in a title).
  */
 function expectRis(ris: string, payload: string) {
   const lines = ris.split(/\r?\n/).filter(Boolean)
+  expect(
+    lines.filter((line) => !/^[A-Z][A-Z0-9]  - /.test(line) && line !== 'ER  - '),
+    payload,
+  ).toEqual([])
   expect(lines[0], payload).toMatch(/^TY  - /)
   expect(
     lines.filter((line) => /^(TY|ER)  -/.test(line)),

@@ -13,7 +13,7 @@ export const PAPERS = [
     doi: '10.1088/2632-2153/ad092c',
     hasAbstract: true,
     selected: true,
-    bibtexHead: '@article{tomasini2022deep,',
+    bibtexHead: '@misc{tomasini2022deep,',
   },
   {
     slug: 'learning-sparse-features-can-lead-to-overfitting-in-neural-networks',

@@ -1,11 +1,23 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import { Cite } from '@citation-js/core'
+import '@citation-js/plugin-ris'
 import { parse } from '@retorquere/bibtex-parser'
 import { describe, expect, it } from 'vitest'
-import type { PublicationFrontmatter } from '../../domain/schema'
+import { PUBLICATION_TYPES, type PublicationFrontmatter } from '../../domain/schema'
 import { parsePublication } from '../../store/serialize'
 import { bibtexKeyFor } from '../bibtex'
-import { formatCitation, STYLE_FILES, styleFile, toBibtex, toBibtexEntries, toCsl, toCslJson, toRis } from './'
+import {
+  formatCitation,
+  STYLE_FILES,
+  styleFile,
+  toBibtex,
+  toBibtexEntries,
+  toCsl,
+  toCslJson,
+  toRis,
+  type CslItem,
+} from './'
 
 const dir = path.join(__dirname, '../../../content/publications')
 const samples = fs
@@ -13,8 +25,14 @@ const samples = fs
   .filter((name) => name.endsWith('.mdx'))
   .map((name) => ({ name, ...parsePublication(fs.readFileSync(path.join(dir, name), 'utf8')) }))
 
-const landscape = samples.find((sample) => sample.name.startsWith('landscape'))
-if (!landscape) throw new Error('sample paper missing')
+function sample(start: string) {
+  const found = samples.find((paper) => paper.name.startsWith(start))
+  if (!found) throw new Error(`sample paper ${start} missing`)
+  return found
+}
+const landscape = sample('landscape')
+const preprint = sample('how-deep')
+const withMath = sample('relative-stability')
 
 function parseOne(bibtex: string) {
   const library = parse(bibtex, { sentenceCase: false })
@@ -23,6 +41,17 @@ function parseOne(bibtex: string) {
   const entry = library.entries[0]
   if (!entry) throw new Error('no entry')
   return entry
+}
+
+/** A record as citation-js reads it back; a conference's RIS `PY` it reads as `event-date`. */
+type ReadBack = Partial<CslItem> & { 'event-date'?: CslItem['issued'] }
+
+/** The first record citation-js reads from a BibTeX or RIS text, as CSL-JSON. */
+function citationJs(text: string): ReadBack {
+  const records: ReadBack[] = JSON.parse(new Cite(text).format('data'))
+  const record = records[0]
+  if (!record) throw new Error('citation-js read no record')
+  return record
 }
 
 type Cited = Parameters<typeof toCsl>[0]
@@ -43,7 +72,9 @@ describe('BibTeX', () => {
         frontmatter.authors.map((author) => author.name),
       )
       if (frontmatter.doi) expect(entry.fields.doi).toBe(frontmatter.doi)
-      if (frontmatter.venue) expect(entry.fields.journal ?? entry.fields.booktitle).toBe(frontmatter.venue)
+      // A preprint's venue names its repository, which `eprint`/`archivePrefix` carry (see below).
+      if (frontmatter.venue && frontmatter.type !== 'preprint')
+        expect(entry.fields.journal ?? entry.fields.booktitle).toBe(frontmatter.venue)
       if (frontmatter.pages) expect(entry.fields.pages).toBe(frontmatter.pages)
       if (frontmatter.volume) expect(entry.fields.volume).toBe(frontmatter.volume)
     },
@@ -56,6 +87,7 @@ describe('BibTeX', () => {
       ['thesis', '@phdthesis{'],
       ['book', '@book{'],
       ['chapter', '@inbook{'],
+      ['preprint', '@misc{'],
     ]
     for (const [type, start] of types)
       expect(entryOf({ ...landscape.frontmatter, type }).startsWith(start), String(type)).toBe(true)
@@ -91,6 +123,40 @@ describe('BibTeX', () => {
     expect(library.errors).toEqual([])
     expect(library.entries).toHaveLength(samples.length)
   })
+
+  it('exports the arXiv preprint as arXiv does: @misc with eprint and archivePrefix, one URL, no journal', () => {
+    expect(entryOf({ ...preprint.frontmatter, body: preprint.body })).toBe(
+      [
+        '@misc{tomasini2022deep,',
+        '\tauthor = {Tomasini, Umberto M. and Petrini, Leonardo and Cagnetta, Francesco and Wyart, Matthieu},',
+        '\tdoi = {10.1088/2632-2153/ad092c},',
+        '\tyear = {2022},',
+        '\ttitle = {How deep convolutional neural networks lose spatial information with training},',
+        '\turl = {https://arxiv.org/abs/2210.01506},',
+        '\teprint = {2210.01506},',
+        '\tarchivePrefix = {arXiv},',
+        '}',
+      ].join('\n'),
+    )
+  })
+
+  it('gives any paper with an arXiv id eprint and archivePrefix, and one link field, whatever its type', () => {
+    for (const type of PUBLICATION_TYPES) {
+      const bibtex = entryOf({ ...landscape.frontmatter, type, website: 'https://example.org/paper' })
+      const entry = parseOne(bibtex)
+      expect(entry.fields.eprint, type).toBe('2012.15110')
+      expect(entry.fields.archiveprefix, type).toBe('arXiv')
+      expect(entry.fields.url, type).toBe('https://example.org/paper')
+      expect(bibtex, type).not.toMatch(/howpublished|note =/)
+    }
+  })
+
+  it('writes no eprint for a paper without an arXiv id, and a preprint elsewhere as @misc from its repository', () => {
+    const bibtex = entryOf({ ...preprint.frontmatter, arxiv: undefined, venue: 'bioRxiv', venueShort: undefined })
+    expect(bibtex.startsWith('@misc{')).toBe(true)
+    expect(bibtex).toContain('publisher = {bioRxiv}')
+    expect(bibtex).not.toMatch(/eprint|archivePrefix|journal/)
+  })
 })
 
 describe('RIS', () => {
@@ -108,8 +174,85 @@ describe('RIS', () => {
     expect(ris.at(-1)?.trim()).toBe('ER  -')
   })
 
-  it('marks conference papers and preprints with their own types', () => {
-    expect(toRis(csl({ ...landscape.frontmatter, type: 'conference' })).startsWith('TY  - CONF')).toBe(true)
+  it('types each kind of publication as the RIS specification does, a preprint as Zotero does', () => {
+    const types: [PublicationFrontmatter['type'], string][] = [
+      ['article', 'JOUR'],
+      ['conference', 'CONF'],
+      ['thesis', 'THES'],
+      ['book', 'BOOK'],
+      ['chapter', 'CHAP'],
+      ['talk', 'SLIDE'],
+      ['other', 'GEN'],
+      ['preprint', 'GEN'],
+    ]
+    expect(types.map(([type]) => type).sort()).toEqual([...PUBLICATION_TYPES].sort())
+    for (const [type, ty] of types)
+      expect(toRis(csl({ ...landscape.frontmatter, type })).split('\n')[0]).toBe(`TY  - ${ty}`)
+  })
+
+  it('gives every record its year in PY, and DA as YYYY/MM// when the month is known', () => {
+    for (const type of PUBLICATION_TYPES) {
+      const yearOnly = toRis(csl({ ...landscape.frontmatter, type })).split('\n')
+      expect(yearOnly, type).toContain('PY  - 2021')
+      expect(
+        yearOnly.some((line) => line.startsWith('DA  -')),
+        type,
+      ).toBe(false)
+      const withMonth = toRis(csl({ ...landscape.frontmatter, type, month: 4 })).split('\n')
+      expect(withMonth, type).toContain('PY  - 2021')
+      expect(withMonth, type).toContain('DA  - 2021/04//')
+    }
+  })
+
+  it('writes a conference paper with every field a reference manager reads, one value a line', () => {
+    const paper: PublicationFrontmatter = {
+      ...withMath.frontmatter,
+      month: 12,
+      pages: '1–18',
+      issue: '2',
+      doi: '10.5555/3540261.3540524',
+      website: 'https://example.org/stability',
+      tags: ['invariance', 'kernel methods'],
+    }
+    expect(toRis(toCsl({ ...paper, body: 'We find $\\epsilon_t$.' }, 'petrini2021relative')).split('\n')).toEqual([
+      'TY  - CONF',
+      'ID  - petrini2021relative',
+      'TI  - Relative stability toward diffeomorphisms indicates performance in deep nets',
+      'AU  - Petrini, Leonardo',
+      'AU  - Favero, Alessandro',
+      'AU  - Geiger, Mario',
+      'AU  - Wyart, Matthieu',
+      'T2  - Advances in Neural Information Processing Systems 34 (NeurIPS 2021)',
+      'C3  - Advances in Neural Information Processing Systems 34 (NeurIPS 2021)',
+      'J2  - NeurIPS',
+      'PY  - 2021',
+      'DA  - 2021/12//',
+      'VL  - 34',
+      'IS  - 2',
+      'SP  - 1',
+      'EP  - 18',
+      'DO  - 10.5555/3540261.3540524',
+      'UR  - https://example.org/stability',
+      'N1  - arXiv:2105.02468',
+      'AB  - We find ε_t.',
+      'KW  - invariance',
+      'KW  - kernel methods',
+      'ER  - ',
+    ])
+  })
+
+  it('keeps a long abstract on its one AB line: no line of the record is a continuation', () => {
+    const abstract = Array.from({ length: 400 }, (_, n) => `word${n} deep-nets`).join(' ')
+    const ris = toRis(csl({ ...landscape.frontmatter, body: abstract }))
+    for (const line of ris.split('\n')) expect(line).toMatch(/^[A-Z][A-Z0-9] {2}- /)
+    expect(ris.split('\n')).toContain(`AB  - ${abstract}`)
+    expect(citationJs(ris).abstract).toBe(abstract)
+  })
+
+  it('writes a preprint with arXiv as its repository and its arXiv number, and no container', () => {
+    const ris = toRis(csl(preprint.frontmatter)).split('\n')
+    expect(ris).toEqual(expect.arrayContaining(['TY  - GEN', 'PB  - arXiv', 'M1  - arXiv:2210.01506']))
+    expect(ris.some((line) => /^(T2|J2|C3)  -/.test(line))).toBe(false)
   })
 })
 
@@ -134,6 +277,14 @@ describe('CSL-JSON', () => {
     })
   })
 
+  it('types a preprint as CSL does (article), with arXiv as its publisher and number, and no invented container', () => {
+    const item = csl(preprint.frontmatter)
+    expect(item).toMatchObject({ type: 'article', publisher: 'arXiv', number: 'arXiv:2210.01506' })
+    expect(item).not.toHaveProperty('container-title')
+    expect(item).not.toHaveProperty('container-title-short')
+    expect(csl({ ...preprint.frontmatter, arxiv: undefined, venue: 'bioRxiv' })).toMatchObject({ publisher: 'bioRxiv' })
+  })
+
   it('turns LaTeX in titles into readable text', () => {
     expect(csl({ ...landscape.frontmatter, title: 'Scaling as $\\epsilon_t \\approx 0.2\\sqrt{R_f}$' }).title).toBe(
       'Scaling as ε_t ≈ 0.2√(R_f)',
@@ -153,6 +304,22 @@ describe('formatted citations', () => {
   it('formats MLA with the official MLA 9th edition style', () => {
     expect(formatCitation(item, 'mla')).toBe(
       'Geiger, Mario, et al. “Landscape and Training Regimes in Deep Learning.” Physics Reports, 2021, pp. 1–18, https://doi.org/10.1016/j.physrep.2021.04.001.',
+    )
+  })
+
+  it('cites the arXiv preprint in APA as APA 7 cites one: "(arXiv:<id>). arXiv.", and in MLA and Chicago with its repository', () => {
+    const item = csl(preprint.frontmatter)
+    const authors = 'Tomasini, Umberto M., Leonardo Petrini, Francesco Cagnetta, and Matthieu Wyart'
+    const title = 'How Deep Convolutional Neural Networks Lose Spatial Information with Training'
+    const doi = 'https://doi.org/10.1088/2632-2153/ad092c'
+    expect(formatCitation(item, 'apa')).toBe(
+      `Tomasini, U. M., Petrini, L., Cagnetta, F., & Wyart, M. (2022). How deep convolutional neural networks lose spatial information with training (arXiv:2210.01506). arXiv. ${doi}`,
+    )
+    expect(formatCitation(item, 'mla')).toBe(
+      `Tomasini, Umberto M., et al. “${title}.” arXiv:2210.01506, arXiv, 2022, ${doi}.`,
+    )
+    expect(formatCitation(item, 'chicago')).toBe(
+      `${authors}. 2022. “${title}.” arXiv:2210.01506. Preprint, arXiv. ${doi}.`,
     )
   })
 
@@ -177,7 +344,7 @@ describe('formatted citations', () => {
       const year = String(frontmatter.year)
       // APA: initials, the year in parentheses after the authors, the title as it is, unquoted.
       expect(apa).toMatch(new RegExp(`^${family}, [A-Z]\\.`))
-      expect(apa).toContain(`(${year}). ${frontmatter.title}.`)
+      expect(apa).toMatch(new RegExp(`\\(${year}\\)\\. ${frontmatter.title}( \\(arXiv:[^)]+\\))?\\.`))
       // MLA: full given names, "et al." past two authors, the title in quotes, the year after the venue.
       expect(mla.startsWith(`${family}, ${first.slice(0, -1).join(' ')}`)).toBe(true)
       if (frontmatter.authors.length > 2) expect(mla).toMatch(/^[^“]+, et al\. “/)
@@ -243,5 +410,110 @@ describe('hostile fields', () => {
     expect(ris.split('\n').filter((line) => line.startsWith('TY  -'))).toHaveLength(1)
     expect(ris).toContain('TI  - One TY - JOUR')
     expect(ris).toContain('AU  - Lovelace, Ada')
+  })
+})
+
+describe('every export parses back', () => {
+  const page = 'https://example.org/publications/p'
+  const venues: Record<PublicationFrontmatter['type'] & string, string> = {
+    article: 'Journal of Things',
+    conference: 'Proceedings of the Workshop on Things',
+    preprint: 'arXiv preprint',
+    thesis: 'EPFL',
+    book: 'Springer',
+    chapter: 'A Handbook of Things',
+    talk: 'Seminar on Things',
+    other: 'A Technical Report Series',
+  }
+  // Some with an arXiv id, some with a website (then the link), some with neither (then the page).
+  const ofEveryType = PUBLICATION_TYPES.map((type, n) => ({
+    name: `a paper of type ${type}`,
+    body: 'We find $\\epsilon_t \\approx 0.2\\sqrt{R_f}$.',
+    frontmatter: {
+      title: `Scaling laws of the ${type} kind`,
+      year: 2010 + n,
+      ...(n % 2 ? { month: n, website: `https://example.org/${type}` } : {}),
+      ...(n % 3 ? { arxiv: `2101.0000${n}` } : {}),
+      authors: [{ name: 'Ada Lovelace' }, { name: 'Charles Babbage' }, { name: 'Mary Somerville' }],
+      type,
+      venue: venues[type],
+      doi: `10.1000/${type}.${n}`,
+    } satisfies PublicationFrontmatter,
+  }))
+
+  type Fields = {
+    title?: string | undefined
+    authors?: { given?: string | undefined; family?: string | undefined }[] | undefined
+    year?: number | undefined
+    doi?: string | undefined
+    arxiv?: string | undefined
+    url?: string | undefined
+  }
+
+  /** What the paper says, as every export must give it back (the sample names are "Given Family"). */
+  function expectedFields(paper: PublicationFrontmatter): Fields {
+    return {
+      title: paper.title,
+      authors: paper.authors.map(({ name }) => ({
+        given: name.split(' ').slice(0, -1).join(' '),
+        family: name.split(' ').at(-1),
+      })),
+      year: paper.year,
+      doi: paper.doi,
+      arxiv: paper.arxiv,
+      url: paper.website ?? (paper.arxiv ? `https://arxiv.org/abs/${paper.arxiv}` : page),
+    }
+  }
+
+  function fieldsOfCsl(record: ReadBack): Fields {
+    return {
+      title: record.title,
+      authors: record.author?.map(({ given, family }) => ({ given, family })),
+      year: (record.issued ?? record['event-date'])?.['date-parts'][0][0],
+      doi: record.DOI,
+      arxiv: /^arXiv:(\S+)$/.exec(record.number ?? record.note ?? '')?.[1],
+      url: record.URL,
+    }
+  }
+
+  function fieldsOfBibtex(text: string): Fields {
+    const { fields } = parseOne(text)
+    return {
+      title: fields.title,
+      authors: fields.author?.map((creator) => ({ given: creator.firstName, family: creator.lastName })),
+      year: Number(fields.year),
+      doi: fields.doi,
+      arxiv: fields.archiveprefix === 'arXiv' ? fields.eprint : undefined,
+      url: fields.url,
+    }
+  }
+
+  it.each([...samples, ...ofEveryType].map((paper) => [paper.name, paper] as const))(
+    '%s: BibTeX, RIS and CSL-JSON give back its title, authors, year, DOI, arXiv id and URL',
+    (_, { frontmatter, body }) => {
+      const item = toCsl({ ...frontmatter, body }, bibtexKeyFor(frontmatter), page)
+      const want = expectedFields(frontmatter)
+      const bibtex = toBibtexEntries(item)
+      const ris = toRis(item)
+      const json = toCslJson([item])
+      expect(fieldsOfBibtex(bibtex)).toEqual(want)
+      // citation-js's BibTeX reader keeps the eprint of PubMed papers only: the arXiv id is read above.
+      expect(fieldsOfCsl(citationJs(bibtex))).toEqual({ ...want, arxiv: undefined })
+      expect(fieldsOfCsl(citationJs(ris))).toEqual(want)
+      const records: ReadBack[] = JSON.parse(json)
+      expect(records).toHaveLength(1)
+      expect(fieldsOfCsl(records[0] ?? {})).toEqual(want)
+      for (const text of [bibtex, ris, json]) expect(text).not.toContain('epsilont')
+    },
+  )
+
+  it('writes the math of an abstract as readable text in RIS and CSL-JSON, never as "epsilont"', () => {
+    expect(withMath.body).toContain('$\\epsilon_t \\approx 0.2\\sqrt{R_f}$')
+    const item = toCsl({ ...withMath.frontmatter, body: withMath.body }, 'petrini2021relative', page)
+    const ris = toRis(item)
+    const [record]: ReadBack[] = JSON.parse(toCslJson([item]))
+    expect(ris.split('\n').find((line) => line.startsWith('AB  - '))).toContain('we find ε_t ≈ 0.2√(R_f), suggesting')
+    expect(citationJs(ris).abstract).toContain('we find ε_t ≈ 0.2√(R_f), suggesting')
+    expect(record?.abstract).toContain('we find ε_t ≈ 0.2√(R_f), suggesting')
   })
 })

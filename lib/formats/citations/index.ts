@@ -3,46 +3,21 @@ import path from 'node:path'
 import { Cite, plugins } from '@citation-js/core'
 import '@citation-js/plugin-bibtex'
 import '@citation-js/plugin-csl'
-import '@citation-js/plugin-ris'
 import { parse as parseName } from '@citation-js/name'
 import { arxivUrl } from '../../domain/links'
 import type { PublicationFrontmatter, PublicationType } from '../../domain/schema'
 import { logOnce } from '../../server/log'
 import { mdxToPlainText } from '../../markup/plain-text'
-import { bracesBalanced, latexToPlainText, withoutControls } from '../../markup/text'
+import { bracesBalanced, latexToPlainText } from '../../markup/text'
+import { ARXIV, arxivFields, arxivIdOf, oneLine, type CslItem, type CslName } from './record'
+import { risRecord } from './ris'
+
+export type { CslItem }
 
 /**
- * Citations of a paper in every format a reader's manuscript may need, produced by citation-js
- * (citeproc for the styles) from one CSL-JSON record.
+ * Citations of a paper in every format a reader's manuscript may need, made from one CSL-JSON
+ * record: the styles (citeproc) and BibTeX by citation-js, RIS by `./ris`.
  */
-
-type CslName = {
-  given?: string
-  family?: string
-  literal?: string
-  'non-dropping-particle'?: string
-  'dropping-particle'?: string
-  suffix?: string
-}
-export type CslItem = {
-  id: string
-  'citation-key': string
-  type: string
-  title: string
-  author: CslName[]
-  issued: { 'date-parts': [[number] | [number, number]] }
-  'container-title'?: string
-  'container-title-short'?: string
-  volume?: string
-  issue?: string
-  page?: string
-  DOI?: string
-  URL?: string
-  abstract?: string
-  keyword?: string
-  publisher?: string
-  genre?: string
-}
 
 const CSL_TYPES: Record<PublicationType, string> = {
   article: 'article-journal',
@@ -74,15 +49,6 @@ function registerStyles() {
   const templates = plugins.config.get('@csl').templates
   for (const [id, file] of Object.entries(STYLE_FILES)) templates.add(id, fs.readFileSync(styleFile(file), 'utf8'))
   registered = true
-}
-
-/**
- * Text as every citation format carries it: one line (line breaks, U+2028/U+2029 and tabs are
- * spaces), no control characters or lone surrogates. Schema-valid text is already so; a
- * hand-edited file may hold anything, and RIS (one field a line) and BibTeX would break on it.
- */
-function oneLine(value: string): string {
-  return withoutControls(value.replace(/[\s\p{Cc}]+/gu, ' ')).trim()
 }
 
 /** The characters of a name but spaces and commas, in a fixed order: equal when two spellings hold the same characters. */
@@ -128,6 +94,19 @@ function citableUrl(value: string, base: string | undefined): string | undefined
 
 type Citable = PublicationFrontmatter & { body?: string }
 
+/** A venue that only says "on arXiv", as importers and BibTeX files write one ("arXiv preprint arXiv:…", DBLP's "CoRR"). */
+const NAMES_ARXIV = /arxiv|^corr$/i
+
+/**
+ * Where a preprint is, as CSL's `publisher` (Zotero's "Repository"): arXiv when its venue says
+ * so or it has none but an arXiv id, else its venue ("bioRxiv"). Never a container-title: a
+ * preprint is in no journal, and APA would print "In arXiv preprint arXiv:…".
+ */
+function preprintRepository(venue: string | undefined, arxiv: string | undefined): string | undefined {
+  if (venue && !NAMES_ARXIV.test(venue)) return venue
+  return venue || arxiv ? ARXIV : undefined
+}
+
 /**
  * The paper as CSL-JSON under `key`, its BibTeX key: the one `citationKeys` (lib/formats/bibtex.ts)
  * gives it, unique across the public list, so that every file cites it alike. `pageUrl` is its
@@ -135,10 +114,9 @@ type Citable = PublicationFrontmatter & { body?: string }
  */
 export function toCsl(publication: Citable, key: string, pageUrl?: string): CslItem {
   const type = publication.type ?? 'other'
-  const venue =
-    publication.venue ??
-    (type === 'preprint' && publication.arxiv ? `arXiv preprint arXiv:${publication.arxiv}` : undefined)
-  const link = publication.website ?? publication.pdf ?? (publication.arxiv ? arxivUrl(publication.arxiv) : undefined)
+  const venue = publication.venue ? oneLine(publication.venue) : undefined
+  const arxiv = publication.arxiv ? oneLine(publication.arxiv) : undefined
+  const link = publication.website ?? publication.pdf ?? (arxiv ? arxivUrl(arxiv) : undefined)
   const url = (link ? citableUrl(link, pageUrl) : undefined) ?? (pageUrl ? citableUrl(pageUrl, undefined) : undefined)
   const abstract = publication.body ? oneLine(mdxToPlainText(publication.body)) : ''
   const item: CslItem = {
@@ -150,12 +128,13 @@ export function toCsl(publication: Citable, key: string, pageUrl?: string): CslI
     author: publication.authors.map((author) => toCslName(author.name)),
     issued: { 'date-parts': [publication.month ? [publication.year, publication.month] : [publication.year]] },
   }
-  if (venue) {
-    if (type === 'thesis' || type === 'book') item.publisher = oneLine(venue)
-    else item['container-title'] = oneLine(venue)
-  }
+  if (type === 'preprint' || type === 'thesis' || type === 'book') {
+    const publisher = type === 'preprint' ? preprintRepository(venue, arxiv) : venue
+    if (publisher) item.publisher = publisher
+  } else if (venue) item['container-title'] = venue
+  Object.assign(item, arxivFields(arxiv, item.publisher))
   if (type === 'thesis') item.genre = 'PhD thesis'
-  if (publication.venueShort) item['container-title-short'] = oneLine(publication.venueShort)
+  if (publication.venueShort && item['container-title']) item['container-title-short'] = oneLine(publication.venueShort)
   if (publication.volume) item.volume = oneLine(publication.volume)
   if (publication.issue) item.issue = oneLine(publication.issue)
   if (publication.pages)
@@ -318,9 +297,9 @@ function bibtexName(name: CslName): CslName {
 }
 
 /**
- * BibTeX's `doi` and `url` are verbatim, and citation-js copies them as they are (and the URL
- * into `howpublished` too): what would open or close a group or math there (braces, `\`, `$`)
- * and what no URL holds unencoded is percent-encoded, as RFC 3986 allows.
+ * BibTeX's `doi` and `url` are verbatim, and citation-js copies them as they are: what would open
+ * or close a group or math there (braces, `\`, `$`) and what no URL holds unencoded is
+ * percent-encoded, as RFC 3986 allows.
  */
 function verbatim(value: string): string {
   return value.replace(
@@ -395,24 +374,57 @@ function forBibtex(item: CslItem, protect: (value: string) => string): CslItem {
   return copy
 }
 
+/** A BibTeX entry as citation-js gives it with `format: 'object'`: its values already escaped. */
+type BibtexObject = { type: string; label: string; properties: Record<string, string> }
+declare module '@citation-js/core' {
+  interface Cite {
+    format(format: 'bibtex', options: { format: 'object' }): BibtexObject[]
+  }
+}
+
+/**
+ * citation-js's entry as reference managers expect it. A paper on arXiv gets `eprint` and
+ * `archivePrefix` (what arXiv's own "Export BibTeX citation" writes, and biblatex reads); a
+ * preprint is `@misc`, as arXiv exports one: no journal, and on arXiv no publisher. Left out: the
+ * copy of `url` citation-js puts into `howpublished` (one link field), and the arXiv id where CSL
+ * carries it (`note`, `number`). The key is ours: citation-js replaces characters it is wary of
+ * (DBLP's `DBLP:journals/…`).
+ */
+function asReferenceManagersExpect(entry: BibtexObject, item: CslItem): BibtexObject {
+  const arxiv = arxivIdOf(item)
+  const preprint = item.type === 'article'
+  const leftOut = ([field, value]: [string, string]) =>
+    (field === 'howpublished' && value === entry.properties.url) ||
+    (arxiv !== undefined && (field === 'note' || field === 'number') && value === `arXiv:${arxiv}`) ||
+    (arxiv !== undefined && preprint && field === 'publisher' && value === ARXIV)
+  const fields = Object.entries(entry.properties).filter((field) => !leftOut(field))
+  if (arxiv) fields.push(['eprint', arxiv], ['archivePrefix', ARXIV])
+  return { type: preprint ? 'misc' : entry.type, label: item['citation-key'], properties: Object.fromEntries(fields) }
+}
+
+/** An entry laid out as citation-js lays out its text (which it makes only from its own entries). */
+function bibtexText({ type, label, properties }: BibtexObject): string {
+  const fields = Object.entries(properties).map(([field, value]) => `\t${field} = {${value}},\n`)
+  return `@${type}{${label},\n${fields.join('')}}`
+}
+
 function bibtexEntry(item: CslItem): string {
   const all = JSON.stringify(item)
   let tag = 'qzx'
   while (all.toLowerCase().includes(tag)) tag += 'q'
   const kept: string[] = []
-  const entry = new Cite(forBibtex(item, protectUnmapped(tag, kept))).format('bibtex', { format: 'text' }).trim()
+  const [entry] = new Cite(forBibtex(item, protectUnmapped(tag, kept))).format('bibtex', { format: 'object' })
+  if (!entry) throw new Error('citation-js made no BibTeX entry')
   // Split on the tag, the placeholders' numbers are the odd parts.
-  const restored = entry
+  const restored = bibtexText(asReferenceManagersExpect(entry, item))
     .split(tag)
     .map((part, index) =>
       index % 2 === 1 ? (kept[Number([...part].map((c) => c.charCodeAt(0) - 97).join(''))] ?? '') : part,
     )
     .join('')
-  // citation-js replaces keys with characters it is wary of (DBLP's `DBLP:journals/…`); BibTeX accepts them.
-  const keyed = restored.replace(/^(@\w+\{)[^,\n]*,/, (_, start: string) => `${start}${item['citation-key']},`)
   // The last guard: an entry whose braces do not balance would swallow the entries after it.
-  if (!bracesBalanced(keyed)) throw new Error('unbalanced braces in the BibTeX entry')
-  return keyed
+  if (!bracesBalanced(restored)) throw new Error('unbalanced braces in the BibTeX entry')
+  return restored
 }
 
 /** BibTeX, valid and LaTeX-escaped by citation-js; one entry per item, each whole on its own. */
@@ -427,9 +439,9 @@ export function toBibtex(publication: Citable, key: string, pageUrl?: string): s
   return toBibtexEntries(toCsl(publication, key, pageUrl))
 }
 
+/** RIS, one record per item (`./ris`). */
 export function toRis(items: CslItem | CslItem[]): string {
-  const format = (data: CslItem | CslItem[]) => new Cite(data).format('ris', { format: 'text' }).trim()
-  return Array.isArray(items) ? format(items) : withFallback(items, 'RIS record', format)
+  return (Array.isArray(items) ? items : [items]).map(risRecord).join('\n')
 }
 
 export function toCslJson(items: CslItem | CslItem[]): string {
