@@ -68,6 +68,18 @@ const nextConfig = {
   async headers() {
     return [{ source: '/:path*', headers: SECURITY_HEADERS }]
   },
+  // Cards were once served at Next's metadata-image addresses (`opengraph-image-<hash>/<id>`);
+  // a platform that cached one fetches it again from there.
+  async redirects() {
+    return [
+      {
+        source: '/publications/:slug/opengraph-image-:suffix/:version',
+        destination: '/publications/:slug/opengraph-image/:version',
+        permanent: true,
+      },
+      { source: '/opengraph-image-:suffix/:version', destination: '/opengraph-image/:version', permanent: true },
+    ]
+  },
   async rewrites() {
     return {
       beforeFiles: FILTER_KEYS.map((key) => ({

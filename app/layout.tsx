@@ -3,7 +3,9 @@ import type { ReactNode } from 'react'
 import 'katex/dist/katex.min.css'
 import './globals.css'
 import { ThemeScript } from '@/components/site/theme-script'
-import { getSite } from '@/lib/content'
+import { getPublications, getSite } from '@/lib/content'
+import { routes } from '@/lib/domain/routes.mjs'
+import { cardImage, siteCardVersion } from '@/lib/og'
 import { env } from '@/lib/env.mjs'
 
 export function generateMetadata(): Metadata {
@@ -12,7 +14,16 @@ export function generateMetadata(): Metadata {
     metadataBase: env.siteUrl,
     title: { default: site.title, template: `%s | ${site.title}` },
     description: site.description,
-    openGraph: { type: 'website', siteName: site.title, title: site.title, description: site.description },
+    // Papers have cards of their own (their page's metadata).
+    openGraph: {
+      type: 'website',
+      siteName: site.title,
+      title: site.title,
+      description: site.description,
+      images: [
+        cardImage(routes.siteCard(siteCardVersion(site, getPublications().length)), `${site.title}: publications`),
+      ],
+    },
     twitter: { card: 'summary_large_image', title: site.title, description: site.description },
   }
 }

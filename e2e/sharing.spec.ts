@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test'
 import { E2E_BASE_URL } from './support/paths'
+import { routes } from '../lib/domain/routes.mjs'
 import { PAPERS, paper } from './support/public-site'
 import { meta, metaContent, ogImage, parseBib, parseXml, pngSize, sha256, xmlTexts } from './support/sharing'
 
@@ -42,6 +43,31 @@ test.describe('social cards', () => {
     expect(sha256(await again.body())).toBe(sha256(first.bytes))
     const revalidated = await request.get(path, { headers: { 'If-None-Match': first.headers.etag ?? '' } })
     expect(revalidated.status()).toBe(304)
+  })
+
+  test('an old card address keeps answering with the current card, revalidated on every fetch', async ({
+    page,
+    request,
+  }) => {
+    await page.goto(`/publications/${landscape.slug}`)
+    const current = await ogImage(page, request)
+    // What a platform cached before an edit: another version, or the address Next once gave cards.
+    for (const old of [
+      routes.card(landscape.slug, 'AAAAAAAAAAAAAAAA'),
+      `${routes.publication(landscape.slug)}/opengraph-image-epmbvc/AAAAAAAAAAAAAAAA`,
+    ]) {
+      const response = await request.get(old)
+      expect(response.status(), old).toBe(200)
+      expect(response.headers()['content-type']).toBe('image/png')
+      expect(response.headers()['cache-control']).toBe('public, max-age=0, must-revalidate')
+      expect(response.headers().etag).toBe(current.headers.etag)
+      expect(sha256(await response.body())).toBe(sha256(current.bytes))
+    }
+    const revalidated = await request.get(routes.card(landscape.slug, 'AAAAAAAAAAAAAAAA'), {
+      headers: { 'If-None-Match': current.headers.etag ?? '' },
+    })
+    expect(revalidated.status()).toBe(304)
+    expect((await request.get(routes.card('no-such-paper', 'AAAAAAAAAAAAAAAA'))).status()).toBe(404)
   })
 })
 

@@ -46,6 +46,18 @@ export const routes = {
   /** @param {string} slug */
   abstract: (slug) => `${routes.publication(slug)}/abstract`,
   /**
+   * A paper's social card, by the version of what it shows (an edit makes a new address; an old
+   * one still answers, with the current card).
+   * @param {string} slug
+   * @param {string} version
+   */
+  card: (slug, version) => `${routes.publication(slug)}/opengraph-image/${encodeURIComponent(version)}`,
+  /**
+   * The card of the home page and the list.
+   * @param {string} version
+   */
+  siteCard: (version) => `/opengraph-image/${encodeURIComponent(version)}`,
+  /**
    * @param {string} slug
    * @param {CiteFormat} format
    */

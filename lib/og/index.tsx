@@ -4,11 +4,11 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import { ImageResponse } from 'next/og'
 import { Card, type CardData } from '@/components/og/card'
-import { splitAuthors } from '../domain/authors'
-import { env } from '../env.mjs'
+import { splitAuthors, type AuthorView } from '../domain/authors'
 import type { Author } from '../domain/schema'
 import { logOnce } from '../server/log'
-import { latexToPlainText, withoutControls } from '../markup/text'
+import { withoutControls } from '../markup/text'
+import { latexToUnicode } from '../markup/unicode-math'
 import type { Site } from '../domain/types'
 
 export const CARD_SIZE = { width: 1200, height: 630 } as const
@@ -17,8 +17,12 @@ type Font = { name: string; data: ArrayBuffer; weight: 400 | 600; style: 'normal
 
 const fontState = globalThis as { __cardFonts?: Promise<Font[]> }
 
-/** TTF files shipped in the repository (next/og reads TTF/OTF, not woff2), subset to Latin, Greek and math. */
-function fonts(): Promise<Font[]> {
+/**
+ * TTF files shipped in the repository (next/og reads TTF/OTF, not woff2), subset to Latin, Greek
+ * and math (lib/og/fonts/README.md). Satori draws a character the card's font lacks with the first
+ * font here that has it: Noto Sans Math is last, for the operators and letters Inter lacks.
+ */
+export function cardFonts(): Promise<Font[]> {
   fontState.__cardFonts ??= (async () => {
     const dir = path.join(/* turbopackIgnore: true */ process.cwd(), 'lib', 'og', 'fonts')
     const load = async (file: string) => {
@@ -29,6 +33,7 @@ function fonts(): Promise<Font[]> {
       { name: 'Inter', data: await load('Inter-Regular.ttf'), weight: 400, style: 'normal' },
       { name: 'Inter', data: await load('Inter-SemiBold.ttf'), weight: 600, style: 'normal' },
       { name: 'Source Serif', data: await load('SourceSerif4-SemiBold.ttf'), weight: 600, style: 'normal' },
+      { name: 'Noto Sans Math', data: await load('NotoSansMath-Regular.ttf'), weight: 400, style: 'normal' },
     ]
   })()
   return fontState.__cardFonts
@@ -54,23 +59,39 @@ export function cardText(value: string): string {
     .trim()
 }
 
-/** The card's content for a paper: LaTeX as readable text, authors cut as in the list. */
-export function paperCard(source: CardSource, site: Site): CardData {
-  const { shown, hidden } = splitAuthors(source.authors, { ownerNames: site.nameVariants, max: site.maxAuthors })
+// What the card's two lines of authors hold at 30 px with room for "and N more authors": Satori
+// cannot cut a list of styled names with an ellipsis, so the card shows no more names than this.
+const AUTHOR_CHARACTERS = 96
+
+/** The first authors whose names fit the card (at least one), in order. */
+function fitAuthors(authors: AuthorView[]): AuthorView[] {
+  let used = 0
+  const fit = authors.findIndex((author) => (used += author.name.length + author.marks.length + 2) > AUTHOR_CHARACTERS)
+  return fit === -1 ? authors : authors.slice(0, Math.max(1, fit))
+}
+
+/**
+ * The card's content for a paper: math as Unicode text, authors cut as in the list and to what
+ * fits. `host` is the one the request was sent to (`siteOrigin`), printed on the card but not part
+ * of its version.
+ */
+export function paperCard(source: CardSource, site: Site, host: string): CardData {
+  const { shown } = splitAuthors(source.authors, { ownerNames: site.nameVariants, max: site.maxAuthors })
+  const authors = fitAuthors(shown.map((author) => ({ ...author, name: cardText(author.name) })))
   return {
     kind: 'paper',
-    title: cardText(latexToPlainText(source.title)),
-    authors: shown.map((author) => ({ ...author, name: cardText(author.name) })),
-    moreAuthors: hidden.length,
-    ...(source.venue ? { venue: cardText(latexToPlainText(source.venue)) } : {}),
+    title: cardText(latexToUnicode(source.title)),
+    authors,
+    moreAuthors: source.authors.length - authors.length,
+    ...(source.venue ? { venue: cardText(latexToUnicode(source.venue)) } : {}),
     ...(source.venueShort ? { badge: cardText(source.venueShort) } : {}),
     ...(source.year ? { year: source.year } : {}),
     siteName: site.title,
-    siteHost: env.siteUrl.host,
+    siteHost: host,
   }
 }
 
-export function siteCard(site: Site, count: number): CardData {
+export function siteCard(site: Site, count: number, host: string): CardData {
   return {
     kind: 'site',
     title: cardText(site.owner),
@@ -79,21 +100,41 @@ export function siteCard(site: Site, count: number): CardData {
     moreAuthors: 0,
     badge: `${count} publication${count === 1 ? '' : 's'}`,
     siteName: site.title,
-    siteHost: env.siteUrl.host,
+    siteHost: host,
   }
 }
 
-/** Changes whenever anything on the card changes: part of the image's URL, and its ETag. */
+/**
+ * Changes whenever what the card shows changes, but for the host: part of the image's URL, and its
+ * ETag. The page that links the card is rendered once for every host the site is reached on, so
+ * its link and the image route must agree whichever host each was asked on.
+ */
 export function cardVersion(data: CardData): string {
-  return createHash('sha256').update(JSON.stringify(data)).digest('base64url').slice(0, 16)
+  const { siteHost: _host, ...content } = data
+  return createHash('sha256').update(JSON.stringify(content)).digest('base64url').slice(0, 16)
 }
 
-// Rendered cards by version. Small (tens of kB each) and bounded; a changed paper gets a new version.
+/** The version of a paper's card, for the page's link to it, which is made without a request. */
+export function paperCardVersion(source: CardSource, site: Site): string {
+  return cardVersion(paperCard(source, site, ''))
+}
+
+export function siteCardVersion(site: Site, count: number): string {
+  return cardVersion(siteCard(site, count, ''))
+}
+
+/** A card as a page's metadata names it (`og:image` with its size, type and text alternative). */
+export function cardImage(url: string, alt: string) {
+  return { url, ...CARD_SIZE, type: 'image/png', alt }
+}
+
+// Rendered cards by version and host. Small (tens of kB each) and bounded; a changed paper gets a
+// new version.
 const cacheState = globalThis as { __cards?: Map<string, Uint8Array> }
 const MAX_CACHED = 500
 
 async function drawCard(data: CardData): Promise<Uint8Array> {
-  const response = new ImageResponse(<Card data={data} />, { ...CARD_SIZE, fonts: await fonts() })
+  const response = new ImageResponse(<Card data={data} />, { ...CARD_SIZE, fonts: await cardFonts() })
   return new Uint8Array(await response.arrayBuffer())
 }
 
@@ -117,9 +158,10 @@ function latinCard(data: CardData): CardData {
 
 export async function renderCard(data: CardData): Promise<{ png: Uint8Array; version: string }> {
   const version = cardVersion(data)
+  const key = `${version} ${data.siteHost}`
   cacheState.__cards ??= new Map()
   const cache = cacheState.__cards
-  const hit = cache.get(version)
+  const hit = cache.get(key)
   if (hit) return { png: hit, version }
   let png: Uint8Array
   try {
@@ -134,7 +176,7 @@ export async function renderCard(data: CardData): Promise<{ png: Uint8Array; ver
     png = await drawCard(latinCard(data))
   }
   if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value as string)
-  cache.set(version, png)
+  cache.set(key, png)
   return { png, version }
 }
 

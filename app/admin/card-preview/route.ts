@@ -4,6 +4,7 @@ import { requireAdmin } from '@/lib/auth/session'
 import { getSite } from '@/lib/content'
 import { paperCard, renderCard } from '@/lib/og'
 import { authorSchema } from '@/lib/domain/schema'
+import { siteOrigin } from '@/lib/server/request-origin'
 
 const previewSchema = z.object({
   title: z.string().max(500),
@@ -24,7 +25,8 @@ export async function GET(request: NextRequest) {
   }
   const parsed = previewSchema.safeParse(data)
   if (!parsed.success) return new Response('The preview data is not valid.', { status: 400 })
-  const { png } = await renderCard(paperCard({ ...parsed.data, title: parsed.data.title || 'Untitled' }, getSite()))
+  const source = { ...parsed.data, title: parsed.data.title || 'Untitled' }
+  const { png } = await renderCard(paperCard(source, getSite(), siteOrigin(request.headers).host))
   return new Response(png as BodyInit, {
     headers: { 'Content-Type': 'image/png', 'Cache-Control': 'private, no-store' },
   })

@@ -15,6 +15,7 @@ import { mdxToPlainText } from '@/lib/markup/plain-text'
 import { firstSentence, monthName, yearMonth } from '@/lib/domain/format'
 import { latexToPlainText } from '@/lib/markup/text'
 import { authorsHtml, linksHtml } from '@/lib/markup/entry-html'
+import { cardImage, paperCardVersion } from '@/lib/og'
 
 type Props = { params: Promise<{ slug: string }> }
 
@@ -39,8 +40,20 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     title,
     description,
     alternates: pageAlternates(path),
-    // og:image comes from ./opengraph-image.tsx (Next names its URL); X falls back to it for twitter:image.
-    openGraph: { type: 'article', title, description, url: path, siteName: getSite().title },
+    // X falls back to og:image for twitter:image.
+    openGraph: {
+      type: 'article',
+      title,
+      description,
+      url: path,
+      siteName: getSite().title,
+      images: [
+        cardImage(
+          routes.card(publication.slug, paperCardVersion(publication, getSite())),
+          `${title}: title, authors and venue`,
+        ),
+      ],
+    },
     twitter: { card: 'summary_large_image', title, description },
     other: scholarTags(publication, env.siteUrl),
   }

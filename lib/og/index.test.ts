@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest'
+import type { Site } from '@/lib/domain/types'
+import { cardResponse, cardVersion, paperCard, paperCardVersion, renderCard, type CardSource } from '.'
+
+const site: Site = {
+  owner: 'Ada Owner',
+  title: 'Ada Owner',
+  description: 'Papers.',
+  maxAuthors: 3,
+  nameVariants: ['Ada Owner'],
+}
+const paper: CardSource = {
+  title: 'Sparse $\\ell_1$ recovery',
+  authors: [{ name: 'Ada Owner' }, { name: 'B. Coauthor' }],
+  venueShort: 'J. Stat. Mech.',
+  year: 2021,
+}
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47]
+
+describe('card versions and hosts', () => {
+  it('give a card one version whatever host it is asked on, the one the page links', () => {
+    const here = paperCard(paper, site, 'localhost:3000')
+    const there = paperCard(paper, site, 'papers.example.org')
+    expect(cardVersion(here)).toBe(cardVersion(there))
+    expect(cardVersion(here)).toBe(paperCardVersion(paper, site))
+    expect(paperCardVersion({ ...paper, year: 2022 }, site)).not.toBe(paperCardVersion(paper, site))
+  })
+
+  it('print the host the request was sent to, and keep a PNG per host', async () => {
+    const here = await renderCard(paperCard(paper, site, 'localhost:3000'))
+    const there = await renderCard(paperCard(paper, site, 'papers.example.org'))
+    expect(here.version).toBe(there.version)
+    expect([...here.png.slice(0, 4)]).toEqual(PNG_SIGNATURE)
+    expect(Buffer.from(here.png).equals(Buffer.from(there.png))).toBe(false)
+  })
+})
+
+describe('cardResponse', () => {
+  const data = paperCard(paper, site, 'localhost:3000')
+  const current = cardVersion(data)
+
+  it('lets the current version be cached for good', async () => {
+    const response = await cardResponse(data, { version: current })
+    expect(response.status).toBe(200)
+    expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
+    expect(response.headers.get('etag')).toBe(`"${current}"`)
+  })
+
+  it('answers an old version with the current card, to be revalidated', async () => {
+    const response = await cardResponse(data, { version: paperCardVersion({ ...paper, year: 2019 }, site) })
+    expect(response.status).toBe(200)
+    expect(response.headers.get('cache-control')).toBe('public, max-age=0, must-revalidate')
+    expect(response.headers.get('etag')).toBe(`"${current}"`)
+    const { png } = await renderCard(data)
+    expect(Buffer.from(await response.arrayBuffer()).equals(Buffer.from(png))).toBe(true)
+  })
+
+  it('answers 304 to the current ETag', async () => {
+    const response = await cardResponse(data, { version: 'old', ifNoneMatch: `W/"${current}"` })
+    expect(response.status).toBe(304)
+    expect(await response.text()).toBe('')
+  })
+})
