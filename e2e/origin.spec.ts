@@ -26,7 +26,9 @@ async function expectOrigin(request: APIRequestContext, base: string, origin: st
   expect(card.status()).toBe(200)
   expect(card.headers()['content-type']).toBe('image/png')
   const feed = await (await request.get(`${base}/feed.xml`)).text()
-  expect(feed).toContain(`<link rel="alternate" type="text/html" href="${origin}${routes.publication(stability.slug)}"/>`)
+  expect(feed).toContain(
+    `<link rel="alternate" type="text/html" href="${origin}${routes.publication(stability.slug)}"/>`,
+  )
   const sitemap = await (await request.get(`${base}/sitemap.xml`)).text()
   // Its date is its file's last commit, not the moment the file was copied.
   expect(sitemap).toContain(

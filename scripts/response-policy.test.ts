@@ -59,7 +59,11 @@ const routes: Record<string, (req: IncomingMessage, res: ServerResponse) => void
   '/named': (_req, res) => {
     res.setHeader('Content-Type', 'text/html; charset=utf-8')
     res.setHeader('ETag', '"named"')
-    res.end(page(`<link rel="canonical" href="${ORIGIN_PLACEHOLDER}/p"><script>self.__next_f.push([1,"${ORIGIN_PLACEHOLDER}/p"])</script>`))
+    res.end(
+      page(
+        `<link rel="canonical" href="${ORIGIN_PLACEHOLDER}/p"><script>self.__next_f.push([1,"${ORIGIN_PLACEHOLDER}/p"])</script>`,
+      ),
+    )
   },
   // A feed written in parts that cut the placeholder.
   '/feed': (_req, res) => {

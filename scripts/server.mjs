@@ -92,7 +92,10 @@ const configuredOrigin = env.configuredSiteUrl?.origin
  */
 const originOf = (req) =>
   configuredOrigin ?? originOfRequest((name) => [req.headers[name]].flat()[0]) ?? assumedOrigin(listeningPort())
-const handle = withResponsePolicy(nextHandler, { notFoundPage: (req, res) => nextHandler(req, res, notFound), originOf })
+const handle = withResponsePolicy(nextHandler, {
+  notFoundPage: (req, res) => nextHandler(req, res, notFound),
+  originOf,
+})
 
 function listeningPort() {
   const address = server.address()

@@ -14,7 +14,8 @@ export const ORIGIN_PLACEHOLDER = 'http://site-origin.invalid'
  * optional port. Nothing else is taken from a request, so what the server writes into HTML, XML,
  * JSON or BibTeX in the placeholder's stead never needs escaping there.
  */
-const PLAIN_HOST = /^(?:[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?)*\.?|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i
+const PLAIN_HOST =
+  /^(?:[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?)*\.?|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i
 
 /**
  * The origin a request was sent to: its scheme from `x-forwarded-proto` and its host from
