@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url'
-import { distDir, env } from './lib/env.mjs'
+import { distDir } from './lib/env.mjs'
 
 /**
  * `/publications` is prerendered; a request with a filter in its query string is rewritten to the
@@ -7,9 +7,6 @@ import { distDir, env } from './lib/env.mjs'
  * address bar keeps `/publications?…`.
  */
 const FILTER_KEYS = ['q', 'type', 'tag', 'year']
-
-// Read at build: Next.js compiles these headers into the build.
-const https = env.configuredSiteUrl?.protocol === 'https:'
 
 /**
  * Sent with every response. This policy (no framing, no plugins, no foreign <base>) is the one
@@ -26,7 +23,8 @@ const SECURITY_HEADERS = [
     key: 'Permissions-Policy',
     value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()',
   },
-  ...(https ? [{ key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' }] : []),
+  // Strict-Transport-Security is the production server's (scripts/response-policy.mjs): it
+  // follows SITE_URL as the server starts, where headers here are compiled into the build.
 ]
 
 /** @type {import('next').NextConfig} */

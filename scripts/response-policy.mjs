@@ -26,7 +26,7 @@ import { PageCache } from '../lib/server/page-cache.mjs'
 import { loadScriptsLate } from '../lib/server/late-scripts.mjs'
 import { pagePolicy } from '../lib/server/page-policy.mjs'
 import { isDashboardPath } from '../lib/domain/routes.mjs'
-import { ORIGIN_PLACEHOLDER, originRewriter } from '../lib/server/origin.mjs'
+import { flightRewriter, ORIGIN_PLACEHOLDER, originRewriter, rewritePage } from '../lib/server/origin.mjs'
 
 /** @typedef {import('node:http').IncomingMessage} IncomingMessage */
 /** @typedef {import('node:http').ServerResponse & { flush?: () => void }} Response */
@@ -34,7 +34,7 @@ import { ORIGIN_PLACEHOLDER, originRewriter } from '../lib/server/origin.mjs'
 /** @typedef {(error?: Error | null) => void} WriteCallback */
 /** @typedef {(req: IncomingMessage, res: Response) => Promise<void>} Render */
 /** @typedef {(req: IncomingMessage) => string} OriginOf the origin a request was sent to */
-/** @typedef {{ cache: PageCache, policyOf: (url: string | undefined, html: string) => string, notFoundPage?: Render, originOf?: OriginOf }} Shared */
+/** @typedef {{ cache: PageCache, policyOf: (url: string | undefined, html: string) => string, notFoundPage?: Render, originOf?: OriginOf, strictTransport: boolean }} Shared */
 /** @typedef {string | Uint8Array | null | undefined} Chunk what Next.js writes */
 
 /**
@@ -51,12 +51,16 @@ import { ORIGIN_PLACEHOLDER, originRewriter } from '../lib/server/origin.mjs'
  * it replaces the placeholder pages are rendered with in text responses and redirects.
  * @template R
  * @param {(req: IncomingMessage, res: Response) => R} handler
- * @param {{ log?: (line: string) => void, notFoundPage?: Render, originOf?: OriginOf }} [options]
+ * `strictTransport` (SITE_URL is https) adds Strict-Transport-Security to every response.
+ * @param {{ log?: (line: string) => void, notFoundPage?: Render, originOf?: OriginOf, strictTransport?: boolean }} [options]
  * @returns {(req: IncomingMessage, res: Response) => R}
  */
-export function withResponsePolicy(handler, { log = (line) => console.warn(line), notFoundPage, originOf } = {}) {
+export function withResponsePolicy(
+  handler,
+  { log = (line) => console.warn(line), notFoundPage, originOf, strictTransport = false } = {},
+) {
   /** @type {Shared} */
-  const shared = { cache: new PageCache(), policyOf: pagePolicy(log), notFoundPage, originOf }
+  const shared = { cache: new PageCache(), policyOf: pagePolicy(log), notFoundPage, originOf, strictTransport }
   return (req, res) => {
     intercept(req, res, shared)
     return handler(req, res)
@@ -79,6 +83,7 @@ const TEXT_TYPES = /^(?:text\/|application\/(?:json|xml|x-bibtex|x-research-info
 const STATIC_FILES = /^\/_next\/static\//
 /** Headers that may hold an absolute URL of the site. */
 const URL_HEADERS = ['location', 'content-location', 'link']
+const STRICT_TRANSPORT = 'max-age=63072000; includeSubDomains'
 /** What Next.js sends with its not-found page. */
 const NOT_FOUND_CACHE_CONTROL = 'private, no-cache, no-store, max-age=0, must-revalidate'
 
@@ -98,7 +103,8 @@ function chunkBuffer(chunk, encoding) {
  * @param {Response} res
  * @param {Shared} shared
  */
-function intercept(req, res, { cache, policyOf, notFoundPage, originOf }) {
+function intercept(req, res, { cache, policyOf, notFoundPage, originOf, strictTransport }) {
+  if (strictTransport) res.setHeader('Strict-Transport-Security', STRICT_TRANSPORT)
   const original = {
     writeHead: res.writeHead,
     write: res.write,
@@ -161,13 +167,16 @@ function intercept(req, res, { cache, policyOf, notFoundPage, originOf }) {
       mode = 'html'
       return
     }
+    // Judged on Next.js's length, before the rewriter takes it away.
+    const compressible = !bodiless && isCompressible(res)
     if (origin && !bodiless && TEXT_TYPES.test(type)) {
-      rewriter = originRewriter(origin)
-      // The length changes with the origin's.
+      rewriter = /^text\/x-component/i.test(type) ? flightRewriter(origin) : originRewriter(origin)
+      // The length changes with the origin's, and the bytes are no longer those the ETag names.
       res.removeHeader('content-length')
+      const etag = res.getHeader('etag')
+      if (typeof etag === 'string' && !etag.startsWith('W/')) res.setHeader('ETag', `W/${etag}`)
     }
     const accepted = negotiateEncoding(req.headers['accept-encoding'])
-    const compressible = !bodiless && isCompressible(res)
     if (compressible) varyOnEncoding(res)
     if (!compressible || !accepted || isHead) {
       mode = 'pass'
@@ -329,7 +338,7 @@ function intercept(req, res, { cache, policyOf, notFoundPage, originOf }) {
     let page = key ? cache.get(key, body) : undefined
     if (!page) {
       const html = body.toString('utf8')
-      const named = origin ? html.replaceAll(ORIGIN_PLACEHOLDER, origin) : html
+      const named = origin ? rewritePage(html, origin) : html
       const late = res.statusCode === 200 && !isAdminUrl(requested) ? loadScriptsLate(named) : named
       const sent = late === html ? body : Buffer.from(late)
       page = { body, sent, policy: policyOf(requested, late), encoded: {} }

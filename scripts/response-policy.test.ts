@@ -233,3 +233,23 @@ describe('withResponsePolicy', () => {
     expect(notFoundRenders).toBe(before)
   })
 })
+
+describe('withResponsePolicy with an https SITE_URL', () => {
+  it('sends Strict-Transport-Security with every response', async () => {
+    const handle = withResponsePolicy(
+      (_req, res) => {
+        res.setHeader('Content-Type', 'image/png')
+        res.end(Buffer.alloc(10))
+      },
+      { strictTransport: true },
+    )
+    const secure = http.createServer((req, res) => void handle(req, res))
+    await new Promise<void>((resolve) => secure.listen(0, '127.0.0.1', resolve))
+    try {
+      const response = await fetch(`http://127.0.0.1:${(secure.address() as AddressInfo).port}/card.png`)
+      expect(response.headers.get('strict-transport-security')).toBe('max-age=63072000; includeSubDomains')
+    } finally {
+      await new Promise<void>((resolve) => secure.close(() => resolve()))
+    }
+  })
+})

@@ -95,6 +95,7 @@ const originOf = (req) =>
 const handle = withResponsePolicy(nextHandler, {
   notFoundPage: (req, res) => nextHandler(req, res, notFound),
   originOf,
+  strictTransport: env.configuredSiteUrl?.protocol === 'https:',
 })
 
 function listeningPort() {

@@ -156,7 +156,25 @@ function latinCard(data: CardData): CardData {
   }
 }
 
-export async function renderCard(data: CardData): Promise<{ png: Uint8Array; version: string }> {
+/**
+ * The hosts cards are drawn with: the first few the server is asked on. Without SITE_URL the host
+ * comes from each request's Host header, which the client chooses, and every new one would cost a
+ * drawing and push real cards out of the cache; past these, a card names the first host.
+ */
+const MAX_HOSTS = 8
+const hostState = globalThis as { __cardHosts?: string[] }
+function drawnHost(host: string): string {
+  const hosts = (hostState.__cardHosts ??= [])
+  if (hosts.includes(host)) return host
+  if (hosts.length < MAX_HOSTS) {
+    hosts.push(host)
+    return host
+  }
+  return hosts[0] ?? host
+}
+
+export async function renderCard(card: CardData): Promise<{ png: Uint8Array; version: string }> {
+  const data = { ...card, siteHost: drawnHost(card.siteHost) }
   const version = cardVersion(data)
   const key = `${version} ${data.siteHost}`
   cacheState.__cards ??= new Map()

@@ -78,3 +78,101 @@ export function originRewriter(origin) {
     },
   }
 }
+
+// React's flight data (the page's React payload, inline in the HTML and as `text/x-component`)
+// sends a string of 1,024 characters or more as a row of its own, headed by its length in UTF-8
+// bytes (`<id>:T<hex>,`). A placeholder replaced inside one changes that length, and React then
+// reads past the row's end and fails ("Connection closed"). So the heads of such rows are
+// rewritten with the length they have once the placeholder is replaced.
+
+/** Row tags whose data is a length in hex, a comma and that many bytes (React 19's flight rows). */
+const LENGTH_TAGS = new Set('TAOoUSsLlGgMmV')
+const HEX = /^[0-9a-f]+$/
+
+/**
+ * The row heads of a flight stream to rewrite, as `[head, new head]`, when each placeholder in it
+ * becomes `origin`. Reads the stream row by row; stops at anything that is not a row.
+ * @param {string} flight
+ * @param {string} origin
+ * @returns {[string, string][]}
+ */
+export function flightHeadFixes(flight, origin) {
+  const bytes = Buffer.from(flight, 'utf8')
+  const placeholder = Buffer.from(ORIGIN_PLACEHOLDER)
+  const delta = Buffer.byteLength(origin) - placeholder.length
+  /** @type {[string, string][]} */
+  const fixes = []
+  let at = 0
+  while (delta !== 0 && at < bytes.length) {
+    const colon = bytes.indexOf(0x3a, at)
+    const id = colon === -1 ? '' : bytes.toString('latin1', at, colon)
+    if (!HEX.test(id)) break
+    const tag = String.fromCharCode(bytes[colon + 1] ?? 0)
+    const comma = LENGTH_TAGS.has(tag) ? bytes.indexOf(0x2c, colon + 2) : -1
+    const hex = comma === -1 ? '' : bytes.toString('latin1', colon + 2, comma)
+    if (HEX.test(hex)) {
+      const end = comma + 1 + parseInt(hex, 16)
+      let count = 0
+      let found = bytes.indexOf(placeholder, comma + 1)
+      while (found !== -1 && found + placeholder.length <= end) {
+        count += 1
+        found = bytes.indexOf(placeholder, found + placeholder.length)
+      }
+      if (tag === 'T' && count > 0)
+        fixes.push([`${id}:T${hex},`, `${id}:T${(end - comma - 1 + count * delta).toString(16)},`])
+      at = end
+      continue
+    }
+    const newline = bytes.indexOf(0x0a, colon)
+    if (newline === -1) break
+    at = newline + 1
+  }
+  return fixes
+}
+
+/**
+ * `text` with its flight rows' heads fixed (`flightHeadFixes`) and the placeholder replaced.
+ * @param {string} text
+ * @param {string} flight
+ * @param {string} origin
+ */
+function rewriteFlightIn(text, flight, origin) {
+  let rewritten = text
+  for (const [head, fixed] of flightHeadFixes(flight, origin)) rewritten = rewritten.replace(head, fixed)
+  return rewritten.replaceAll(ORIGIN_PLACEHOLDER, origin)
+}
+
+/** Next.js's inline flight data: `self.__next_f.push([1,"<JSON string>"])`. */
+const FLIGHT_PUSH = /self\.__next_f\.push\(\[1,("(?:[^"\\]|\\.)*")\]\)/g
+
+/**
+ * An HTML page with the placeholder replaced by `origin`, its inline flight data included.
+ * @param {string} html
+ * @param {string} origin
+ */
+export function rewritePage(html, origin) {
+  if (!html.includes(ORIGIN_PLACEHOLDER)) return html
+  const flight = [...html.matchAll(FLIGHT_PUSH)].map((push) => String(JSON.parse(push[1] ?? '""'))).join('')
+  return rewriteFlightIn(html, flight, origin)
+}
+
+/**
+ * A flight response (`text/x-component`) with the placeholder replaced: held whole, since a row's
+ * head comes before the bytes it counts. Same interface as `originRewriter`.
+ * @param {string} origin
+ */
+export function flightRewriter(origin) {
+  /** @type {Buffer[]} */
+  const parts = []
+  return {
+    /** @param {Buffer} part */
+    next(part) {
+      parts.push(Buffer.from(part))
+      return Buffer.alloc(0)
+    },
+    end() {
+      const flight = Buffer.concat(parts).toString('utf8')
+      return Buffer.from(flight.includes(ORIGIN_PLACEHOLDER) ? rewriteFlightIn(flight, flight, origin) : flight)
+    },
+  }
+}

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { ORIGIN_PLACEHOLDER, originOfRequest, originRewriter } from './origin.mjs'
+import {
+  flightHeadFixes,
+  flightRewriter,
+  ORIGIN_PLACEHOLDER,
+  originOfRequest,
+  originRewriter,
+  rewritePage,
+} from './origin.mjs'
 
 const headers = (values: Record<string, string>) => (name: string) => values[name]
 
@@ -53,5 +60,36 @@ describe('the placeholder rewritten in a streamed body', () => {
     expect(rewriter.next(Buffer.from('see http://si')).toString()).toBe('see ')
     expect(rewriter.next(Buffer.from('mple.org')).toString()).toBe('http://simple.org')
     expect(rewriter.end().length).toBe(0)
+  })
+})
+
+describe('the placeholder in React’s flight data', () => {
+  // A string of 1,024 characters or more is a row of its own, headed by its length in bytes.
+  const long = `{"url":"${ORIGIN_PLACEHOLDER}/p","abstract":"${'ε'.repeat(600)}"}`
+  const row = (text: string) => `5:T${Buffer.byteLength(text).toString(16)},${text}`
+  const flight = `0:["$","div",null,{"href":"${ORIGIN_PLACEHOLDER}/p"}]\n${row(long)}1:"$5"\n`
+  const origin = 'https://scholar.example.org'
+  const expected = `0:["$","div",null,{"href":"${origin}/p"}]\n${row(long.replaceAll(ORIGIN_PLACEHOLDER, origin))}1:"$5"\n`
+
+  it('keeps the length heads of text rows right, in a flight response', () => {
+    expect(flightHeadFixes(flight, origin)).toHaveLength(1)
+    const rewriter = flightRewriter(origin)
+    const sent = Buffer.concat([
+      rewriter.next(Buffer.from(flight.slice(0, 40))),
+      rewriter.next(Buffer.from(flight.slice(40))),
+      rewriter.end(),
+    ])
+    expect(sent.toString()).toBe(expected)
+  })
+
+  it('and in the flight data inline in a page, cut into pushes anywhere', () => {
+    const push = (part: string) =>
+      `<script>self.__next_f.push([1,${JSON.stringify(part).replaceAll('<', '\\u003c')}])</script>`
+    const page = `<html><head><link rel="canonical" href="${ORIGIN_PLACEHOLDER}/p"></head><body>${push(flight.slice(0, 70))}${push(flight.slice(70))}</body></html>`
+    const html = rewritePage(page, origin)
+    const pushes = [...html.matchAll(/self\.__next_f\.push\(\[1,("(?:[^"\\]|\\.)*")\]\)/g)]
+    expect(pushes.map((match) => JSON.parse(match[1] ?? '""') as string).join('')).toBe(expected)
+    expect(html).toContain(`href="${origin}/p"`)
+    expect(html).not.toContain(ORIGIN_PLACEHOLDER)
   })
 })

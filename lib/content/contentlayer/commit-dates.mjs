@@ -70,8 +70,13 @@ export async function commitDates(dir, relativeTo) {
     git(root, ['status', '--porcelain', '-z', '--untracked-files=all', '--', inRepository]),
   ])
   const dates = parseCommitDates(log ?? '', root)
-  // `XY name` entries, NUL-separated; a rename's old name follows as an entry of its own.
-  for (const entry of (status ?? '').split('\0')) if (entry.length > 3) dates.delete(path.join(root, entry.slice(3)))
+  // `XY name` entries, NUL-separated; a rename's or copy's old name follows, without `XY `.
+  const entries = (status ?? '').split('\0')
+  for (let index = 0; index < entries.length; index += 1) {
+    const entry = entries[index] ?? ''
+    if (entry.length > 3) dates.delete(path.join(root, entry.slice(3)))
+    if (/^[RC]|^.[RC]/.test(entry)) index += 1
+  }
   /** @type {Record<string, string>} */
   const byFile = {}
   for (const [file, date] of dates) {
