@@ -105,8 +105,9 @@ export function flightHeadFixes(flight, origin) {
   let at = 0
   while (delta !== 0 && at < bytes.length) {
     const colon = bytes.indexOf(0x3a, at)
-    const id = colon === -1 ? '' : bytes.toString('latin1', at, colon)
-    if (!HEX.test(id)) break
+    // Hints (`:HL[…]`) have no id.
+    const id = colon === -1 ? 'none' : bytes.toString('latin1', at, colon)
+    if (id !== '' && !HEX.test(id)) break
     const tag = String.fromCharCode(bytes[colon + 1] ?? 0)
     const comma = LENGTH_TAGS.has(tag) ? bytes.indexOf(0x2c, colon + 2) : -1
     const hex = comma === -1 ? '' : bytes.toString('latin1', colon + 2, comma)

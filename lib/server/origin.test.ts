@@ -67,9 +67,10 @@ describe('the placeholder in React’s flight data', () => {
   // A string of 1,024 characters or more is a row of its own, headed by its length in bytes.
   const long = `{"url":"${ORIGIN_PLACEHOLDER}/p","abstract":"${'ε'.repeat(600)}"}`
   const row = (text: string) => `5:T${Buffer.byteLength(text).toString(16)},${text}`
-  const flight = `0:["$","div",null,{"href":"${ORIGIN_PLACEHOLDER}/p"}]\n${row(long)}1:"$5"\n`
+  // As Next.js writes it: a hint without an id among the rows.
+  const flight = `0:["$","div",null,{"href":"${ORIGIN_PLACEHOLDER}/p"}]\n:HL["/a.css","style"]\n${row(long)}1:"$5"\n`
   const origin = 'https://scholar.example.org'
-  const expected = `0:["$","div",null,{"href":"${origin}/p"}]\n${row(long.replaceAll(ORIGIN_PLACEHOLDER, origin))}1:"$5"\n`
+  const expected = `0:["$","div",null,{"href":"${origin}/p"}]\n:HL["/a.css","style"]\n${row(long.replaceAll(ORIGIN_PLACEHOLDER, origin))}1:"$5"\n`
 
   it('keeps the length heads of text rows right, in a flight response', () => {
     expect(flightHeadFixes(flight, origin)).toHaveLength(1)
