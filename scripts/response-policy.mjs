@@ -49,9 +49,9 @@ import { flightRewriter, ORIGIN_PLACEHOLDER, originRewriter, rewritePage } from 
  *
  * `originOf` is the site's origin for a request (SITE_URL, or the origin the request was sent to):
  * it replaces the placeholder pages are rendered with in text responses and redirects.
+ * `strictTransport` (SITE_URL is https) adds Strict-Transport-Security to every response.
  * @template R
  * @param {(req: IncomingMessage, res: Response) => R} handler
- * `strictTransport` (SITE_URL is https) adds Strict-Transport-Security to every response.
  * @param {{ log?: (line: string) => void, notFoundPage?: Render, originOf?: OriginOf, strictTransport?: boolean }} [options]
  * @returns {(req: IncomingMessage, res: Response) => R}
  */
