@@ -21,7 +21,9 @@ export const COMMIT_DATES_FILE = 'commit-dates.json'
  */
 async function git(cwd, args) {
   try {
-    const { stdout } = await run('git', ['-c', 'core.quotePath=false', ...args], {
+    // `--no-optional-locks`: `git status` would otherwise take the index's lock to refresh it,
+    // and a save's `git add` running meanwhile would fail on that lock.
+    const { stdout } = await run('git', ['--no-optional-locks', '-c', 'core.quotePath=false', ...args], {
       cwd,
       maxBuffer: 64 * 1024 * 1024,
       timeout: 60_000,
