@@ -11,10 +11,12 @@
 //   rendering and caching a 404 page per made-up address.
 // - Whether its body is small enough, from Content-Length, before a byte of it is read: a sign-in
 //   is a few hundred bytes, so `/api/auth/*` takes at most 8 kB (lib/auth/sign-in-limit.mjs),
-//   everything else 4 MB (above next.config.mjs's limit for server actions). A body without a length (chunked) is refused:
+//   an upload to the dashboard 20 MB (lib/media/upload-limit.mjs), everything else 4 MB (above
+//   next.config.mjs's limit for server actions). A body without a length (chunked) is refused:
 //   browsers always send one for the forms and fetches this site makes.
 import proxyaddr from 'proxy-addr'
 import { SIGN_IN_BODY_LIMIT } from '../lib/auth/sign-in-limit.mjs'
+import { UPLOAD_BODY_LIMIT } from '../lib/media/upload-limit.mjs'
 import { paperSegment, routes } from '../lib/domain/routes.mjs'
 import { MAX_SLUG_LENGTH, SLUG_PATTERN } from '../lib/domain/slug-rule.mjs'
 
@@ -103,7 +105,12 @@ export function refusal(req) {
   } catch {
     return { status: 400, message: 'Bad request: the address holds a malformed percent-encoding.' }
   }
-  const limit = pathname.startsWith('/api/auth/') || pathname === '/api/auth' ? SIGN_IN_BODY_LIMIT : BODY_LIMIT
+  const limit =
+    pathname.startsWith('/api/auth/') || pathname === '/api/auth'
+      ? SIGN_IN_BODY_LIMIT
+      : pathname === routes.mediaUpload
+        ? UPLOAD_BODY_LIMIT
+        : BODY_LIMIT
   const length = req.headers['content-length']
   if (length !== undefined) {
     if (typeof length !== 'string' || !/^\d+$/.test(length))

@@ -17,6 +17,7 @@ export const TEXT_FIELDS = [
   'doi',
   'award',
   'bibtexKey',
+  'thumbnail',
   ...LINK_FIELDS.map(([field]) => field).filter((field) => field !== 'arxiv' && field !== 'doi'),
 ] as const
 export type TextField = (typeof TEXT_FIELDS)[number]

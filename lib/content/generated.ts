@@ -5,6 +5,7 @@ import type { Site as GeneratedSite } from 'contentlayer/generated'
 import { env } from '../env.mjs'
 import { COMMIT_DATES_FILE } from './contentlayer/commit-dates.mjs'
 import type { Site } from '../domain/types'
+import type { SiteSettings } from '../domain/schema'
 import { fromGenerated, indexPublications, type GeneratedDocument, type PublicationData } from './publication'
 
 /**
@@ -80,11 +81,17 @@ export function generatedPublications(): PublicationData {
 export function generatedSite(): Site {
   return readGenerated('Site', (raw) => {
     const { _id, _raw, documentType, valid, ...site } = raw as GeneratedSite
-    return {
-      ...site,
-      links: Array.isArray(site.links) ? (site.links as Site['links']) : [],
-      nameVariants: site.nameVariants?.length ? site.nameVariants : [site.owner],
-      maxAuthors: site.maxAuthors ?? 3,
-    }
+    // Contentlayer hands lists and objects over as its own types; plain JSON is what the schema knows.
+    return toSite(JSON.parse(JSON.stringify(site)) as SiteSettings)
   })
+}
+
+/** The settings as the site uses them, with the defaults of what is unset. */
+export function toSite(settings: SiteSettings): Site {
+  return {
+    ...settings,
+    links: Array.isArray(settings.links) ? settings.links : [],
+    nameVariants: settings.nameVariants?.length ? settings.nameVariants : [settings.owner],
+    maxAuthors: settings.maxAuthors ?? 3,
+  }
 }

@@ -3,7 +3,7 @@ import { citationKeys } from '../formats/bibtex'
 import { comparePublications } from '../domain/sort'
 import type { Publication, Site } from '../domain/types'
 import { generatedPublications, generatedSite } from './generated'
-import { withPendingChanges } from './live/overlay'
+import { pendingSite, withPendingChanges } from './live/overlay'
 import type { PublicationFrontmatter } from '../domain/schema'
 import { frontmatterOf, type PublicationData } from './publication'
 import { LRUCache } from 'lru-cache'
@@ -51,8 +51,9 @@ export function getForEditing(
   return entry && { ...entry, frontmatter: frontmatterOf(entry.publication) }
 }
 
+/** The site settings: as last saved from the dashboard, else as Contentlayer last read them. */
 export function getSite(): Site {
-  return generatedSite()
+  return pendingSite() ?? generatedSite()
 }
 
 /**

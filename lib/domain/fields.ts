@@ -67,6 +67,11 @@ export const FIELDS: Record<FieldName, FieldSpec> = {
   video: { label: 'Video link', input: 'url', placeholder: URL_EXAMPLE },
   website: { label: 'Website', input: 'url', placeholder: URL_EXAMPLE },
   supplementary: { label: 'Supplementary link', input: 'url', placeholder: URL_EXAMPLE },
+  thumbnail: {
+    label: 'Thumbnail',
+    input: 'url',
+    hint: 'An image uploaded here, shown beside the entry and on its social card.',
+  },
   tags: { label: 'Topics', input: 'text', hint: 'Separate with commas; papers sharing a topic are shown as related.' },
   draft: { label: 'Draft', input: 'checkbox', note: 'hidden from the public site' },
   selected: { label: 'Selected', input: 'checkbox', note: 'shown on the home page' },

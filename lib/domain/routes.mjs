@@ -73,6 +73,17 @@ export const routes = {
   /** The editor filled from an entry chosen on the import page. */
   newFromImport: '/admin/publications/new?from=import',
   importBibtex: '/admin/import',
+  /** The site settings: profile, bio, photo, links. */
+  settings: '/admin/settings',
+  /** Every uploaded medium, with those no paper or setting uses. */
+  mediaLibrary: '/admin/media',
+  /** Where the dashboard uploads a file (`?kind=pdf|cv|photo|thumbnail`). */
+  mediaUpload: '/api/admin/media',
+  /**
+   * An uploaded medium, by its name (a hash of its bytes and its extension).
+   * @param {string} name
+   */
+  medium: (name) => `/media/${encodeURIComponent(name)}`,
   /** @param {string} slug */
   edit: (slug) => `/admin/publications/${slugSegment(slug)}/edit`,
   /**

@@ -142,6 +142,19 @@ const link = z
   .superRefine(printable())
   .optional()
 
+/**
+ * A file uploaded to the site (lib/media): `/media/<hash of its bytes>.<ext>`. The name is its
+ * content, so the address never changes what it serves and may be cached for ever.
+ */
+export const MEDIA_PATH_PATTERN = /^\/media\/[0-9a-f]{16}\.(pdf|jpg|png|webp)$/
+
+/** An uploaded image (a photo, a thumbnail): one of ours, never an address elsewhere that could track visitors. */
+const mediaImage = z
+  .string()
+  .trim()
+  .regex(/^\/media\/[0-9a-f]{16}\.(jpg|png|webp)$/, 'must be an image uploaded here (/media/…)')
+  .optional()
+
 export const authorSchema = z.object({
   name: text(200).min(1, 'is required'),
   equalContribution: z.boolean().optional(),
@@ -191,6 +204,8 @@ export const publicationSchema = z.object({
   video: link,
   website: link,
   supplementary: link,
+  /** Shown beside the entry on the list and the paper page, and on its social card. */
+  thumbnail: mediaImage,
   award: optionalText(200),
   selected: z.boolean().optional(),
   draft: z.boolean().optional(),
@@ -203,13 +218,78 @@ export const publicationSchema = z.object({
 })
 export type PublicationFrontmatter = z.infer<typeof publicationSchema>
 
+/**
+ * Whether an ORCID iD's last character is its ISO 7064 11-2 check digit: a mistyped digit is
+ * refused here rather than linking the owner to someone else's record.
+ */
+export function orcidChecksumHolds(id: string): boolean {
+  const digits = id.replace(/-/g, '')
+  let total = 0
+  for (const digit of digits.slice(0, 15)) total = (total + Number(digit)) * 2
+  const check = (12 - (total % 11)) % 11
+  return digits.at(-1) === (check === 10 ? 'X' : String(check))
+}
+
+const handle = (pattern: RegExp, example: string) =>
+  z.string().trim().regex(pattern, `must be ${example}`).max(100, 'must be at most 100 characters').optional()
+
+/**
+ * The owner's profiles, each as the service names it (an id or a handle, not a URL the owner
+ * could mistype): the home page builds the links (lib/domain/profile-links.ts).
+ */
+export const profileSchema = z.object({
+  email: z.string().trim().max(200, 'must be at most 200 characters').email('must be an email address').optional(),
+  orcid: z
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$/, 'must be an ORCID iD such as 0000-0002-1825-0097')
+    .refine(orcidChecksumHolds, 'is not a valid ORCID iD: its check digit does not match (a digit is mistyped)')
+    .optional(),
+  scholar: handle(/^[A-Za-z0-9_-]{12}$/, 'a Google Scholar user id, the 12 characters after user= in its URL'),
+  github: handle(/^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/, 'a GitHub user name such as octocat'),
+  bluesky: handle(
+    /^(?=.{3,100}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/,
+    'a Bluesky handle such as name.bsky.social',
+  ),
+  mastodon: handle(
+    /^@?[A-Za-z0-9_]{1,30}@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$/,
+    'a Mastodon address such as @name@mastodon.social',
+  ),
+  x: handle(/^@?[A-Za-z0-9_]{1,15}$/, 'an X user name such as @name'),
+  linkedin: handle(/^[A-Za-z0-9-]{3,100}$/, 'the LinkedIn profile name after linkedin.com/in/'),
+  cv: z
+    .string()
+    .trim()
+    .regex(/^\/media\/[0-9a-f]{16}\.pdf$/, 'must be a PDF uploaded here (/media/…)')
+    .optional(),
+})
+export type Profile = z.infer<typeof profileSchema>
+
+export const siteLinkSchema = z.object({
+  label: text(60).min(1, 'is required'),
+  url: z
+    .string()
+    .trim()
+    .max(2000, 'must be at most 2000 characters')
+    .refine(isLinkTarget, 'must be an http(s) URL or a path starting with /')
+    .superRefine(printable()),
+})
+
 export const siteSchema = z.object({
   owner: text(200).min(1, 'is required'),
-  nameVariants: z.array(text(200).min(1)).optional(),
+  nameVariants: z.array(text(200).min(1, 'must not be empty')).max(50, 'must list at most 50 names').optional(),
   title: text(200).min(1, 'is required'),
   description: text(500).min(1, 'is required'),
+  /** Markdown with math, rendered as an abstract is. */
   bio: text(4000, true).optional(),
-  maxAuthors: z.number().int().min(1).max(100).optional(),
-  links: z.array(z.object({ label: text(60).min(1), url: z.string().url() })).optional(),
+  photo: mediaImage,
+  maxAuthors: z
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(1, 'must be 1 or more')
+    .max(100, 'must be 100 or less')
+    .optional(),
+  profile: profileSchema.optional(),
+  links: z.array(siteLinkSchema).max(30, 'must list at most 30 links').optional(),
 })
 export type SiteSettings = z.infer<typeof siteSchema>

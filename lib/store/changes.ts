@@ -2,13 +2,15 @@ import 'server-only'
 import { slugProblem, type PublicationFrontmatter } from '../domain/schema'
 import { uniqueSlug } from '../domain/slugs'
 import { versionOf } from '../content/version'
-import { slugTaken, type Failure, type StoreResult } from './errors'
+import { invalidFields, slugTaken, type Failure, type StoreResult, type Success } from './errors'
+import { mediaOnlyUsedBy, mediaRemovals, missingMediaErrors, newMediaChanges } from './media'
+import { fileBeforeDeletion, mediaToRestore } from './deleted'
 import { fileAt, repositoryRoot } from './git'
-import { publicationsDir } from './files'
+import { env } from '../env.mjs'
 import { publicationHistory } from './history'
 import { existingSlugs, readStored } from './read'
-import { parsePublication, PublicationFileError, serializePublication } from './serialize'
-import { commitChanges, type Actor, type Change, type Committed } from './transaction'
+import { parsePublication, PublicationFileError, serializePublication, type PublicationFile } from './serialize'
+import { commitChanges, publicationChange, type Actor, type Change, type Committed } from './transaction'
 import { validatePublication } from './validate'
 
 /**
@@ -58,23 +60,37 @@ export async function savePublication(input: SaveInput, actor: Actor): Promise<S
   const { originalSlug } = input
   if (originalSlug !== undefined && slugProblem(originalSlug))
     return { ok: false, kind: 'not-found', message: 'The publication you were editing does not exist.' }
+  // Files uploaded for this paper go into the save's commit.
+  const media = await newMediaChanges(valid.frontmatter)
+  if (media.missing.length) return invalidFields(missingMediaErrors(valid.frontmatter, media.missing))
   const source = serializePublication(valid)
   const title = titleOf(valid.frontmatter)
   const version = input.version ?? ''
   const editing = originalSlug === valid.slug
-  const changes: Change[] = [{ slug: valid.slug, source, expected: editing ? version : null }]
-  if (originalSlug !== undefined && !editing) changes.push({ slug: originalSlug, source: null, expected: version })
+  const changes: Change[] = [publicationChange(valid.slug, source, editing ? version : null), ...media.changes]
+  if (originalSlug !== undefined && !editing) changes.push(publicationChange(originalSlug, null, version))
   const message =
     originalSlug === undefined ? `Add "${title}"` : editing ? `Update "${title}"` : `Rename "${title}" to ${valid.slug}`
   return answer(valid.slug, source, await commitChanges(changes, message, actor, 'save'))
 }
 
-export async function deletePublication(slug: string, version: string, actor: Actor): Promise<StoreResult> {
+/**
+ * Deletes a publication; with `withMedia`, also the files uploaded for it that nothing else names
+ * (they stay in the git history, and a restore brings them back).
+ */
+export async function deletePublication(
+  slug: string,
+  version: string,
+  actor: Actor,
+  { withMedia = false }: { withMedia?: boolean } = {},
+): Promise<StoreResult> {
   if (slugProblem(slug)) return { ok: false, kind: 'not-found', message: 'There is no such publication.' }
-  // For the commit message only: the transaction checks that the file is still `version`.
+  // For the commit message and its media: the transaction checks that the file is still `version`.
   const current = await readStored(slug).catch(() => undefined)
+  const media = withMedia && current ? await mediaOnlyUsedBy(slug, current.frontmatter) : []
   const message = `Delete "${current ? titleOf(current.frontmatter) : slug}"`
-  return answer(slug, null, await commitChanges([{ slug, source: null, expected: version }], message, actor, 'delete'))
+  const changes = [publicationChange(slug, null, version), ...mediaRemovals(media)]
+  return answer(slug, null, await commitChanges(changes, message, actor, 'delete'))
 }
 
 /** Quick toggles from the dashboard: flip `draft` or `selected`, as an ordinary versioned save. */
@@ -92,12 +108,15 @@ export async function setFlag(
   return savePublication({ slug, originalSlug: slug, version, frontmatter, body: current.body }, actor)
 }
 
-/** A copy as a draft under a free slug, for papers that share most of their details. */
+/**
+ * A copy as a draft under a free slug, for papers that share most of their details. The copy is
+ * another paper: the identifiers of the original (DOI, arXiv id, BibTeX key) are left out.
+ */
 export async function duplicatePublication(slug: string, actor: Actor): Promise<StoreResult> {
   const current = await readStored(slug)
   if (!current) return NO_SUCH_PUBLICATION
   const copySlug = uniqueSlug(`${slug.slice(0, 88).replace(/-+$/, '')}-copy`, await existingSlugs())
-  const { bibtexKey: _key, ...rest } = current.frontmatter
+  const { bibtexKey: _key, doi: _doi, arxiv: _arxiv, ...rest } = current.frontmatter
   const frontmatter = { ...rest, title: `${current.frontmatter.title} (copy)`, draft: true }
   return savePublication({ slug: copySlug, frontmatter, body: current.body }, actor)
 }
@@ -146,7 +165,7 @@ export async function saveDrafts<Refusal = never>(
     accepted.length === 1
       ? `Add "${only.title}"`
       : `Add ${accepted.length} drafts\n\n${accepted.map(({ title }) => `Add "${title}"`).join('\n')}`
-  const changes = accepted.map(({ slug, source }): Change => ({ slug, source, expected: null }))
+  const changes = accepted.map(({ slug, source }) => publicationChange(slug, source, null))
   const committed = await commitChanges(changes, message, actor, 'save')
   for (const { index, slug, source } of accepted) results[index] = answer(slug, source, committed)
   return results
@@ -162,18 +181,36 @@ export async function restorePublication(
   const history = await publicationHistory(slug)
   if (!history.available) return { ok: false, kind: 'error', message: history.reason }
   const entry = history.entries.find((candidate) => candidate.commit === commitHash)
-  const root = await repositoryRoot(publicationsDir())
+  const root = await repositoryRoot(env.contentDir)
   const old = entry && root ? await fileAt(root, entry.commit, entry.path) : undefined
   if (!entry || old === undefined)
     return { ok: false, kind: 'not-found', message: 'That version is not in this publication’s history.' }
-  let restored: { frontmatter: PublicationFrontmatter; body: string }
+  const restored = await restorable(slug, old)
+  if (!restored.ok) return restored
+  const { source } = restored
+  const message = `Restore "${titleOf(restored.frontmatter)}" to ${entry.commit.slice(0, 7)}`
+  return answer(
+    slug,
+    source,
+    await commitChanges([publicationChange(slug, source, version)], message, actor, 'restore'),
+  )
+}
+
+/**
+ * A file from the history as it would be written back under `slug`: only if it passes today's
+ * checks, since an old version was written under older rules (or by hand); else it stays in history.
+ */
+async function restorable(
+  slug: string,
+  old: string,
+): Promise<({ ok: true; source: string } & PublicationFile) | Failure> {
+  let restored: PublicationFile
   try {
     restored = parsePublication(old)
   } catch (error) {
     const reason = error instanceof PublicationFileError ? error.message : String(error)
     return { ok: false, kind: 'error', message: `That version cannot be restored: ${reason}` }
   }
-  // An old version was written under older rules (or by hand): it passes today's checks or stays in history.
   const checked = await validatePublication({ slug, frontmatter: restored.frontmatter, body: restored.body })
   if (!checked.ok)
     return {
@@ -183,7 +220,33 @@ export async function restorePublication(
         .map(([field, messages]) => `${field} ${messages.join(', ')}`)
         .join('; ')}`,
     }
-  const source = serializePublication(restored)
-  const message = `Restore "${titleOf(restored.frontmatter)}" to ${entry.commit.slice(0, 7)}`
-  return answer(slug, source, await commitChanges([{ slug, source, expected: version }], message, actor, 'restore'))
+  return { ok: true, source: serializePublication(restored), ...restored }
+}
+
+/** A deleted paper brought back, and what the owner should know about it (a new slug, a medium lost). */
+export type RestoredDeleted = Success & { notes: string[] }
+
+/**
+ * Brings back a paper `commit` deleted, as it was just before, as one new commit with the media
+ * it names that are gone since. A slug taken meanwhile gives it a free one (`uniqueSlug`).
+ */
+export async function restoreDeleted(slug: string, commit: string, actor: Actor): Promise<RestoredDeleted | Failure> {
+  const root = await repositoryRoot(env.contentDir)
+  const old =
+    root && typeof commit === 'string' && !slugProblem(slug) ? await fileBeforeDeletion(root, slug, commit) : undefined
+  if (!root || old === undefined)
+    return { ok: false, kind: 'not-found', message: 'That deletion is not in the history. Reload the list.' }
+  const target = uniqueSlug(slug, await existingSlugs())
+  const restored = await restorable(target, old)
+  if (!restored.ok) return restored
+  const media = await mediaToRestore(root, restored.frontmatter, commit)
+  const title = titleOf(restored.frontmatter)
+  const changes = [publicationChange(target, restored.source, null), ...media.changes]
+  const result = answer(target, restored.source, await commitChanges(changes, `Restore "${title}"`, actor, 'restore'))
+  if (!result.ok) return result
+  const notes = [
+    ...(target === slug ? [] : [`Its address ${slug} was taken meanwhile, so it was restored as ${target}.`]),
+    ...media.lost.map((medium) => `${medium} is not in the history: upload it again.`),
+  ]
+  return { ...result, notes }
 }

@@ -9,7 +9,15 @@ export type { FieldErrors }
 
 export type Failure =
   | { ok: false; kind: 'invalid'; message: string; fieldErrors: FieldErrors }
-  | { ok: false; kind: 'conflict'; message: string; current: StoredPublication | null }
+  | {
+      ok: false
+      kind: 'conflict'
+      message: string
+      /** The publication as it now is, or null when it is gone (or the file is not a publication). */
+      current: StoredPublication | null
+      /** The file as it now is. */
+      currentSource?: string
+    }
   | { ok: false; kind: 'not-found' | 'error'; message: string }
 
 export type Success = { ok: true; slug: string; version: string; commit?: string; unchanged?: boolean }
@@ -20,6 +28,17 @@ export type Verb = 'saved' | 'deleted' | 'restored'
 
 export function nothingWas(verb: Verb, reason: string): string {
   return `Nothing was ${verb}: ${reason}`
+}
+
+/** A refusal of fields: nothing is written while any error stands. */
+export function invalidFields(fieldErrors: FieldErrors): Extract<Failure, { kind: 'invalid' }> {
+  const count = Object.values(fieldErrors).flat().length
+  return {
+    ok: false,
+    kind: 'invalid',
+    message: nothingWas('saved', `${count === 1 ? 'one field needs' : `${count} fields need`} attention.`),
+    fieldErrors,
+  }
 }
 
 export function slugTaken(verb: Verb): Failure {
@@ -56,6 +75,16 @@ export const REFUSALS = {
       ok: false,
       kind: 'conflict',
       message: 'This publication was deleted since you opened its history. Reload the list.',
+      current: null,
+    },
+  },
+  settings: {
+    verb: 'saved',
+    changed: 'The settings were changed since you opened them.',
+    gone: {
+      ok: false,
+      kind: 'conflict',
+      message: 'The settings file was removed since you opened the settings.',
       current: null,
     },
   },

@@ -1,7 +1,8 @@
 import 'server-only'
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import { publicationsDir } from './files'
+import { env } from '../env.mjs'
+import { MEDIA_DIR, publicationsDir } from './files'
 import { repositoryRoot } from './git'
 
 /**
@@ -20,14 +21,16 @@ export async function recoverAfterCrash(): Promise<void> {
 
 async function removeLeftovers(): Promise<string[]> {
   const removed: string[] = []
-  const dir = publicationsDir()
-  for (const name of await fs.readdir(dir).catch(() => [])) {
-    if (name.startsWith('.') && name.endsWith('.tmp')) {
-      await fs.rm(path.join(dir, name), { force: true })
-      removed.push(name)
+  // Every folder a write puts a temporary file in: the publications, the settings' and the media.
+  for (const dir of [publicationsDir(), env.contentDir, path.join(env.contentDir, MEDIA_DIR)]) {
+    for (const name of await fs.readdir(dir).catch(() => [])) {
+      if (name.startsWith('.') && name.endsWith('.tmp')) {
+        await fs.rm(path.join(dir, name), { force: true })
+        removed.push(name)
+      }
     }
   }
-  const root = await repositoryRoot(dir)
+  const root = await repositoryRoot(env.contentDir)
   const lock = root ? path.join(root, '.git', 'index.lock') : undefined
   // The content may live in a repository people also use by hand: a lock is stale only when no
   // git runs in it.

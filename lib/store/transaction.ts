@@ -1,25 +1,48 @@
 import 'server-only'
 import fs from 'node:fs/promises'
+import { dirname } from 'node:path'
 import { env } from '../env.mjs'
-import { showSaved, type SavedFile } from '../content/live'
+import { showSaved, type SavedFile, type SavedSite } from '../content/live'
 import { versionOf } from '../content/version'
 import { describeFailure, nothingWas, REFUSALS, slugTaken, type Failure, type Operation } from './errors'
-import { fileFor, publicationsDir, readIfExists, removeFile, writeFileAtomic } from './files'
+import {
+  contentFile,
+  publicationPath,
+  readBytesIfExists,
+  readIfExists,
+  removeFile,
+  SITE_FILE,
+  slugOfPath,
+  writeFileAtomic,
+} from './files'
 import { commitPaths, repositoryRoot, unstage, type GitAuthor } from './git'
 import { toStored } from './read'
 import { schedulePush } from './remote'
 import { parsePublication } from './serialize'
+import { parseSite } from './site-file'
 
 export type Actor = GitAuthor
 
 /** One file a write changes. */
 export type Change = {
-  slug: string
+  /** The file's path in the content folder: `publications/<slug>.mdx`, `site.yaml` or `media/<name>` (./files.ts). */
+  path: string
   /** What the file is to hold, or null to remove it. */
-  source: string | null
-  /** The version of the file the change was made from, or null for a file that must not exist yet. */
-  expected: string | null
+  source: string | Uint8Array | null
+  /**
+   * The version of the file the change was made from, null for a file that must not exist yet,
+   * or `'same'` for an uploaded medium: its name is its content, so finding it there already is
+   * no conflict.
+   */
+  expected: string | null | 'same'
 }
+
+/** A publication's change. */
+export const publicationChange = (slug: string, source: string | null, expected: string | null): Change => ({
+  path: publicationPath(slug),
+  source,
+  expected,
+})
 
 export type Committed = { ok: true; commit?: string; unchanged?: true }
 
@@ -49,20 +72,26 @@ export function commitChanges(
 ): Promise<Committed | Failure> {
   const { verb } = REFUSALS[operation]
   return exclusive(async (): Promise<Committed | Failure> => {
-    let before: (string | undefined)[] = []
+    let before: (Buffer | undefined)[] = []
     let writing = false
     try {
-      before = await Promise.all(changes.map(({ slug }) => readIfExists(fileFor(slug))))
+      before = await Promise.all(changes.map(({ path }) => readBytesIfExists(contentFile(path))))
       const refused = refusal(changes, before, operation)
       if (refused) return refused
-      if (changes.every(({ source }, index) => source === (before[index] ?? null))) return { ok: true, unchanged: true }
+      if (changes.every(({ source }, index) => holds(before[index], source))) return { ok: true, unchanged: true }
       writing = true
-      for (const { slug, source } of changes) {
-        if (source === null) await removeFile(fileFor(slug))
-        else await writeFileAtomic(fileFor(slug), source)
+      for (const [index, { path, source }] of changes.entries()) {
+        if (holds(before[index], source)) continue
+        const file = contentFile(path)
+        if (source === null) await removeFile(file)
+        else {
+          // The media folder is made by the first upload.
+          await fs.mkdir(dirname(file), { recursive: true })
+          await writeFileAtomic(file, source)
+        }
       }
       const commit = await commitFiles(
-        changes.map(({ slug }) => fileFor(slug)),
+        changes.map(({ path }) => contentFile(path)),
         message,
         actor,
       )
@@ -86,22 +115,45 @@ export function commitChanges(
   })
 }
 
+/** Whether a file's bytes (undefined: no file) are what a change would leave there. */
+function holds(bytes: Buffer | undefined, source: string | Uint8Array | null): boolean {
+  if (source === null || bytes === undefined) return source === null && bytes === undefined
+  return bytes.equals(typeof source === 'string' ? Buffer.from(source, 'utf8') : source)
+}
+
 /** The first file that is not the version its change was made from (versions first, then free slugs). */
-function refusal(changes: Change[], before: (string | undefined)[], operation: Operation): Failure | undefined {
+function refusal(changes: Change[], before: (Buffer | undefined)[], operation: Operation): Failure | undefined {
   const { verb, changed, gone } = REFUSALS[operation]
-  for (const [index, { slug, expected }] of changes.entries()) {
-    const current = before[index]
-    if (expected === null) continue
+  for (const [index, { path, expected }] of changes.entries()) {
+    const current = before[index]?.toString('utf8')
+    if (expected === null || expected === 'same') continue
     if (current === undefined) return gone
-    if (versionOf(current) !== expected)
-      return { ok: false, kind: 'conflict', message: changed, current: toStored(slug, current) }
+    if (versionOf(current) !== expected) {
+      const slug = slugOfPath(path)
+      const stored = slug === undefined ? null : toStored(slug, current)
+      return { ok: false, kind: 'conflict', message: changed, current: stored, currentSource: current }
+    }
   }
-  if (changes.some(({ expected }, index) => expected === null && before[index] !== undefined)) return slugTaken(verb)
-  return undefined
+  const taken = changes.findIndex(
+    ({ expected, source }, index) =>
+      before[index] !== undefined &&
+      (expected === null || (expected === 'same' && source !== null && !holds(before[index], source))),
+  )
+  const found = changes[taken]
+  if (!found) return undefined
+  // A file made meanwhile: for a paper, its slug is taken; the settings are someone else's.
+  if (slugOfPath(found.path) !== undefined) return slugTaken(verb)
+  return {
+    ok: false,
+    kind: 'conflict',
+    message: changed,
+    current: null,
+    currentSource: before[taken]?.toString('utf8'),
+  }
 }
 
 async function commitFiles(paths: string[], message: string, actor: Actor): Promise<string | undefined> {
-  const root = await repositoryRoot(publicationsDir())
+  const root = await repositoryRoot(env.contentDir)
   if (!root) return undefined
   let hash: string | undefined
   try {
@@ -120,22 +172,23 @@ async function commitFiles(paths: string[], message: string, actor: Actor): Prom
  * back, the new file written in its place (a rename's) is the only copy left, and stays. Returns
  * what could not be done.
  */
-async function putBack(changes: Change[], before: (string | undefined)[]): Promise<string[]> {
+async function putBack(changes: Change[], before: (Buffer | undefined)[]): Promise<string[]> {
   const problems: string[] = []
-  for (const [index, { slug }] of changes.entries()) {
+  for (const [index, { path }] of changes.entries()) {
     const old = before[index]
     if (old === undefined) continue
     try {
-      if ((await readIfExists(fileFor(slug))) !== old) await writeFileAtomic(fileFor(slug), old)
+      const file = contentFile(path)
+      if (!holds(await readBytesIfExists(file), old)) await writeFileAtomic(file, old)
     } catch (error) {
       problems.push(describeFailure(error, env.contentDir))
     }
   }
   if (problems.length) return problems
-  for (const [index, { slug }] of changes.entries()) {
+  for (const [index, { path }] of changes.entries()) {
     if (before[index] !== undefined) continue
     await fs
-      .rm(fileFor(slug), { force: true })
+      .rm(contentFile(path), { force: true })
       .catch((error: unknown) => problems.push(describeFailure(error, env.contentDir)))
   }
   return problems
@@ -149,15 +202,17 @@ async function putBack(changes: Change[], before: (string | undefined)[]): Promi
  */
 async function showFiles(changes: Change[]): Promise<void> {
   try {
-    const files = await Promise.all(changes.map(({ slug }) => asSaved(slug)))
-    showSaved(files.flat())
+    const slugs = changes.flatMap(({ path }) => slugOfPath(path) ?? [])
+    const files = await Promise.all(slugs.map(asSaved))
+    const site = changes.some(({ path }) => path === SITE_FILE) ? await siteAsSaved() : undefined
+    showSaved(files.flat(), site)
   } catch (error) {
     console.error('Could not show the change on the site at once (the files are written):', error)
   }
 }
 
 async function asSaved(slug: string): Promise<SavedFile[]> {
-  const file = fileFor(slug)
+  const file = contentFile(publicationPath(slug))
   try {
     const source = await readIfExists(file)
     if (source === undefined) return [{ slug, saved: null }]
@@ -168,5 +223,15 @@ async function asSaved(slug: string): Promise<SavedFile[]> {
     // Unreadable, or put back as a hand-edited file that does not parse: the site keeps what
     // Contentlayer made of it.
     return []
+  }
+}
+
+/** The site settings as the file now holds them, or undefined when it does not parse (the site keeps the last good ones). */
+async function siteAsSaved(): Promise<SavedSite | undefined> {
+  try {
+    const source = await readIfExists(contentFile(SITE_FILE))
+    return source === undefined ? undefined : { settings: parseSite(source), version: versionOf(source) }
+  } catch {
+    return undefined
   }
 }

@@ -1,7 +1,7 @@
 import type { PublicationFrontmatter } from '../domain/schema'
 import { checkPublication } from '../domain/validation'
 import { checkMdxBody } from '../markup/mdx-check'
-import { nothingWas, type Failure } from './errors'
+import { invalidFields, type Failure } from './errors'
 
 export type Valid = { ok: true; slug: string; frontmatter: PublicationFrontmatter; body: string }
 
@@ -14,14 +14,6 @@ export async function validatePublication(input: {
   const { fieldErrors, body, valid } = checkPublication(input)
   const markupIssue = fieldErrors.body ? undefined : await checkMdxBody(body)
   if (markupIssue) fieldErrors.body = [markupIssue]
-  if (!valid || Object.keys(fieldErrors).length > 0) {
-    const count = Object.values(fieldErrors).flat().length
-    return {
-      ok: false,
-      kind: 'invalid',
-      message: nothingWas('saved', `${count === 1 ? 'one field needs' : `${count} fields need`} attention.`),
-      fieldErrors,
-    }
-  }
+  if (!valid || Object.keys(fieldErrors).length > 0) return invalidFields(fieldErrors)
   return { ok: true, ...valid, body }
 }

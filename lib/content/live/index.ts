@@ -1,8 +1,9 @@
 import 'server-only'
 import { revalidatePath } from 'next/cache'
-import type { PublicationFrontmatter } from '../../domain/schema'
+import type { PublicationFrontmatter, SiteSettings } from '../../domain/schema'
+import { toSite } from '../generated'
 import { fromSaved } from '../publication'
-import { publishChanges } from './overlay'
+import { publishChanges, publishSite } from './overlay'
 import { regenerateContent, regenerateInBackground } from './regenerate'
 
 /**
@@ -24,7 +25,11 @@ export type SavedFile = {
   saved: { frontmatter: PublicationFrontmatter; body: string; version: string; lastModified: Date } | null
 }
 
-export function showSaved(files: SavedFile[]): void {
+/** Site settings the store has just written (parsed from the file), with the file's version. */
+export type SavedSite = { settings: SiteSettings; version: string }
+
+export function showSaved(files: SavedFile[], site?: SavedSite): void {
+  if (site) publishSite(toSite(site.settings))
   publishChanges(
     files.map(({ slug, saved }) => ({
       slug,

@@ -1,5 +1,6 @@
 import 'server-only'
 import { generatedPublications } from '../generated'
+import type { Site } from '../../domain/types'
 import { indexPublications, type PublicationData, type Versioned } from '../publication'
 
 /**
@@ -12,6 +13,8 @@ type Pending = { seq: number; entry: Versioned | null }
 type Overlay = {
   seq: number
   entries: Map<string, Pending>
+  /** The site settings as last saved, until a regeneration has taken them in. */
+  site?: { seq: number; site: Site }
   applied?: { base: PublicationData; seq: number; data: PublicationData }
 }
 // On globalThis: Next may load this module once per route bundle; every copy must see each save.
@@ -27,6 +30,16 @@ export function publishChanges(changes: { slug: string; entry: Versioned | null 
   for (const { slug, entry } of changes) overlay.entries.set(slug, { seq, entry })
 }
 
+/** Shows saved site settings on the site now. */
+export function publishSite(site: Site): void {
+  overlay.site = { seq: ++overlay.seq, site }
+}
+
+/** The saved settings not yet in Contentlayer's output, or undefined. */
+export function pendingSite(): Site | undefined {
+  return overlay.site?.site
+}
+
 /** The highest number `publishChanges` has given out: what a regeneration starting now includes. */
 export function latestChange(): number {
   return overlay.seq
@@ -39,6 +52,7 @@ export function latestChange(): number {
 export function settleChanges(seq: number): void {
   generatedPublications()
   for (const [slug, pending] of overlay.entries) if (pending.seq <= seq) overlay.entries.delete(slug)
+  if (overlay.site && overlay.site.seq <= seq) delete overlay.site
   overlay.seq++
 }
 

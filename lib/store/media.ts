@@ -1,0 +1,93 @@
+import 'server-only'
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import { env } from '../env.mjs'
+import { mediaNamesIn } from '../media/kinds'
+import { stagedMedium } from '../media/staging'
+import { contentFile, MEDIA_DIR, publicationPath, publicationsDir, readIfExists, SITE_FILE } from './files'
+import type { Change } from './transaction'
+
+/**
+ * Uploaded media in the content folder (`media/<hash>.<ext>`): written by the save that first
+ * names one, in its commit, and removed only when asked, never while a paper or the settings name it.
+ */
+
+export const mediaPath = (name: string) => `${MEDIA_DIR}/${name}`
+const mediaFile = (name: string) => path.join(/* turbopackIgnore: true */ env.contentDir, MEDIA_DIR, name)
+
+async function exists(file: string): Promise<boolean> {
+  return fs.stat(file).then(
+    () => true,
+    () => false,
+  )
+}
+
+/**
+ * The media `value` (a frontmatter, the settings) names that the content folder does not hold
+ * yet, as changes for the save's commit; `missing` are those neither there nor waiting as an
+ * upload (a restart forgot them, or an address was typed by hand).
+ */
+export async function newMediaChanges(value: unknown): Promise<{ changes: Change[]; missing: string[] }> {
+  const changes: Change[] = []
+  const missing: string[] = []
+  for (const name of mediaNamesIn(value)) {
+    if (await exists(mediaFile(name))) continue
+    const staged = stagedMedium(name)
+    if (staged) changes.push({ path: mediaPath(name), source: staged.bytes, expected: 'same' })
+    else missing.push(name)
+  }
+  return { changes, missing }
+}
+
+/** Field errors for media a save names but nobody uploaded, on the fields that name them. */
+export function missingMediaErrors(value: Record<string, unknown>, missing: string[]): Record<string, string[]> {
+  const errors: Record<string, string[]> = {}
+  const visit = (item: unknown, at: string) => {
+    if (typeof item === 'string') {
+      if (missing.some((name) => item.endsWith(`/${name}`)))
+        (errors[at] ??= []).push('names an upload the server no longer has (was it restarted?): upload the file again')
+    } else if (item && typeof item === 'object')
+      for (const [key, inner] of Object.entries(item)) visit(inner, at ? `${at}.${key}` : key)
+  }
+  visit(value, '')
+  return errors
+}
+
+/** Every medium in the content folder, with its size. */
+export async function listMedia(): Promise<{ name: string; bytes: number }[]> {
+  const dir = path.join(/* turbopackIgnore: true */ env.contentDir, MEDIA_DIR)
+  const names = (await fs.readdir(dir).catch(() => [])).filter((name) =>
+    /^[0-9a-f]{16}\.(pdf|jpg|png|webp)$/.test(name),
+  )
+  const listed = await Promise.all(
+    names.map(async (name) => ({ name, bytes: (await fs.stat(path.join(dir, name)).catch(() => undefined))?.size })),
+  )
+  return listed
+    .filter((item): item is { name: string; bytes: number } => item.bytes !== undefined)
+    .sort((a, b) => a.name.localeCompare(b.name))
+}
+
+/** Changes removing these media, whatever their bytes (a medium's name is its content). */
+export const mediaRemovals = (names: readonly string[]): Change[] =>
+  names.map((name) => ({ path: mediaPath(name), source: null, expected: 'same' }))
+
+/** Which files name each medium: publication paths and `site.yaml`, read from disk. */
+export async function mediaUsers(): Promise<Map<string, string[]>> {
+  const users = new Map<string, string[]>()
+  const note = (source: string | undefined, user: string) => {
+    for (const [, name] of (source ?? '').matchAll(/\/media\/([0-9a-f]{16}\.(?:pdf|jpg|png|webp))/g))
+      if (name) users.set(name, [...new Set([...(users.get(name) ?? []), user])])
+  }
+  const names = (await fs.readdir(publicationsDir()).catch(() => [])).filter((name) => name.endsWith('.mdx'))
+  for (const name of names)
+    note(await readIfExists(path.join(publicationsDir(), name)).catch(() => undefined), `publications/${name}`)
+  note(await readIfExists(contentFile(SITE_FILE)).catch(() => undefined), SITE_FILE)
+  return users
+}
+
+/** The media a paper names that no other file names. */
+export async function mediaOnlyUsedBy(slug: string, frontmatter: unknown): Promise<string[]> {
+  const users = await mediaUsers()
+  const own = publicationPath(slug)
+  return mediaNamesIn(frontmatter).filter((name) => (users.get(name) ?? []).every((user) => user === own))
+}
