@@ -1,4 +1,13 @@
-import { expect, test as visitorTest } from '@playwright/test'
+import path from 'node:path'
+import {
+  expect,
+  test as visitorTest,
+  type APIRequest,
+  type APIRequestContext,
+  type BrowserContext,
+  type Page,
+} from '@playwright/test'
+import bcrypt from 'bcrypt'
 import {
   clientAddress,
   Dashboard,
@@ -11,9 +20,12 @@ import {
   LoginPage,
   readPaper,
   SEED_TITLES,
+  signInAsAdmin,
   tag,
   test as adminTest,
 } from './support/admin'
+import { E2E_BASE_URL, E2E_PORT, E2E_ROOT } from './support/paths'
+import { ServerProcess } from './support/server-process'
 
 const SEED_SLUG = 'landscape-and-training-regimes-in-deep-learning'
 const THROTTLED = /^Too many failed sign-in attempts\. Try again in \d+ minutes? \(at \d{1,2}:\d{2}( ?[AP]M)?\)\.$/
@@ -119,6 +131,141 @@ visitorTest.describe('signing in', () => {
     expect((await login.signIn(E2E_ADMIN.email, E2E_ADMIN.password)).status()).toBe(200)
     await expect(page).toHaveURL(/\/admin$/)
   })
+})
+
+/** The cookie that holds the session (next-auth splits a large one into `.0`, `.1`, …). */
+const SESSION_COOKIE = /^(__Secure-)?next-auth\.session-token(\.\d+)?$/
+
+async function signOutWithTheButton(page: Page) {
+  const signOut = page.getByRole('button', { name: 'Sign out' })
+  await hydrated(signOut)
+  await signOut.click()
+  await expect(page).toHaveURL(/\/admin\/login$/)
+}
+
+/** What a copy of the session cookie, in another browser, is given: the dashboard, the API, the session. */
+async function expectCopyRefused(copy: BrowserContext) {
+  const page = await copy.newPage()
+  await page.goto('/admin')
+  await expect(page).toHaveURL('/admin/login?callbackUrl=%2Fadmin')
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Sign out' })).toHaveCount(0)
+  expect((await copy.request.get('/api/admin/publications')).status(), 'the admin API').toBe(401)
+  // Last: next-auth answers a refused session by clearing the cookie.
+  const session = await copy.request.get('/api/auth/session')
+  expect(session.status()).toBe(200)
+  expect(await session.json(), '/api/auth/session').toEqual({})
+  await page.close()
+}
+
+visitorTest.describe('signing out', () => {
+  visitorTest(
+    'ends the session on the server: a copy of its cookie taken before gets the sign-in page, 401 and no session',
+    async ({ browser }) => {
+      const context = await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': clientAddress() } })
+      const page = await context.newPage()
+      await signInAsAdmin(page)
+      const copied = (await context.cookies()).filter((cookie) => SESSION_COOKIE.test(cookie.name))
+      expect(copied, 'the session cookie').toHaveLength(1)
+      const copyState = { cookies: copied, origins: [] }
+      const copyIn = () => browser.newContext({ baseURL: E2E_BASE_URL, storageState: copyState })
+
+      // Before sign-out the copy is as good as the original.
+      const before = await copyIn()
+      expect((await before.request.get('/api/admin/publications')).status()).toBe(200)
+      const session = (await (await before.request.get('/api/auth/session')).json()) as { user?: { email?: string } }
+      expect(session.user?.email).toBe(E2E_ADMIN.email)
+      await before.close()
+
+      await signOutWithTheButton(page)
+      const after = await copyIn()
+      const commit = head()
+      await expectCopyRefused(after)
+      const write = await after.request.post('/api/admin/publications', {
+        data: {
+          slug: `copied-${tag()}`,
+          frontmatter: { title: 'Copied', year: 2020, authors: [{ name: 'Grace Hopper' }] },
+          body: '',
+        },
+      })
+      expect(write.status(), 'a write with the copy').toBe(401)
+      expect(head(), 'nothing committed').toBe(commit)
+      await after.close()
+
+      // Signing in again works, with a session of its own: the copy stays refused.
+      await new LoginPage(page).signIn(E2E_ADMIN.email, E2E_ADMIN.password)
+      await expect(page).toHaveURL(/\/admin$/)
+      await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible()
+      const again = (await context.cookies()).find((cookie) => SESSION_COOKIE.test(cookie.name))
+      expect(again?.value).not.toBe(copied[0]?.value)
+      expect((await page.request.get('/api/admin/publications')).status()).toBe(200)
+      const stillCopied = await copyIn()
+      await expectCopyRefused(stillCopied)
+      await stillCopied.close()
+      await context.close()
+    },
+  )
+})
+
+/** A client of the API signed in with the password, as a script would be. */
+async function signedInClient(request: APIRequest, origin: string) {
+  const client = await request.newContext({ baseURL: origin, storageState: { cookies: [], origins: [] } })
+  const { csrfToken } = (await (await client.get('/api/auth/csrf')).json()) as { csrfToken: string }
+  const response = await client.post('/api/auth/callback/credentials', {
+    form: { csrfToken, email: E2E_ADMIN.email, password: E2E_ADMIN.password, json: 'true' },
+  })
+  expect(response.status(), 'signed in').toBe(200)
+  return client
+}
+
+async function signOutClient(client: APIRequestContext) {
+  const { csrfToken } = (await (await client.get('/api/auth/csrf')).json()) as { csrfToken: string }
+  expect((await client.post('/api/auth/signout', { form: { csrfToken, json: 'true' } })).status()).toBe(200)
+}
+
+const apiStatus = async (client: APIRequestContext) => (await client.get('/api/admin/publications')).status()
+
+visitorTest.describe('sessions across restarts', () => {
+  const workDir = path.join(E2E_ROOT, 'sessions')
+  // The server's own admin hash: the same one on a plain restart, a new one for a password change
+  // (of the same password here, so that the test can sign in again; a new hash is what counts).
+  const serverWith = (passwordHash: string) =>
+    new ServerProcess(E2E_PORT + 80, workDir, '.next-e2e-sessions', { ADMIN_PASSWORD_HASH: passwordHash })
+  let running: ServerProcess | undefined
+  visitorTest.afterEach(() => running?.stop())
+
+  visitorTest(
+    'a restart keeps signed-out sessions out and the others in; a new password hash ends them all',
+    async ({ playwright }) => {
+      visitorTest.setTimeout(240_000)
+      const hash = bcrypt.hashSync(E2E_ADMIN.password, 4)
+      running = serverWith(hash)
+      running.prepare()
+      await running.start()
+      const { origin } = running
+      const leaving = await signedInClient(playwright.request, origin)
+      const staying = await signedInClient(playwright.request, origin)
+      const copy = await playwright.request.newContext({ baseURL: origin, storageState: await leaving.storageState() })
+      await signOutClient(leaving)
+      expect(await apiStatus(copy), 'the signed-out copy').toBe(401)
+      expect(await apiStatus(staying), 'the other session').toBe(200)
+
+      await running.stop()
+      running = serverWith(hash)
+      await running.start()
+      expect(await apiStatus(copy), 'the signed-out copy, after a restart').toBe(401)
+      expect(await apiStatus(staying), 'the other session, after a restart').toBe(200)
+
+      await running.stop()
+      running = serverWith(bcrypt.hashSync(E2E_ADMIN.password, 4))
+      await running.start()
+      expect(await apiStatus(staying), 'a session made with the old hash').toBe(401)
+      expect(await (await staying.get('/api/auth/session')).json()).toEqual({})
+      const fresh = await signedInClient(playwright.request, origin)
+      expect(await apiStatus(fresh), 'a new sign-in').toBe(200)
+      for (const client of [leaving, staying, copy, fresh]) await client.dispose()
+    },
+  )
 })
 
 adminTest(

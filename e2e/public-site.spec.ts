@@ -1,4 +1,12 @@
+import { createHash } from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
+import sharp from 'sharp'
+import YAML from 'yaml'
+import { E2E_PORT, E2E_ROOT } from './support/paths'
+import { ServerProcess } from './support/server-process'
 import {
   ALL_TITLES,
   authorLine,
@@ -725,4 +733,122 @@ test.describe('keyboard', () => {
     await page.keyboard.press('Enter')
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'light')
   })
+})
+
+/** A photo as an upload stores it: a 480 × 480 JPEG in `media/`, named by the hash of its bytes. */
+async function addPhoto(contentDir: string): Promise<string> {
+  const bytes = await sharp({ create: { width: 480, height: 480, channels: 3, background: '#6a7f99' } })
+    .jpeg()
+    .toBuffer()
+  const name = `${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}.jpg`
+  fs.mkdirSync(path.join(contentDir, 'media'), { recursive: true })
+  fs.writeFileSync(path.join(contentDir, 'media', name), bytes)
+  return `/media/${name}`
+}
+
+const PROFILE = { orcid: '0000-0002-1825-0097', github: 'leopetrini', email: 'leonardo.petrini@example.org' }
+const BIO = 'I study why deep neural networks learn: their test error decays as $P^{-\\beta}$ with $P$ examples.'
+
+/**
+ * The seed content has no photo and no profiles, and a hand edit of `site.yaml` reaches a running
+ * server only with the next save or regeneration. So this server starts on a copy of its own that
+ * has them (a start regenerates the content): nothing to restore, and the shared server's pages
+ * stay as the other tests expect them.
+ */
+test.describe('a home page with a photo and profiles', () => {
+  test.describe.configure({ mode: 'serial', timeout: 120_000 })
+  const server = new ServerProcess(E2E_PORT + 80, path.join(E2E_ROOT, 'home-profile'), '.next-e2e-home')
+  test.use({ baseURL: server.origin })
+  let photo = ''
+
+  test.beforeAll(async () => {
+    test.setTimeout(120_000)
+    server.prepare()
+    photo = await addPhoto(server.contentDir)
+    const file = path.join(server.contentDir, 'site.yaml')
+    const site: unknown = YAML.parse(fs.readFileSync(file, 'utf8'))
+    fs.writeFileSync(file, YAML.stringify({ ...(site as object), bio: BIO, photo, profile: PROFILE }))
+    await server.start()
+  })
+  test.afterAll(() => server.stop())
+
+  const profiles = (page: Page) => page.getByRole('list', { name: 'Profiles' })
+  const portrait = (page: Page) => page.getByRole('img', { name: `Photo of ${OWNER}` })
+  const bio = (page: Page) => page.getByText(/^I study why deep neural networks learn: their test error/)
+
+  test('shows the photo, the bio with its math and a link per profile, each named by its service', async ({ page }) => {
+    await page.goto('/')
+    await expect(portrait(page)).toHaveAttribute('src', photo)
+    // Its box is reserved before the image arrives, and the image comes at once: it is above the fold.
+    await expect(portrait(page)).toHaveAttribute('width', '480')
+    await expect(portrait(page)).toHaveAttribute('height', '480')
+    await expect(portrait(page)).toHaveAttribute('loading', 'eager')
+    await expect(portrait(page)).toHaveJSProperty('naturalWidth', 480)
+    await expect(bio(page).locator('.katex').first()).toBeVisible()
+
+    const links = profiles(page).getByRole('link')
+    await expect(links).toHaveText(['Email', 'ORCID', 'GitHub'])
+    await expect(profiles(page).getByRole('link', { name: 'ORCID', exact: true })).toHaveAttribute(
+      'href',
+      'https://orcid.org/0000-0002-1825-0097',
+    )
+    await expect(profiles(page).getByRole('link', { name: 'GitHub', exact: true })).toHaveAttribute(
+      'href',
+      'https://github.com/leopetrini',
+    )
+    await expect(profiles(page).getByRole('link', { name: 'Email', exact: true })).toHaveAttribute(
+      'href',
+      'mailto:leonardo.petrini@example.org',
+    )
+    await expect(profiles(page).getByRole('link', { name: 'ORCID', exact: true })).toHaveAttribute('rel', 'me')
+    // The icons are drawn, and left out of what a screen reader reads.
+    for (const icon of await profiles(page).locator('svg').all()) {
+      await expect(icon).toHaveAttribute('aria-hidden', 'true')
+      expect((await icon.boundingBox())?.width).toBeGreaterThanOrEqual(20)
+    }
+    await expect(profiles(page).getByRole('img')).toHaveCount(0)
+  })
+
+  test('on a wide screen the photo stands at the right of the bio', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 800 })
+    await page.goto('/')
+    const photoBox = await portrait(page).boundingBox()
+    const bioBox = await bio(page).boundingBox()
+    if (!photoBox || !bioBox) throw new Error('no photo or no bio')
+    expect(photoBox.width).toBeCloseTo(photoBox.height, 0)
+    expect(photoBox.x).toBeGreaterThan(bioBox.x + 400)
+    expect(Math.abs(photoBox.y - bioBox.y)).toBeLessThan(24)
+  })
+
+  for (const theme of ['light', 'dark'] as const) {
+    test(`at 360 px in the ${theme} theme: the photo above the bio, nothing sideways, no axe violation`, async ({
+      page,
+    }) => {
+      await page.emulateMedia({ colorScheme: theme })
+      await page.addInitScript((value) => localStorage.setItem('theme', value), theme)
+      await page.setViewportSize({ width: 360, height: 740 })
+      await gotoHydrated(page, '/')
+      await expect(page.locator('html')).toHaveAttribute('data-theme', theme)
+      await expect(portrait(page)).toHaveJSProperty('naturalWidth', 480)
+
+      const photoBox = await portrait(page).boundingBox()
+      const bioBox = await bio(page).boundingBox()
+      if (!photoBox || !bioBox) throw new Error('no photo or no bio')
+      expect(photoBox.y + photoBox.height).toBeLessThanOrEqual(bioBox.y)
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
+      for (const link of await profiles(page).getByRole('link').all()) {
+        const box = await link.boundingBox()
+        expect(box && box.x + box.width, await link.innerText()).toBeLessThanOrEqual(360)
+        // A finger-sized target.
+        expect(box?.height).toBeGreaterThanOrEqual(44)
+      }
+
+      const results = await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+        .analyze()
+      expect(
+        results.violations.map(({ id, nodes }) => `${id}: ${nodes.map((node) => node.target.join(' ')).join(', ')}`),
+      ).toEqual([])
+    })
+  }
 })

@@ -1,5 +1,6 @@
 import Link from 'next/link'
 import { PublicationList } from '@/components/publications/publication-list'
+import { Profile } from '@/components/site/profile'
 import { marksInUse, marksLegend } from '@/lib/domain/authors'
 import { getPublications, getSite } from '@/lib/content'
 import { routes } from '@/lib/domain/routes.mjs'
@@ -11,10 +12,7 @@ export default function HomePage() {
   const legend = marksLegend(marksInUse(selected))
   return (
     <>
-      <header className="page-header">
-        <h1>{site.owner}</h1>
-        {site.bio ? <p className="bio">{site.bio}</p> : null}
-      </header>
+      <Profile site={site} />
       <section aria-labelledby="selected-heading">
         <h2 id="selected-heading" className="section-heading">
           selected publications

@@ -7,6 +7,8 @@ import { authEnv, env } from '../env.mjs'
 import { adminCredentials } from './credentials'
 import { isAdmittedGithubLogin } from './github'
 import { verifyPassword, warmPasswordChecks } from './password'
+import { revocationList } from './revocations'
+import { logAuthError, passwordFingerprint, SESSION_MAX_AGE_S, sessionLifecycle } from './session-token'
 import { routes } from '../domain/routes.mjs'
 
 let options: NextAuthOptions | undefined
@@ -20,9 +22,15 @@ function makeOptions(): NextAuthOptions {
   const admin = adminCredentials()
   const config = authEnv()
   warmPasswordChecks(admin.passwordHash)
+  const sessions = sessionLifecycle({
+    passwordFingerprint: passwordFingerprint(admin.passwordHash),
+    githubLogins: config.githubLogins,
+    revocations: revocationList(),
+    now: Date.now,
+  })
   return {
     secret: admin.secret,
-    session: { strategy: 'jwt', maxAge: 8 * 60 * 60 },
+    session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_S },
     pages: { signIn: routes.signIn, error: routes.signIn },
     // Without SITE_URL, next-auth chooses per request, from the origin it was sent to.
     ...(env.configuredSiteUrl ? { useSecureCookies: env.configuredSiteUrl.protocol === 'https:' } : {}),
@@ -53,6 +61,9 @@ function makeOptions(): NextAuthOptions {
       signIn({ account, profile }) {
         return account?.provider !== 'github' || isAdmittedGithubLogin(profile, config.githubLogins)
       },
+      jwt: sessions.jwt,
     },
+    events: { signOut: sessions.signOut },
+    logger: { error: logAuthError },
   }
 }

@@ -6,7 +6,11 @@ import { routes } from '../domain/routes.mjs'
 
 export type Admin = { name: string; email: string }
 
-/** The signed-in admin, or undefined. Every admin page, action and route asks this itself. */
+/**
+ * The signed-in admin, or undefined. Every admin page, action and route asks this itself. A
+ * signed-out, stale or pre-revocation token is refused inside next-auth's `jwt` callback
+ * (lib/auth/session-token.ts), so it reaches here as no session.
+ */
 export async function currentAdmin(): Promise<Admin | undefined> {
   const session = await getServerSession(authOptions())
   const email = session?.user?.email
