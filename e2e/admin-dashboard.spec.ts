@@ -1,4 +1,6 @@
 import fs from 'node:fs'
+import path from 'node:path'
+import type { Locator, Page } from '@playwright/test'
 import {
   commitsSince,
   createPaper,
@@ -18,7 +20,10 @@ import {
   SEED_TITLES,
   tag,
   test,
+  type Dashboard,
 } from './support/admin'
+import { E2E_CONTENT_DIR } from './support/paths'
+import { routes } from '../lib/domain/routes.mjs'
 
 test('the dashboard lists the sample papers, drafts marked', async ({ dashboard }) => {
   await dashboard.goto()
@@ -97,7 +102,10 @@ test.describe('quick toggles', () => {
       await expectListed('/publications', title)
     })
     expect(frontmatterOf(slug).draft).toBeUndefined()
-    expect(commitsSince(before).map((commit) => commit.subject)).toEqual([`Update "${title}"`, `Update "${title}"`])
+    expect(commitsSince(before).map((commit) => commit.subject)).toEqual([
+      `Publish "${title}"`,
+      `Mark "${title}" as draft`,
+    ])
   })
 
   test('Selected puts a paper on the home page and takes it off', async ({ page, dashboard }) => {
@@ -242,7 +250,7 @@ test('files written by hand that the site cannot take in are named with their re
   git('commit', '-q', '-m', `Hand-written files ${t}`)
   try {
     await dashboard.goto()
-    const broken = page.getByRole('alert').filter({ hasText: 'could not be read' })
+    const broken = healthDetails(page)
     await expect(broken.getByRole('listitem').filter({ hasText: `hand-yaml-${t}.mdx` })).toContainText('not valid YAML')
     await expect(broken.getByRole('listitem').filter({ hasText: `hand-body-${t}.mdx` })).toContainText('expression')
     const pending = page.getByRole('region', { name: 'Files not on the site yet' })
@@ -269,3 +277,200 @@ test('files written by hand that the site cannot take in are named with their re
     git('commit', '-q', '-m', `Remove hand-written files ${t}`)
   }
 })
+
+test.describe('at 360 × 740 px', () => {
+  test.use({ viewport: { width: 360, height: 740 } })
+
+  test('each paper is a card whose Edit is on screen, every control reached by Tab in reading order', async ({
+    page,
+    dashboard,
+  }) => {
+    const title = `Narrow screen ${tag()}`
+    const slug = await createPaper(page, { title, year: 2044, authors: ['Ada Lovelace', 'Charles Babbage'] })
+    await dashboard.goto()
+    await expect(dashboard.counts).toBeVisible()
+    await expectNoSideScroll(page)
+    await dashboard.search.fill(title)
+    await expect(dashboard.titles).toHaveText([title])
+    await expect(dashboard.row(title)).toContainText('Ada Lovelace, Charles Babbage')
+
+    const header = page.getByRole('navigation', { name: 'Dashboard' })
+    for (const link of await header.getByRole('link').all()) await expectWithinWidth(link)
+    await expectWithinWidth(page.getByRole('button', { name: 'Sign out' }))
+    const controls = await dashboard.row(title).locator('a, button, input').all()
+    expect(controls).toHaveLength(7)
+    for (const control of controls) await expectWithinWidth(control, 24)
+
+    // Keyboard only: from the search, Tab goes through the tools, then the card in reading order.
+    const card = cardControls(dashboard, title)
+    const order = [dashboard.sort, ...mainLinks(page, 'New publication', 'Import BibTeX'), ...card]
+    await dashboard.search.focus()
+    for (const control of order) {
+      await page.keyboard.press('Tab')
+      await expect(control).toBeFocused()
+      await expect(control, 'the focus is visible').toHaveCSS('outline-style', 'solid')
+    }
+
+    // The confirmation keeps the focus inside, and Escape gives it back to Delete.
+    await page.keyboard.press('Enter')
+    const dialog = page.getByRole('dialog', { name: `Delete “${title}”?` })
+    const cancel = dialog.getByRole('button', { name: 'Cancel' })
+    const confirm = dialog.getByRole('button', { name: 'Delete publication' })
+    await expect(cancel).toBeFocused()
+    for (const [key, focused] of [
+      ['Tab', confirm],
+      ['Tab', cancel],
+      ['Shift+Tab', confirm],
+      ['Shift+Tab', cancel],
+    ] as const) {
+      await page.keyboard.press(key)
+      await expect(focused, `${key} stays in the dialog`).toBeFocused()
+    }
+    await page.keyboard.press('Escape')
+    await expect(dialog).toBeHidden()
+    await expect(dashboard.button('Delete', title)).toBeFocused()
+
+    // Back to Edit, and into the editor.
+    const edit = page.getByRole('link', { name: `Edit ${title}`, exact: true })
+    for (let step = 0; step < 4; step++) await page.keyboard.press('Shift+Tab')
+    await expect(edit).toBeFocused()
+    await expect(edit).toBeInViewport({ ratio: 1 })
+    await page.keyboard.press('Enter')
+    await expect(page).toHaveURL(new RegExp(`/admin/publications/${slug}/edit$`))
+    await expect(page.getByRole('heading', { level: 1, name: 'Edit publication' })).toBeVisible()
+    await expectNoSideScroll(page)
+  })
+})
+
+test.describe('content health', () => {
+  test('a paper broken by hand is named with its file and field on every dashboard page; the site keeps its last valid version; fixing the file clears the banner', async ({
+    page,
+    dashboard,
+  }) => {
+    const title = `Hand-broken year ${tag()}`
+    const slug = await createPaper(page, { title, year: 2045 })
+    await tookIn(title)
+    const original = readPaper(slug)
+    fs.writeFileSync(paperFile(slug), original.replace(/^year: 2045$/m, 'year: abc'))
+    const file = `publications/${slug}.mdx`
+    try {
+      await dashboard.goto()
+      const item = healthDetails(page).getByRole('listitem').filter({ hasText: file })
+      await expect(item).toContainText(`${file}: year must be a number.`)
+      await expect(item).toContainText('The site shows the last valid version of this paper')
+      await expectPaperPage(slug, title)
+
+      for (const pathname of [routes.importBibtex, routes.newPublication, routes.history(slug)]) {
+        await page.goto(pathname)
+        await expect(healthSummary(page), pathname).toContainText(`${file} (year)`)
+        await expect(healthSummary(page)).toContainText('It serves what it last read meanwhile.')
+      }
+      await healthSummary(page).getByRole('link', { name: 'See the details on the list' }).click()
+      await expect(page).toHaveURL(/\/admin$/)
+      await expect(item).toBeVisible()
+      await expect(healthSummary(page), 'the list shows the details in place of the summary').toHaveCount(0)
+    } finally {
+      fs.writeFileSync(paperFile(slug), original)
+    }
+    await dashboard.goto()
+    await expect(page.getByText(file)).toHaveCount(0)
+    await page.goto(routes.importBibtex)
+    await expect(page.getByText(file)).toHaveCount(0)
+  })
+
+  test('a site.yaml broken by hand is named with its field; the regeneration it stops is shown until one succeeds', async ({
+    page,
+    dashboard,
+  }) => {
+    const siteFile = path.join(E2E_CONTENT_DIR, 'site.yaml')
+    const original = fs.readFileSync(siteFile, 'utf8')
+    const title = `Regeneration probe ${tag()}`
+    await createPaper(page, { title, year: 2046 })
+    await tookIn(title)
+    const failure =
+      /The site could not re-read the content at .+: Contentlayer refused a file \(the server’s log names it and the field\)\. It serves what it last read, plus the saves made since\./
+    // Other tests may have saved the settings without the field: then it is added.
+    const broken = /^maxAuthors:/m.test(original)
+      ? original.replace(/^maxAuthors: .*$/m, 'maxAuthors: lots')
+      : `${original.trimEnd()}\nmaxAuthors: lots\n`
+    fs.writeFileSync(siteFile, broken)
+    try {
+      await dashboard.goto()
+      const item = healthDetails(page).getByRole('listitem').filter({ hasText: 'site.yaml:' })
+      await expect(item).toContainText('site.yaml: maxAuthors must be a number.')
+      await expect(item).toContainText('The site keeps the settings it last read')
+
+      // A save has Contentlayer read the files again, which the broken settings stop.
+      await dashboard.draftBox(title).click()
+      await expect(dashboard.status).toHaveText(`“${title}” is now a draft, hidden from the public site.`)
+      await expect(async () => {
+        await dashboard.goto()
+        await expect(healthDetails(page)).toContainText(failure, { timeout: 1_000 })
+      }).toPass({ timeout: 20_000 })
+      await page.goto(routes.importBibtex)
+      await expect(healthSummary(page)).toContainText('site.yaml (maxAuthors)')
+      await expect(healthSummary(page)).toContainText(/The site could not re-read the content at .+\./)
+    } finally {
+      fs.writeFileSync(siteFile, original)
+    }
+    // The next regeneration (after this save, or the retry) succeeds and clears the failure.
+    await dashboard.goto()
+    await dashboard.draftBox(title).click()
+    await expect(dashboard.status).toHaveText(`“${title}” is now public.`)
+    await expect(async () => {
+      await dashboard.goto()
+      await expect(page.getByText('could not re-read the content'), 'the failure is cleared').toHaveCount(0, {
+        timeout: 1_000,
+      })
+    }).toPass({ timeout: 20_000 })
+    await expect(page.getByText('site.yaml')).toHaveCount(0)
+  })
+})
+
+/** The list's details of what the site cannot read. */
+function healthDetails(page: Page): Locator {
+  return page.getByRole('region', { name: 'The site cannot read all of the content' })
+}
+
+/** The summary every other dashboard page shows. */
+function healthSummary(page: Page): Locator {
+  return page.getByRole('region', { name: 'Content problems' })
+}
+
+/** Waits for Contentlayer to have read a new paper, so that a file broken after is not read by that run. */
+async function tookIn(title: string) {
+  await expect.poll(() => generatedTitles().includes(title), { message: `Contentlayer took “${title}” in` }).toBe(true)
+}
+
+/** A card's controls in the order they are read and tabbed through. */
+function cardControls(dashboard: Dashboard, title: string): Locator[] {
+  const link = (name: string) => dashboard.page.getByRole('link', { name, exact: true })
+  return [
+    dashboard.draftBox(title),
+    dashboard.selectedBox(title),
+    link(`Edit ${title}`),
+    link(`History of ${title}`),
+    link(`View ${title} on the site`),
+    dashboard.button('Duplicate', title),
+    dashboard.button('Delete', title),
+  ]
+}
+
+function mainLinks(page: Page, ...names: string[]): Locator[] {
+  return names.map((name) => page.getByRole('main').getByRole('link', { name, exact: true }))
+}
+
+async function expectNoSideScroll(page: Page) {
+  const width = await page.evaluate(() => document.documentElement.scrollWidth)
+  expect(width, 'the page does not scroll sideways').toBeLessThanOrEqual(360)
+}
+
+/** On screen across (no part past either edge), and at least `minimum` px each way when given. */
+async function expectWithinWidth(control: Locator, minimum = 0) {
+  const box = await control.boundingBox()
+  expect(box, 'laid out').not.toBeNull()
+  if (!box) return
+  expect(box.x, 'not past the left edge').toBeGreaterThanOrEqual(0)
+  expect(box.x + box.width, 'not past the right edge').toBeLessThanOrEqual(360)
+  expect(Math.min(box.width, box.height), 'a target large enough to touch').toBeGreaterThanOrEqual(minimum)
+}

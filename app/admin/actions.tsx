@@ -20,9 +20,10 @@ import {
   existingSlugs,
   restorePublication,
   saveDrafts,
-  savePublication,
+  saveUnlessDuplicate,
   setFlag,
-  type SaveInput,
+  type CheckedSaveInput,
+  type DuplicateWarning,
   type StoreResult,
 } from '@/lib/store'
 import { checkMdxBody } from '@/lib/markup/mdx-check'
@@ -34,14 +35,22 @@ import { fieldInSentence } from '@/lib/domain/fields'
  * signed out), then hands over to the store, which validates everything again.
  */
 
-export async function savePublicationAction(input: SaveInput): Promise<EditorSaveResult> {
+/** The editor's save: a paper that repeats another is answered with a warning, unless `allowDuplicate`. */
+export async function savePublicationAction(input: CheckedSaveInput): Promise<EditorSaveResult | DuplicateWarning> {
   const admin = await requireAdmin()
-  return withYourVersion(await savePublication(input, admin), input)
+  const result = await saveUnlessDuplicate(input, admin)
+  if (!result.ok && result.kind === 'duplicate') return result
+  return withYourVersion(result, input)
 }
 
-export async function deletePublicationAction(slug: string, version: string): Promise<StoreResult> {
+/** With `withMedia`, the files uploaded for the paper that nothing else uses go in the same commit. */
+export async function deletePublicationAction(
+  slug: string,
+  version: string,
+  options?: { withMedia?: boolean },
+): Promise<StoreResult> {
   const admin = await requireAdmin()
-  return deletePublication(slug, version, admin)
+  return deletePublication(slug, version, admin, { withMedia: options?.withMedia === true })
 }
 
 export async function restorePublicationAction(slug: string, commit: string, version: string): Promise<StoreResult> {

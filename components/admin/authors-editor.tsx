@@ -1,6 +1,6 @@
 'use client'
 
-import { useRef } from 'react'
+import { useRef, useState } from 'react'
 import { newAuthorKey, type AuthorRow } from '@/lib/admin/editor-form'
 import { AUTHOR_FIELDS, labelText } from '@/lib/domain/fields'
 import { CheckboxField, TextField } from './editor/inputs'
@@ -11,9 +11,14 @@ type Props = {
   errorFor: (path: string) => string | undefined
 }
 
-/** Ordered authors with roles; every control is a labelled button or input, so it works from the keyboard. */
+/**
+ * Ordered authors with roles; every control is a labelled button or input, so it works from the
+ * keyboard, and a move or a removal is announced, since it happens away from the focused control.
+ */
 export function AuthorsEditor({ authors, onChange, errorFor }: Props) {
   const list = useRef<HTMLOListElement>(null)
+  const [announcement, setAnnouncement] = useState<{ id: number; text: string } | null>(null)
+  const announce = (text: string) => setAnnouncement((last) => ({ id: (last?.id ?? 0) + 1, text }))
 
   const focusLater = (selector: string) =>
     requestAnimationFrame(() => list.current?.querySelector<HTMLElement>(selector)?.focus())
@@ -30,6 +35,7 @@ export function AuthorsEditor({ authors, onChange, errorFor }: Props) {
     if (!moved) return
     next.splice(target, 0, moved)
     onChange(next)
+    announce(`Moved ${nameOf(moved, index)} to position ${target + 1} of ${next.length}`)
     // Keep focus on the same button of the moved author, so repeated presses keep moving it; at
     // the top or bottom that button is disabled, so the other one takes the focus.
     const atEnd = target === 0 || target === next.length - 1
@@ -37,8 +43,11 @@ export function AuthorsEditor({ authors, onChange, errorFor }: Props) {
   }
 
   function remove(index: number) {
+    const removed = authors[index]
+    if (!removed) return
     const next = authors.filter((_, i) => i !== index)
     onChange(next)
+    announce(`Removed ${nameOf(removed, index)}`)
     const neighbour = next[Math.min(index, next.length - 1)]
     if (neighbour) focusLater(`[data-author="${neighbour.key}"] input`)
     else requestAnimationFrame(() => document.getElementById('add-author')?.focus())
@@ -128,6 +137,15 @@ export function AuthorsEditor({ authors, onChange, errorFor }: Props) {
       <button type="button" id="add-author" className="button" onClick={add}>
         Add author
       </button>
+      <p className="visually-hidden" aria-live="polite">
+        {/* A new node each time, so the same words twice are announced twice. */}
+        {announcement ? <span key={announcement.id}>{announcement.text}</span> : null}
+      </p>
     </>
   )
+}
+
+/** How an announcement names an author: by name, or by position while the name is empty. */
+function nameOf(author: AuthorRow, index: number): string {
+  return author.name.trim() || `author ${index + 1}`
 }

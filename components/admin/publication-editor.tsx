@@ -1,66 +1,69 @@
 'use client'
 
-import Link from 'next/link'
 import type { EditorValues } from '@/lib/admin/editor-form'
 import { routes } from '@/lib/domain/routes.mjs'
 import { ConflictPanel } from './editor/conflict-panel'
+import { DuplicateWarningPanel } from './editor/duplicate-warning'
 import { ErrorSummary } from './editor/error-summary'
 import { PublicationFields } from './editor/publication-fields'
+import { SaveBar } from './editor/save-bar'
+import { useErrorsFollowAuthors } from './editor/use-author-errors'
+import { useEditorKeys } from './editor/use-editor-keys'
 import { useEditorSave } from './editor/use-editor-save'
-import { useUnsavedGuard } from './use-unsaved-guard'
+import { useUnsavedGuard } from './editor/use-unsaved-guard'
 
 type Props = { initial: EditorValues; originalSlug?: string; version?: string; justSaved?: boolean }
 
 /** The form for one publication: its fields, the save and what a save answers. */
 export function PublicationEditor({ initial, originalSlug, version, justSaved = false }: Props) {
   const editor = useEditorSave({ initial, originalSlug, version, justSaved })
-  useUnsavedGuard(editor.dirty)
+  const guard = useUnsavedGuard(editor.dirty)
+  const keys = useEditorKeys(() => guard.whileSaving(() => editor.save()))
+  const errors = useErrorsFollowAuthors(editor.errors, editor.values.authors)
   const { status, conflict } = editor
 
   return (
-    <form
-      className="admin-form editor"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault()
-        void editor.save()
-      }}
-    >
-      <ErrorSummary errors={editor.errors} focusRef={editor.summary} />
+    <form className="admin-form editor" noValidate onSubmit={keys.onSubmit} onKeyDown={keys.onKeyDown}>
+      <ErrorSummary errors={errors.errors} focusRef={editor.summary} />
       {conflict ? (
         <ConflictPanel
+          key={conflict.current?.version ?? 'deleted'}
           conflict={conflict}
-          values={editor.values}
-          onKeepMine={(options) => void editor.save(options)}
+          mine={editor.conflictMine}
+          pending={editor.pending}
+          onSaveMerged={editor.saveMerged}
+          onSaveAsNew={() => void editor.save({ asNew: true })}
           onTakeTheirs={editor.takeTheirs}
           onCancel={editor.dismissConflict}
+        />
+      ) : null}
+      {editor.duplicate ? (
+        <DuplicateWarningPanel
+          warning={editor.duplicate}
+          pending={editor.pending}
+          onSaveAnyway={() => void editor.save({ allowDuplicate: true })}
+          onCancel={editor.dismissDuplicate}
         />
       ) : null}
       <PublicationFields
         values={editor.values}
         set={editor.set}
-        errorFor={editor.errorFor}
+        errorFor={errors.errorFor}
         onSlugTyped={editor.slugTyped}
         slugFollowsTitle={editor.slugFollowsTitle}
       />
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={editor.pending}>
-          {editor.pending ? 'Saving…' : 'Save'}
-        </button>
-        <Link href={routes.admin} className="button button-quiet">
-          Back to the list
-        </Link>
-        <span className="muted">{editor.dirty ? 'Unsaved changes' : ''}</span>
-      </div>
-      <div role="status" className={status?.tone === 'error' ? 'form-error' : 'form-success'}>
-        {status?.text}
-        {status?.view ? (
-          <>
-            {' '}
-            <Link href={status.view}>View on the site</Link>
-          </>
-        ) : null}
-      </div>
+      <SaveBar
+        pending={editor.pending}
+        dirty={editor.dirty}
+        backHref={routes.admin}
+        status={
+          status && {
+            tone: status.tone,
+            text: status.text,
+            ...(status.view ? { link: { href: status.view, text: 'View on the site' } } : {}),
+          }
+        }
+      />
     </form>
   )
 }

@@ -2,11 +2,11 @@
 
 import Link from 'next/link'
 import { useRouter } from 'next/navigation'
-import { useMemo, useState, useTransition } from 'react'
+import { useMemo, useRef, useState, useTransition } from 'react'
 import { deletePublicationAction, duplicatePublicationAction, setFlagAction } from '@/app/admin/actions'
 import { fieldLabel } from '@/lib/domain/fields'
 import type { StoreResult } from '@/lib/store'
-import { normalizeText, plural } from '@/lib/domain/format'
+import { formatDashboardDate, normalizeText, plural } from '@/lib/domain/format'
 import { ConfirmDialog } from './confirm-dialog'
 import { routes } from '@/lib/domain/routes.mjs'
 
@@ -20,6 +20,8 @@ export type PublicationRow = {
   draft: boolean
   selected: boolean
   lastChange: string
+  /** Files uploaded for it (`/media/…` names), which deleting it may remove too. */
+  media: string[]
 }
 
 type SortKey = 'year' | 'title' | 'lastChange'
@@ -36,12 +38,6 @@ const FLAG_DONE: Record<'draft' | 'selected', (title: string, value: boolean) =>
     value ? `“${title}” is now on the home page.` : `“${title}” is no longer on the home page.`,
 }
 
-function formatDate(iso: string): string {
-  if (!iso) return '—'
-  const date = new Date(iso)
-  return Number.isNaN(date.getTime()) ? '—' : date.toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' })
-}
-
 export function PublicationTable({ rows }: { rows: PublicationRow[] }) {
   const router = useRouter()
   const [query, setQuery] = useState('')
@@ -49,7 +45,9 @@ export function PublicationTable({ rows }: { rows: PublicationRow[] }) {
   const [status, setStatus] = useState<{ tone: 'info' | 'error'; text: string } | null>(null)
   const [busy, setBusy] = useState<string | null>(null)
   const [confirming, setConfirming] = useState<PublicationRow | null>(null)
+  const [withMedia, setWithMedia] = useState(false)
   const [, startTransition] = useTransition()
+  const statusLine = useRef<HTMLParagraphElement>(null)
 
   const shown = useMemo(() => {
     const words = normalizeText(query).split(' ').filter(Boolean)
@@ -64,7 +62,8 @@ export function PublicationTable({ rows }: { rows: PublicationRow[] }) {
   const drafts = rows.filter((row) => row.draft).length
   const selected = rows.filter((row) => row.selected).length
 
-  async function act(row: PublicationRow, work: () => Promise<StoreResult>, done: string) {
+  /** Runs a change of one row and says how it went; resolves to whether it was made. */
+  async function act(row: PublicationRow, work: () => Promise<StoreResult>, done: string): Promise<boolean> {
     setBusy(row.slug)
     setStatus(null)
     try {
@@ -80,25 +79,33 @@ export function PublicationTable({ rows }: { rows: PublicationRow[] }) {
         })
       } else setStatus({ tone: 'error', text: result.message })
       startTransition(() => router.refresh())
+      return result.ok
     } catch {
       setStatus({ tone: 'error', text: 'The server could not be reached, or your session has ended. Reload the page.' })
+      return false
     } finally {
       setBusy(null)
     }
   }
 
-  /** The quick Draft and Selected toggles of a row: an ordinary versioned save each. */
+  /**
+   * The quick Draft and Selected toggles of a row: an ordinary versioned save each. The word
+   * beside the box is for the narrow layout, where no column header says what the box is.
+   */
   const flagBox = (row: PublicationRow, flag: 'draft' | 'selected') => (
-    <input
-      type="checkbox"
-      aria-label={`${fieldLabel(flag)}: ${row.title}`}
-      checked={row[flag]}
-      disabled={busy !== null}
-      onChange={(event) => {
-        const value = event.target.checked
-        void act(row, () => setFlagAction(row.slug, row.version, flag, value), FLAG_DONE[flag](row.title, value))
-      }}
-    />
+    <label className="flag">
+      <input
+        type="checkbox"
+        aria-label={`${fieldLabel(flag)}: ${row.title}`}
+        checked={row[flag]}
+        disabled={busy !== null}
+        onChange={(event) => {
+          const value = event.target.checked
+          void act(row, () => setFlagAction(row.slug, row.version, flag, value), FLAG_DONE[flag](row.title, value))
+        }}
+      />
+      <span className="card-only">{fieldLabel(flag)}</span>
+    </label>
   )
 
   return (
@@ -137,7 +144,12 @@ export function PublicationTable({ rows }: { rows: PublicationRow[] }) {
         {plural(rows.length, 'publication')} · {plural(drafts, 'draft')} · {selected} selected
         {query ? ` · showing ${shown.length}` : ''}
       </p>
-      <p role="status" className={status?.tone === 'error' ? 'form-error' : 'form-success'}>
+      <p
+        role="status"
+        ref={statusLine}
+        tabIndex={-1}
+        className={status?.tone === 'error' ? 'form-error' : 'form-success'}
+      >
         {status?.text}
       </p>
       {rows.length === 0 ? (
@@ -160,6 +172,7 @@ export function PublicationTable({ rows }: { rows: PublicationRow[] }) {
                   Year
                 </th>
                 <th scope="col">Venue</th>
+                <th scope="col">Authors</th>
                 <th scope="col">Draft</th>
                 <th scope="col">Selected</th>
                 <th scope="col" aria-sort={sort === 'lastChange' ? 'descending' : undefined}>
@@ -175,12 +188,16 @@ export function PublicationTable({ rows }: { rows: PublicationRow[] }) {
                     {row.title}
                     {row.draft ? <span className="pill">draft</span> : null}
                   </th>
-                  <td>{row.year}</td>
-                  <td>{row.venue}</td>
-                  <td>{flagBox(row, 'draft')}</td>
-                  <td>{flagBox(row, 'selected')}</td>
-                  <td>
-                    <time dateTime={row.lastChange}>{formatDate(row.lastChange)}</time>
+                  <td className="year-cell">{row.year}</td>
+                  <td className="venue-cell">{row.venue}</td>
+                  <td className="authors-cell">
+                    <span className="clamped">{row.authors}</span>
+                  </td>
+                  <td className="flag-cell">{flagBox(row, 'draft')}</td>
+                  <td className="flag-cell">{flagBox(row, 'selected')}</td>
+                  <td className="changed-cell">
+                    <span className="card-only">Changed </span>
+                    <time dateTime={row.lastChange}>{formatDashboardDate(row.lastChange)}</time>
                   </td>
                   <td className="row-actions">
                     <Link href={routes.edit(row.slug)} aria-label={`Edit ${row.title}`}>
@@ -214,7 +231,10 @@ export function PublicationTable({ rows }: { rows: PublicationRow[] }) {
                       className="link-button danger"
                       aria-label={`Delete ${row.title}`}
                       disabled={busy !== null}
-                      onClick={() => setConfirming(row)}
+                      onClick={() => {
+                        setWithMedia(false)
+                        setConfirming(row)
+                      }}
                     >
                       Delete
                     </button>
@@ -234,10 +254,25 @@ export function PublicationTable({ rows }: { rows: PublicationRow[] }) {
         onConfirm={() => {
           const row = confirming
           setConfirming(null)
-          if (row) void act(row, () => deletePublicationAction(row.slug, row.version), `“${row.title}” was deleted.`)
+          if (!row) return
+          // The row goes, and the Delete button that had the focus with it: the focus goes to the
+          // status line, which says what happened, rather than to the page's start.
+          const media = withMedia && row.media.length > 0
+          void act(
+            row,
+            () => deletePublicationAction(row.slug, row.version, { withMedia: media }),
+            `“${row.title}” was deleted${media ? ' with its files' : ''}.`,
+          ).then((deleted) => deleted && statusLine.current?.focus())
         }}
       >
-        <p>The file is removed and the deletion committed. You can get it back from the git history.</p>
+        <p>The file is removed and the deletion committed. You can restore it from Deleted.</p>
+        {confirming?.media.length ? (
+          <label>
+            <input type="checkbox" checked={withMedia} onChange={(event) => setWithMedia(event.target.checked)} /> Also
+            delete its {confirming.media.length === 1 ? 'uploaded file' : `${confirming.media.length} uploaded files`}{' '}
+            (PDF, thumbnail); files another paper or the settings use are kept, and a restore brings them back
+          </label>
+        ) : null}
       </ConfirmDialog>
     </>
   )

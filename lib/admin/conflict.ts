@@ -1,22 +1,23 @@
 import 'server-only'
-import { publicationSchema } from '../domain/schema'
+import type { PublicationVersion } from '../domain/field-changes'
+import { checkPublication } from '../domain/validation'
 import type { Failure, SaveInput, StoreResult } from '../store'
-import { serializePublication } from '../store/serialize'
 
 export type SaveConflict = Extract<Failure, { kind: 'conflict' }> & {
-  /** The file the editor tried to save, as the store would have written it. */
-  mine: string
+  /**
+   * What the editor tried to save, as the store read it: null only if it does not parse, which a
+   * save that conflicts cannot be (it has passed validation).
+   */
+  mine: PublicationVersion | null
 }
 export type EditorSaveResult = Exclude<StoreResult, { kind: 'conflict' }> | SaveConflict
 
 /**
- * A conflict as the editor shows it: both versions as files, made here so the browser needs
- * neither the serializer nor `yaml`. A save that conflicts has passed validation already.
+ * A conflict as the editor shows it: the saved version and mine, field by field
+ * (lib/domain/field-changes.ts, which the browser runs on the form as it changes).
  */
 export function withYourVersion(result: StoreResult, input: SaveInput): EditorSaveResult {
   if (result.ok || result.kind !== 'conflict') return result
-  const parsed = publicationSchema.safeParse(input.frontmatter)
-  const body = typeof input.body === 'string' ? input.body : ''
-  const mine = parsed.success ? serializePublication({ frontmatter: parsed.data, body }) : body
-  return { ...result, mine }
+  const { valid, body } = checkPublication(input)
+  return { ...result, mine: valid ? { ...valid, body } : null }
 }

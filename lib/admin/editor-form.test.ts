@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { emptyValues, frontmatterToValues, valuesToFrontmatter } from './editor-form'
+import {
+  emptyValues,
+  frontmatterToValues,
+  keyAuthorErrors,
+  placeAuthorErrors,
+  valuesToFrontmatter,
+  type AuthorRow,
+} from './editor-form'
 import { publicationSchema, type PublicationFrontmatter } from '../domain/schema'
 
 describe('editor form values', () => {
@@ -33,5 +40,52 @@ describe('editor form values', () => {
     const result = publicationSchema.safeParse(valuesToFrontmatter(values))
     expect(result.success).toBe(false)
     expect(result.error?.issues[0]?.path).toEqual(['year'])
+  })
+})
+
+describe('author errors follow their rows', () => {
+  const row = (key: string, name: string): AuthorRow => ({
+    key,
+    name,
+    equalContribution: false,
+    corresponding: false,
+    url: '',
+  })
+  const ada = row('author-1-a', 'Ada')
+  const alan = row('author-2-b', 'Alan')
+  const grace = row('author-3-c', '')
+  const checked = [ada, alan, grace]
+  const errors = {
+    title: ['is required'],
+    authors: ['must list at most 500 authors'],
+    'authors.1.url': ['must be a web address'],
+    'authors.2.name': ['is required'],
+  }
+  const keyed = keyAuthorErrors(errors, checked)
+
+  it('stays where it was while nothing moves', () => {
+    expect(placeAuthorErrors(keyed, checked)).toEqual(errors)
+  })
+
+  it('moves with its author', () => {
+    expect(placeAuthorErrors(keyed, [grace, ada, alan])).toEqual({
+      title: ['is required'],
+      authors: ['must list at most 500 authors'],
+      'authors.2.url': ['must be a web address'],
+      'authors.0.name': ['is required'],
+    })
+  })
+
+  it('goes when its author is removed, and the others close up', () => {
+    expect(placeAuthorErrors(keyed, [ada, grace])).toEqual({
+      title: ['is required'],
+      authors: ['must list at most 500 authors'],
+      'authors.1.name': ['is required'],
+    })
+  })
+
+  it('keeps a position no row had', () => {
+    const beyond = { 'authors.7.name': ['is required'] }
+    expect(placeAuthorErrors(keyAuthorErrors(beyond, checked), [alan])).toEqual(beyond)
   })
 })

@@ -1,4 +1,5 @@
 import { LINK_FIELDS, type PublicationFrontmatter } from '../domain/schema'
+import type { FieldErrors } from '../domain/validation'
 
 /**
  * The editor's form values (all strings and flags, as inputs hold them) and their conversion to
@@ -107,4 +108,38 @@ export function frontmatterToValues(
 
 export function emptyValues(): EditorValues {
   return frontmatterToValues('', { authors: [{ name: '' }], year: new Date().getFullYear(), draft: true }, '')
+}
+
+/** An author's errors: `authors.<row>` or `authors.<row>.<field>`, the row a position or a row's key. */
+const AUTHOR_ERROR_PATH = /^authors\.([^.]+)(.*)$/
+const POSITION = /^\d+$/
+
+/**
+ * The errors with each author's position replaced by the key of its row, for the rows as they were
+ * checked (`authors.1.name` → `authors.author-7-x1.name`), so that an error can follow its author
+ * when the rows are moved or removed. A position no row had is kept.
+ */
+export function keyAuthorErrors(errors: FieldErrors, rows: readonly AuthorRow[]): FieldErrors {
+  return renameAuthorRows(errors, (row) => (POSITION.test(row) ? (rows[Number(row)]?.key ?? row) : row))
+}
+
+/** Keyed errors put back at their rows' present positions; the errors of a removed row go with it. */
+export function placeAuthorErrors(keyed: FieldErrors, rows: readonly AuthorRow[]): FieldErrors {
+  const positions = new Map(rows.map((row, index) => [row.key, String(index)]))
+  return renameAuthorRows(keyed, (row) => (POSITION.test(row) ? row : positions.get(row)))
+}
+
+/** The errors with each author's row renamed; an error whose row is renamed to nothing is dropped. */
+function renameAuthorRows(errors: FieldErrors, rename: (row: string) => string | undefined): FieldErrors {
+  const renamed: FieldErrors = {}
+  for (const [path, messages] of Object.entries(errors)) {
+    const [, row, rest = ''] = AUTHOR_ERROR_PATH.exec(path) ?? []
+    if (row === undefined) {
+      renamed[path] = messages
+      continue
+    }
+    const to = rename(row)
+    if (to !== undefined) renamed[`authors.${to}${rest}`] = messages
+  }
+  return renamed
 }

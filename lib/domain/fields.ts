@@ -60,7 +60,7 @@ export const FIELDS: Record<FieldName, FieldSpec> = {
     input: 'text',
     hint: 'Optional; made from the first author, year and title when empty.',
   },
-  pdf: { label: 'PDF link', input: 'url', placeholder: URL_EXAMPLE },
+  pdf: { label: 'PDF', input: 'url', placeholder: URL_EXAMPLE },
   code: { label: 'Code link', input: 'url', placeholder: URL_EXAMPLE },
   slides: { label: 'Slides link', input: 'url', placeholder: URL_EXAMPLE },
   poster: { label: 'Poster link', input: 'url', placeholder: URL_EXAMPLE },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { firstSentence, monthName, normalizeText, plural, yearMonth } from './format'
+import { firstSentence, formatDashboardDate, monthName, normalizeText, plural, yearMonth } from './format'
 
 describe('normalizeText', () => {
   it('lowercases, drops accents and folds punctuation to single spaces', () => {
@@ -60,5 +60,22 @@ describe('yearMonth', () => {
     expect(yearMonth(2021, 4)).toBe('2021-04')
     expect(yearMonth(2021, 12, '/')).toBe('2021/12')
     expect(yearMonth(2021, undefined)).toBe('2021')
+  })
+})
+
+describe('formatDashboardDate', () => {
+  it('writes day, short month, year and the time on a 24-hour clock', () => {
+    expect(formatDashboardDate('2026-12-01T14:02:00Z')).toBe('1 Dec 2026, 14:02')
+    expect(formatDashboardDate('2025-09-30T09:05:59.999Z')).toBe('30 Sep 2025, 09:05')
+  })
+
+  it('shows the time at the offset the date was recorded with, whatever the reader’s time zone', () => {
+    expect(formatDashboardDate('2026-12-01T23:30:00+02:00')).toBe('1 Dec 2026, 23:30')
+    expect(formatDashboardDate('2026-01-01T00:15:00-05:30')).toBe('1 Jan 2026, 00:15')
+  })
+
+  it('writes a dash for what is no date', () => {
+    expect(formatDashboardDate('')).toBe('—')
+    expect(formatDashboardDate('yesterday')).toBe('—')
   })
 })

@@ -67,3 +67,22 @@ export function firstSentence(text: string, max = 300): string {
   const cut = sentence.slice(0, max - 1)
   return `${cut.slice(0, cut.lastIndexOf(' ') > 0 ? cut.lastIndexOf(' ') : cut.length)}…`
 }
+
+const SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const
+
+/**
+ * A moment as the dashboard writes it everywhere: `1 Dec 2026, 14:02`, at the UTC offset the ISO
+ * text carries (git's dates carry the committer's, as `git log` shows them), or `—` when it is no
+ * date. Spelled out by hand rather than with `Intl`: the server renders it and the browser
+ * hydrates it, and their time zones and ICU data differ (`Sep` is `Sept` in newer en-GB).
+ */
+export function formatDashboardDate(iso: string): string {
+  const time = Date.parse(iso)
+  if (Number.isNaN(time)) return '—'
+  const offset = /([+-])(\d{2}):?(\d{2})$/.exec(iso)
+  const minutes = offset ? (offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3])) : 0
+  const wall = new Date(time + minutes * 60_000)
+  const two = (value: number) => String(value).padStart(2, '0')
+  const day = `${wall.getUTCDate()} ${SHORT_MONTHS[wall.getUTCMonth()]} ${wall.getUTCFullYear()}`
+  return `${day}, ${two(wall.getUTCHours())}:${two(wall.getUTCMinutes())}`
+}

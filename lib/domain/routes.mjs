@@ -73,8 +73,12 @@ export const routes = {
   /** The editor filled from an entry chosen on the import page. */
   newFromImport: '/admin/publications/new?from=import',
   importBibtex: '/admin/import',
+  /** Papers deleted in the git history, to restore. */
+  deleted: '/admin/deleted',
   /** The site settings: profile, bio, photo, links. */
   settings: '/admin/settings',
+  /** The commits that changed the site settings. */
+  settingsHistory: '/admin/settings/history',
   /** Every uploaded medium, with those no paper or setting uses. */
   mediaLibrary: '/admin/media',
   /** Where the dashboard uploads a file (`?kind=pdf|cv|photo|thumbnail`). */

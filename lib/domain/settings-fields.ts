@@ -47,13 +47,39 @@ export function settingsLabel(path: string): string {
   return Object.hasOwn(SETTINGS_FIELDS, field) ? SETTINGS_FIELDS[field as keyof typeof SETTINGS_FIELDS].label : field
 }
 
-/** The settings fields whose values differ, by label, in the order of the form. */
-export function changedSettings(before: SiteSettings | undefined, after: SiteSettings): string[] {
-  const differs = (a: unknown, b: unknown) => JSON.stringify(a ?? null) !== JSON.stringify(b ?? null)
-  const changed: string[] = []
-  for (const key of Object.keys(SETTINGS_FIELDS) as (keyof typeof SETTINGS_FIELDS)[])
-    if (differs(before?.[key], after[key])) changed.push(SETTINGS_FIELDS[key].label)
-  for (const key of Object.keys(PROFILE_FIELDS) as (keyof Profile)[])
-    if (differs(before?.profile?.[key], after.profile?.[key])) changed.push(PROFILE_FIELDS[key].label)
-  return changed
+/** A settings field a save changed: its label and its values before and after, as text (null: unset). */
+export type SettingsChange = { label: string; before: string | null; after: string | null }
+
+/** A setting's value as one line of text, or null when it is unset (an empty list or text is unset). */
+function asText(value: unknown): string | null {
+  if (value === undefined || value === null || value === '') return null
+  if (Array.isArray(value)) {
+    if (value.length === 0) return null
+    return value
+      .map((item) =>
+        item && typeof item === 'object' && 'label' in item
+          ? `${String(item.label)} (${String(item.url)})`
+          : String(item),
+      )
+      .join(', ')
+  }
+  return String(value)
 }
+
+/** The settings fields whose values differ, with both values, in the order of the form. */
+export function settingsChanges(before: SiteSettings | undefined, after: SiteSettings): SettingsChange[] {
+  const changes: SettingsChange[] = []
+  const compare = (label: string, a: unknown, b: unknown) => {
+    const [was, is] = [asText(a), asText(b)]
+    if (was !== is) changes.push({ label, before: was, after: is })
+  }
+  for (const key of Object.keys(SETTINGS_FIELDS) as (keyof typeof SETTINGS_FIELDS)[])
+    compare(SETTINGS_FIELDS[key].label, before?.[key], after[key])
+  for (const key of Object.keys(PROFILE_FIELDS) as (keyof Profile)[])
+    compare(PROFILE_FIELDS[key].label, before?.profile?.[key], after.profile?.[key])
+  return changes
+}
+
+/** The labels of the settings fields whose values differ, in the order of the form. */
+export const changedSettings = (before: SiteSettings | undefined, after: SiteSettings): string[] =>
+  settingsChanges(before, after).map(({ label }) => label)

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import type { PublicationFrontmatter } from '../domain/schema'
 import { parseBibtexImport } from './bibtex/parse'
-import { findDuplicate, findDuplicatesInPaste, normalizeTitleForMatch, type ExistingPublication } from './duplicates'
+import {
+  findDuplicate,
+  findDuplicates,
+  findDuplicatesInPaste,
+  normalizeTitleForMatch,
+  type ExistingPublication,
+} from './duplicates'
 
 describe('duplicates', () => {
   const existing: ExistingPublication[] = [
@@ -64,6 +70,21 @@ describe('duplicates', () => {
     const both = frontmatter({ title: 'Something else', arxiv: '2012.15110' })
     expect(findDuplicate(both, existing)).toEqual({ slug: 'landscape', reason: 'arxiv' })
     expect(findDuplicate(frontmatter({ bibtexKey: 'new2024paper' }), existing)).toBeUndefined()
+  })
+
+  it('names every paper a save repeats, each by its strongest evidence, the strongest first', () => {
+    const entry = frontmatter({
+      title: 'Landscape and training regimes in deep learning',
+      arxiv: '2105.02468',
+      bibtexKey: 'smith2020keyed',
+    })
+    expect(findDuplicates(entry, existing)).toEqual([
+      { slug: 'relative', reason: 'arxiv' },
+      { slug: 'keyed', reason: 'bibtexKey' },
+      { slug: 'landscape', reason: 'title' },
+    ])
+    expect(findDuplicate(entry, existing), 'the import names the first').toEqual({ slug: 'relative', reason: 'arxiv' })
+    expect(findDuplicates(frontmatter({ doi: '10.1000/new' }), existing)).toEqual([])
   })
 
   it('finds duplicates within one paste', () => {

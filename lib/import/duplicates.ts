@@ -4,7 +4,7 @@ import type { PublicationFrontmatter } from '../domain/schema'
 import { latexLetters, latexToPlainText } from '../markup/text'
 import { cleanArxiv, cleanDoi } from './identifiers'
 
-/** Whether an imported entry is already on the site, or earlier in the same paste. */
+/** Whether a paper (imported, or saved in the editor) is already on the site, or earlier in the same paste. */
 
 export type DuplicateReason = 'doi' | 'arxiv' | 'bibtexKey' | 'title'
 
@@ -51,22 +51,35 @@ function same(reason: DuplicateReason, a: Comparable, b: Comparable): boolean {
   }
 }
 
+/** A publication an entry repeats, and the strongest evidence of it. */
+export type DuplicateMatch = { slug: string; reason: DuplicateReason }
+
 /**
- * The site publication an imported entry duplicates, by the strongest evidence: same DOI
- * (case-insensitive), same arXiv id (version ignored), same BibTeX key (the existing paper's
- * explicit key or the one `bibtexKeyFor` generates), or same normalized title.
+ * Every publication an entry repeats, each by its strongest evidence, the strongest first (then
+ * in the list's order): same DOI (case-insensitive), same arXiv id (version ignored), same BibTeX
+ * key (the existing paper's explicit key or the one `bibtexKeyFor` generates), or same normalized
+ * title. The editor's save warns about each; the import names the first.
  */
+export function findDuplicates(
+  entry: { frontmatter: PublicationFrontmatter },
+  existing: readonly ExistingPublication[],
+): DuplicateMatch[] {
+  const candidate = comparable(entry.frontmatter, false)
+  const matches = existing.flatMap((publication) => {
+    const fields = comparable(publication, true)
+    const reason = REASONS.find((rule) => same(rule, candidate, fields))
+    return reason ? [{ slug: publication.slug, reason }] : []
+  })
+  // Array#sort is stable: papers with equally strong evidence keep the list's order.
+  return matches.sort((a, b) => REASONS.indexOf(a.reason) - REASONS.indexOf(b.reason))
+}
+
+/** The site publication an imported entry duplicates, by the strongest evidence (`findDuplicates`). */
 export function findDuplicate(
   entry: { frontmatter: PublicationFrontmatter },
   existing: readonly ExistingPublication[],
-): { slug: string; reason: DuplicateReason } | undefined {
-  const candidate = comparable(entry.frontmatter, false)
-  const others = existing.map((publication) => ({ slug: publication.slug, fields: comparable(publication, true) }))
-  for (const reason of REASONS) {
-    const match = others.find((other) => same(reason, candidate, other.fields))
-    if (match) return { slug: match.slug, reason }
-  }
-  return undefined
+): DuplicateMatch | undefined {
+  return findDuplicates(entry, existing)[0]
 }
 
 /**

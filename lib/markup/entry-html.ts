@@ -167,11 +167,23 @@ function entryNode(publication: Publication, site: Site, titleLevel: 3 | 4, inde
   const titleId = `t${index}`
   return h('li', { dataPub: publication.slug }, [
     h('article', { className: ['entry'], ariaLabelledBy: titleId }, [
-      h(
-        'div',
-        { className: ['entry-badge'] },
-        publication.venueShort ? [h('span', { className: ['badge'] }, publication.venueShort)] : [],
-      ),
+      h('div', { className: ['entry-badge'] }, [
+        ...(publication.venueShort ? [h('span', { className: ['badge'] }, publication.venueShort)] : []),
+        // Beside the title it illustrates, so it says nothing of its own to a screen reader.
+        ...(publication.thumbnail
+          ? [
+              h('img', {
+                className: ['entry-thumbnail'],
+                src: publication.thumbnail,
+                alt: '',
+                width: 160,
+                height: 120,
+                loading: 'lazy',
+                decoding: 'async',
+              }),
+            ]
+          : []),
+      ]),
       h('div', { className: ['entry-body'] }, [
         h(`h${titleLevel}`, { className: ['entry-title'], id: titleId }, [
           // A plain link: a list of hundreds must not prefetch every paper it shows.

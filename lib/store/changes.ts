@@ -12,6 +12,7 @@ import { existingSlugs, readStored } from './read'
 import { parsePublication, PublicationFileError, serializePublication, type PublicationFile } from './serialize'
 import { commitChanges, publicationChange, type Actor, type Change, type Committed } from './transaction'
 import { validatePublication } from './validate'
+import { addMessage, deleteMessage, editMessage, restoreMessage } from './messages'
 
 /**
  * Every write the dashboard and the API make, each described as the files it changes and handed
@@ -27,12 +28,6 @@ export type SaveInput = {
   version?: string
   frontmatter: unknown
   body: string
-}
-
-/** The title as a commit message shows it: one line, at most 72 characters. */
-function titleOf(frontmatter: PublicationFrontmatter): string {
-  const title = frontmatter.title.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ')
-  return title.length > 72 ? `${title.slice(0, 69)}…` : title
 }
 
 /** The answer for the file `slug` now holding `source` (null: removed), once the transaction is done. */
@@ -64,13 +59,15 @@ export async function savePublication(input: SaveInput, actor: Actor): Promise<S
   const media = await newMediaChanges(valid.frontmatter)
   if (media.missing.length) return invalidFields(missingMediaErrors(valid.frontmatter, media.missing))
   const source = serializePublication(valid)
-  const title = titleOf(valid.frontmatter)
   const version = input.version ?? ''
   const editing = originalSlug === valid.slug
   const changes: Change[] = [publicationChange(valid.slug, source, editing ? version : null), ...media.changes]
   if (originalSlug !== undefined && !editing) changes.push(publicationChange(originalSlug, null, version))
+  // For the commit message only: the transaction checks that the file is still `version`.
   const message =
-    originalSlug === undefined ? `Add "${title}"` : editing ? `Update "${title}"` : `Rename "${title}" to ${valid.slug}`
+    originalSlug === undefined
+      ? addMessage(valid.frontmatter.title)
+      : editMessage(await readStored(originalSlug).catch(() => undefined), valid, originalSlug)
   return answer(valid.slug, source, await commitChanges(changes, message, actor, 'save'))
 }
 
@@ -88,7 +85,7 @@ export async function deletePublication(
   // For the commit message and its media: the transaction checks that the file is still `version`.
   const current = await readStored(slug).catch(() => undefined)
   const media = withMedia && current ? await mediaOnlyUsedBy(slug, current.frontmatter) : []
-  const message = `Delete "${current ? titleOf(current.frontmatter) : slug}"`
+  const message = deleteMessage(current?.frontmatter.title ?? slug)
   const changes = [publicationChange(slug, null, version), ...mediaRemovals(media)]
   return answer(slug, null, await commitChanges(changes, message, actor, 'delete'))
 }
@@ -136,7 +133,7 @@ export async function saveDrafts<Refusal = never>(
   refuse?: (draft: AcceptedDraft, earlier: readonly AcceptedDraft[]) => Refusal | undefined,
 ): Promise<(StoreResult | Refusal)[]> {
   const results: (StoreResult | Refusal)[] = []
-  const accepted: (AcceptedDraft & { index: number; source: string; title: string })[] = []
+  const accepted: (AcceptedDraft & { index: number; source: string })[] = []
   const taken = await existingSlugs()
   for (const [index, draft] of drafts.entries()) {
     const valid = await validatePublication(draft)
@@ -151,20 +148,14 @@ export async function saveDrafts<Refusal = never>(
     }
     taken.add(valid.slug)
     const source = serializePublication({ frontmatter: { ...valid.frontmatter, draft: true }, body: valid.body })
-    accepted.push({
-      index,
-      slug: valid.slug,
-      frontmatter: valid.frontmatter,
-      source,
-      title: titleOf(valid.frontmatter),
-    })
+    accepted.push({ index, slug: valid.slug, frontmatter: valid.frontmatter, source })
   }
   const [only] = accepted
   if (!only) return results
   const message =
     accepted.length === 1
-      ? `Add "${only.title}"`
-      : `Add ${accepted.length} drafts\n\n${accepted.map(({ title }) => `Add "${title}"`).join('\n')}`
+      ? addMessage(only.frontmatter.title)
+      : `Add ${accepted.length} drafts\n\n${accepted.map(({ frontmatter }) => addMessage(frontmatter.title)).join('\n')}`
   const changes = accepted.map(({ slug, source }) => publicationChange(slug, source, null))
   const committed = await commitChanges(changes, message, actor, 'save')
   for (const { index, slug, source } of accepted) results[index] = answer(slug, source, committed)
@@ -188,7 +179,7 @@ export async function restorePublication(
   const restored = await restorable(slug, old)
   if (!restored.ok) return restored
   const { source } = restored
-  const message = `Restore "${titleOf(restored.frontmatter)}" to ${entry.commit.slice(0, 7)}`
+  const message = restoreMessage(restored.frontmatter.title, entry.commit)
   return answer(
     slug,
     source,
@@ -240,9 +231,9 @@ export async function restoreDeleted(slug: string, commit: string, actor: Actor)
   const restored = await restorable(target, old)
   if (!restored.ok) return restored
   const media = await mediaToRestore(root, restored.frontmatter, commit)
-  const title = titleOf(restored.frontmatter)
+  const message = restoreMessage(restored.frontmatter.title)
   const changes = [publicationChange(target, restored.source, null), ...media.changes]
-  const result = answer(target, restored.source, await commitChanges(changes, `Restore "${title}"`, actor, 'restore'))
+  const result = answer(target, restored.source, await commitChanges(changes, message, actor, 'restore'))
   if (!result.ok) return result
   const notes = [
     ...(target === slug ? [] : [`Its address ${slug} was taken meanwhile, so it was restored as ${target}.`]),

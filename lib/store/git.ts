@@ -19,31 +19,50 @@ export type HistoryEntry = {
   diff: string
 }
 
+/** How every git here runs: bounded in time and output, never asking anyone anything. */
+const RUN_OPTIONS = {
+  maxBuffer: 64 * 1024 * 1024,
+  // A git that waits (a network push, an SSH prompt) must never hold the store's lock forever.
+  timeout: 60_000,
+  killSignal: 'SIGKILL',
+} as const
+const runEnv = () => ({
+  GIT_SSH_COMMAND: 'ssh -oBatchMode=yes',
+  ...childEnv({ GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' }),
+})
+
 async function git(cwd: string, args: string[], options: { allowFailure?: boolean } = {}): Promise<string> {
   try {
-    const { stdout } = await run('git', args, {
-      cwd,
-      maxBuffer: 64 * 1024 * 1024,
-      // A git that waits (a network push, an SSH prompt) must never hold the store's lock forever.
-      timeout: 60_000,
-      killSignal: 'SIGKILL',
-      env: { GIT_SSH_COMMAND: 'ssh -oBatchMode=yes', ...childEnv({ GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' }) },
-    })
+    const { stdout } = await run('git', args, { cwd, ...RUN_OPTIONS, env: runEnv() })
     return stdout
   } catch (error) {
     if (options.allowFailure) return ''
-    // Name the command (`git commit`), not the options before it (`git -c`).
-    const command = args.find((arg, index) => !arg.startsWith('-') && args[index - 1] !== '-c') ?? 'command'
-    const stderr = (error as { stderr?: string }).stderr?.trim()
-    const reason = stderr || (error instanceof Error ? error.message : String(error))
-    throw new Error(
-      `git ${command} failed: ${reason
-        .split('\n')
-        .filter((line) => line.trim())
-        .slice(0, 3)
-        .join(' ')}`,
-    )
+    throw gitFailure(args, error)
   }
+}
+
+/** A failed git in one line: the command (`git commit`, not the options before it) and what it said. */
+function gitFailure(args: string[], error: unknown): Error {
+  const command = args.find((arg, index) => !arg.startsWith('-') && args[index - 1] !== '-c') ?? 'command'
+  const stderr = String((error as { stderr?: unknown }).stderr ?? '').trim()
+  const reason = stderr || (error instanceof Error ? error.message : String(error))
+  return new Error(
+    `git ${command} failed: ${reason
+      .split('\n')
+      .filter((line) => line.trim())
+      .slice(0, 3)
+      .join(' ')}`,
+  )
+}
+
+/** A git that reads `input` and answers bytes (the `git()` above decodes its answer as text). */
+function gitBytes(cwd: string, args: string[], input: string): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const child = execFile('git', args, { cwd, ...RUN_OPTIONS, env: runEnv(), encoding: 'buffer' }, (error, stdout) =>
+      error ? reject(gitFailure(args, error)) : resolve(stdout),
+    )
+    child.stdin?.end(input)
+  })
 }
 
 /** The top of the git work tree holding `dir`, or undefined when it is not in one. */
@@ -169,4 +188,67 @@ export async function lastCommitDates(root: string, dir: string): Promise<Map<st
 
 export async function push(root: string, remote: string): Promise<void> {
   await git(root, ['push', '--quiet', remote, 'HEAD'])
+}
+
+/** A commit that removed files, and the files (relative to the repository's top). */
+export type Deletion = { commit: string; author: string; email: string; date: string; paths: string[] }
+
+/**
+ * The last `limit` commits that removed a file under `dir`, newest first, from one `git log`.
+ * Renames are found (`--find-renames`, whatever the configuration says), so a paper moved to a
+ * new slug is not taken for a deleted one.
+ */
+export async function deletions(root: string, dir: string, limit: number): Promise<Deletion[]> {
+  const output = await git(
+    root,
+    [
+      'log',
+      `-n${limit}`,
+      '--diff-filter=D',
+      '--find-renames',
+      '--name-only',
+      `--format=${RECORD}%H${FIELD}%an${FIELD}%ae${FIELD}%aI${FIELD}`,
+      '--',
+      path.relative(root, dir) || '.',
+    ],
+    { allowFailure: true },
+  )
+  return output
+    .split(RECORD)
+    .filter(Boolean)
+    .map((record) => {
+      const [commit = '', author = '', email = '', date = '', names = ''] = record.split(FIELD)
+      return { commit, author, email, date, paths: names.split('\n').filter(Boolean) }
+    })
+}
+
+/** A file in a revision: a commit, or the commit before it (`<hash>^`). */
+export type FileAtRevision = { revision: string; path: string }
+
+/**
+ * Files as they were in revisions, as bytes (a medium is no text), from one `git cat-file
+ * --batch`; undefined where the file was not there. Paths are relative to the repository's top.
+ */
+export async function filesAtRevisions(root: string, wanted: FileAtRevision[]): Promise<(Buffer | undefined)[]> {
+  // The batch reads one name a line: a revision or a path with a line break could ask for another file.
+  const askable = wanted.map(
+    ({ revision, path: file }) => /^[0-9a-f]{7,64}\^?$/.test(revision) && /^[^\n\r]+$/.test(file),
+  )
+  if (!askable.some(Boolean)) return wanted.map(() => undefined)
+  const input = wanted.flatMap(({ revision, path: file }, index) => (askable[index] ? [`${revision}:${file}\n`] : []))
+  const output = await gitBytes(root, ['cat-file', '--batch'], input.join(''))
+  let offset = 0
+  const answers = input.map(() => {
+    // `<id> <type> <size>` and the bytes, or `<name> missing`, each ended by a line break.
+    const lineEnd = output.indexOf(0x0a, offset)
+    const header = /^[0-9a-f]+ (\w+) (\d+)$/.exec(output.subarray(offset, lineEnd).toString('utf8'))
+    offset = lineEnd + 1
+    if (!header) return undefined
+    const size = Number(header[2])
+    const bytes = output.subarray(offset, offset + size)
+    offset += size + 1
+    return header[1] === 'blob' ? Buffer.from(bytes) : undefined
+  })
+  let next = 0
+  return askable.map((asked) => (asked ? answers[next++] : undefined))
 }

@@ -5,7 +5,7 @@ import { env } from '../env.mjs'
 import { mediaNamesIn } from '../media/kinds'
 import { stagedMedium } from '../media/staging'
 import { contentFile, MEDIA_DIR, publicationPath, publicationsDir, readIfExists, SITE_FILE } from './files'
-import type { Change } from './transaction'
+import { commitChanges, type Actor, type Change } from './transaction'
 
 /**
  * Uploaded media in the content folder (`media/<hash>.<ext>`): written by the save that first
@@ -90,4 +90,26 @@ export async function mediaOnlyUsedBy(slug: string, frontmatter: unknown): Promi
   const users = await mediaUsers()
   const own = publicationPath(slug)
   return mediaNamesIn(frontmatter).filter((name) => (users.get(name) ?? []).every((user) => user === own))
+}
+
+/**
+ * Removes media nothing names, as one commit; a medium named meanwhile is kept and reported.
+ * They stay in the git history.
+ */
+export async function removeUnusedMedia(
+  names: readonly string[],
+  actor: Actor,
+): Promise<{ ok: true; removed: string[]; kept: string[]; commit?: string } | { ok: false; message: string }> {
+  const users = await mediaUsers()
+  const known = new Set((await listMedia()).map(({ name }) => name))
+  const removable = names.filter((name) => known.has(name) && !users.has(name))
+  const kept = names.filter((name) => !removable.includes(name))
+  if (removable.length === 0) return { ok: true, removed: [], kept }
+  const message =
+    removable.length === 1
+      ? `Remove unused medium ${removable[0]}`
+      : `Remove ${removable.length} unused media\n\n${removable.join('\n')}`
+  const result = await commitChanges(mediaRemovals(removable), message, actor, 'delete')
+  if (!result.ok) return { ok: false, message: result.message }
+  return { ok: true, removed: removable, kept, ...(result.commit ? { commit: result.commit } : {}) }
 }

@@ -1,6 +1,7 @@
 import 'server-only'
 import { siteSchema, type SiteSettings } from '../domain/schema'
-import { changedSettings } from '../domain/settings-fields'
+import { changedSettings, settingsChanges, type SettingsChange } from '../domain/settings-fields'
+import { env } from '../env.mjs'
 import type { FieldErrors } from '../domain/validation'
 import { versionOf } from '../content/version'
 import { checkMdxBody } from '../markup/mdx-check'
@@ -9,6 +10,7 @@ import { contentFile, readIfExists, SITE_FILE } from './files'
 import { missingMediaErrors, newMediaChanges } from './media'
 import { parseSite, serializeSite } from './site-file'
 import { commitChanges, type Actor } from './transaction'
+import { fileHistory, filesAtRevisions, repositoryRoot, type HistoryEntry } from './git'
 
 /**
  * The site settings (`site.yaml`) as the dashboard reads and writes them: the same guarantees as a
@@ -93,4 +95,34 @@ function safeParse(source: string): SiteSettings | undefined {
   } catch {
     return undefined
   }
+}
+
+export type SettingsHistoryItem = HistoryEntry & {
+  /** What the commit changed, field by field; undefined when a version does not parse (written by hand). */
+  changes?: SettingsChange[]
+}
+
+/** The commits that changed `site.yaml`, newest first, each with its field-level changes; undefined without git. */
+export async function settingsHistory(): Promise<SettingsHistoryItem[] | undefined> {
+  const root = await repositoryRoot(env.contentDir)
+  if (!root) return undefined
+  const entries = await fileHistory(root, contentFile(SITE_FILE), 100)
+  const files = await filesAtRevisions(
+    root,
+    entries.flatMap((entry) => [
+      { revision: entry.commit, path: entry.path },
+      { revision: `${entry.commit}^`, path: entry.path },
+    ]),
+  ).catch(() => [])
+  const parse = (bytes: Buffer | undefined) => {
+    try {
+      return bytes === undefined ? undefined : parseSite(bytes.toString('utf8'))
+    } catch {
+      return null
+    }
+  }
+  return entries.map((entry, index) => {
+    const [after, before] = [parse(files[2 * index]), parse(files[2 * index + 1])]
+    return after && before !== null ? { ...entry, changes: settingsChanges(before, after) } : entry
+  })
 }

@@ -178,4 +178,32 @@ describe('the write transaction', () => {
     expect(result).toMatchObject({ ok: true, unchanged: true, version: versionOf(source) })
     expect(commitCount()).toBe(before)
   })
+
+  it('names in each commit message what the write changed', async () => {
+    const { versionOf } = await import('../content/version')
+    const subject = () => git('log', '-1', '--format=%s')
+    const versionOfFile = (slug: string) => versionOf(fs.readFileSync(path.join(publications, `${slug}.mdx`), 'utf8'))
+    const edit = (frontmatter: object, slug = 'named-changes') =>
+      store.savePublication(
+        {
+          slug,
+          originalSlug: 'named-changes',
+          version: versionOfFile('named-changes'),
+          frontmatter: { ...paper('Named'), ...frontmatter },
+          body: '',
+        },
+        actor,
+      )
+
+    await store.savePublication({ slug: 'named-changes', frontmatter: paper('Named'), body: '' }, actor)
+    expect(subject()).toBe('Add "Named"')
+    await edit({ title: 'Named again', venue: 'COLT' })
+    expect(subject()).toBe('Edit title, venue: "Named again"')
+    await store.setFlag('named-changes', versionOfFile('named-changes'), 'draft', true, actor)
+    expect(subject()).toBe('Mark "Named again" as draft')
+    await edit({ title: 'Named again', venue: 'COLT', draft: true }, 'named-and-moved')
+    expect(subject()).toBe('Rename "Named again" to named-and-moved')
+    await store.deletePublication('named-and-moved', versionOfFile('named-and-moved'), actor)
+    expect(subject()).toBe('Delete "Named again"')
+  })
 })

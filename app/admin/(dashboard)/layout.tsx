@@ -1,5 +1,6 @@
 import type { Metadata } from 'next'
 import type { ReactNode } from 'react'
+import { ContentHealthSummary } from '@/components/admin/content-health'
 import { SignOutButton } from '@/components/admin/sign-out-button'
 import { Masthead } from '@/components/site/masthead'
 import { currentAdmin } from '@/lib/auth/session'
@@ -32,6 +33,9 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           [routes.admin, 'All publications'],
           [routes.newPublication, 'New publication'],
           [routes.importBibtex, 'Import BibTeX'],
+          [routes.settings, 'Settings'],
+          [routes.mediaLibrary, 'Media'],
+          [routes.deleted, 'Deleted'],
           [routes.home, 'View site'],
         ]}
       >
@@ -44,6 +48,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           {withoutCredentials(push.lastError)}). It is retried every minute and after each save.
         </p>
       ) : null}
+      <ContentHealthSummary />
       <main id="main" className="admin-main" tabIndex={-1}>
         {children}
       </main>

@@ -37,42 +37,52 @@ function useBodyPreview(body: string) {
     : ({ state: 'error', message: rendered.message } as const)
 }
 
-/** The abstract's text area and, beside it, its preview. `error` is the whole message to show. */
+/**
+ * The abstract's text area and, beside it, its preview. `error` is the whole message to show.
+ * The site settings' bio, Markdown with math too, uses it under its own name.
+ */
 export function BodyEditor({
   value,
   onChange,
   error,
+  name = 'body',
+  label = FIELDS.body.label,
+  hint = FIELDS.body.hint,
+  rows = 12,
 }: {
   value: string
   onChange: (body: string) => void
   error?: string
+  name?: string
+  label?: string
+  hint?: string
+  rows?: number
 }) {
   const preview = useBodyPreview(value)
-  const { label, hint } = FIELDS.body
   return (
     <div className="body-editor">
       <div className="field">
-        <label htmlFor="field-body">{label}</label>
+        <label htmlFor={`field-${name}`}>{label}</label>
         <textarea
-          id="field-body"
-          name="body"
-          rows={12}
+          id={`field-${name}`}
+          name={name}
+          rows={rows}
           value={value}
           onChange={(event) => onChange(event.target.value)}
           aria-invalid={error ? true : undefined}
-          aria-describedby={`body-hint${error ? ' body-error' : ''}`}
+          aria-describedby={`${name}-hint${error ? ` ${name}-error` : ''}`}
         />
-        <p id="body-hint" className="hint">
+        <p id={`${name}-hint`} className="hint">
           {hint}
         </p>
         {error ? (
-          <p id="body-error" className="field-error">
+          <p id={`${name}-error`} className="field-error">
             {error}
           </p>
         ) : null}
       </div>
-      <section className="preview" aria-labelledby="preview-heading" aria-busy={preview.state === 'loading'}>
-        <h2 id="preview-heading" className="preview-heading">
+      <section className="preview" aria-labelledby={`${name}-preview-heading`} aria-busy={preview.state === 'loading'}>
+        <h2 id={`${name}-preview-heading`} className="preview-heading">
           Preview
         </h2>
         {preview.state === 'error' ? (
@@ -81,7 +91,9 @@ export function BodyEditor({
           <div className="abstract">{preview.node}</div>
         ) : (
           <p className="muted">
-            {preview.state === 'loading' ? 'Rendering…' : 'The abstract will appear here as visitors will see it.'}
+            {preview.state === 'loading'
+              ? 'Rendering…'
+              : `The ${label.toLowerCase()} will appear here as visitors will see it.`}
           </p>
         )}
       </section>

@@ -6,9 +6,12 @@ import type { FieldErrors } from '@/lib/domain/validation'
 export function ErrorSummary({
   errors,
   focusRef,
+  labelFor = fieldLabel,
 }: {
   errors: FieldErrors
   focusRef: RefObject<HTMLDivElement | null>
+  /** A field's name for its path: a publication's by default, the settings pass theirs. */
+  labelFor?: (path: string) => string
 }) {
   const list = Object.entries(errors).flatMap(([path, messages]) => messages.map((message) => ({ path, message })))
   if (list.length === 0) return null
@@ -19,7 +22,7 @@ export function ErrorSummary({
         {list.map(({ path, message }) => (
           <li key={`${path}-${message}`}>
             <a href={`#field-${path}`} onClick={(event) => focusField(event, path)}>
-              {fieldLabel(path)}: {message}
+              {labelFor(path)}: {message}
             </a>
           </li>
         ))}

@@ -5,6 +5,7 @@ import { PUBLICATION_TYPE_LABELS, PUBLICATION_TYPES } from '@/lib/domain/publica
 import { monthName } from '@/lib/domain/format'
 import { AuthorsEditor } from '../authors-editor'
 import { CardPreview } from '../card-preview'
+import { MediaField } from '../media-field'
 import { BodyEditor } from './body-editor'
 import { CheckboxField, SelectField, TextField } from './inputs'
 
@@ -21,10 +22,11 @@ const SECTIONS: readonly { legend: string; rows: readonly Row[] }[] = [
     legend: 'Identifiers and links',
     rows: [
       ['arxiv', 'doi', 'bibtexKey'],
-      ['pdf', 'code', 'slides'],
-      ['poster', 'video', 'website', 'supplementary'],
+      ['code', 'slides', 'poster'],
+      ['video', 'website', 'supplementary'],
     ],
   },
+  { legend: 'Files', rows: [['pdf', 'thumbnail']] },
   { legend: 'Topics and visibility', rows: ['tags', ['draft', 'selected']] },
   { legend: 'Social card', rows: ['card-preview'] },
   { legend: 'Abstract', rows: ['body'] },
@@ -83,6 +85,21 @@ function part(name: Part, { values, set, errorFor, onSlugTyped, slugFollowsTitle
           {errorFor('authors') ? <p className="field-error">{labelled('authors')}</p> : null}
           <AuthorsEditor authors={values.authors} onChange={(authors) => set('authors', authors)} errorFor={labelled} />
         </>
+      )
+    case 'pdf':
+    case 'thumbnail':
+      // A paper's PDF may also be a link elsewhere; its thumbnail is always an upload.
+      return (
+        <MediaField
+          id={`field-${name}`}
+          kind={name}
+          label={FIELDS[name].label}
+          hint={name === 'pdf' ? 'Upload a PDF up to 20 MB, or give its address.' : FIELDS[name].hint}
+          allowUrl={name === 'pdf'}
+          value={values[name]}
+          error={labelled(name)}
+          onChange={(value) => set(name, value)}
+        />
       )
     case 'body':
       return <BodyEditor value={values.body} onChange={(body) => set('body', body)} error={labelled('body')} />

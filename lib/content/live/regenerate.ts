@@ -19,6 +19,14 @@ type Worker = { child: ChildProcess; ready: Promise<void>; waiters: Map<number, 
 const state = globalThis as {
   __contentlayerWorker?: Worker
   __regeneration?: { running: boolean; again: boolean; retry?: NodeJS.Timeout }
+  __regenerationFailure?: RegenerationFailure
+}
+
+/** The last regeneration that failed, until one succeeds: the dashboard shows it. */
+export type RegenerationFailure = { at: Date; message: string }
+
+export function lastRegenerationFailure(): RegenerationFailure | undefined {
+  return state.__regenerationFailure
 }
 
 function startWorker(): Worker {
@@ -56,9 +64,33 @@ function startWorker(): Worker {
 
 /**
  * Re-runs Contentlayer on the content folder and resolves once `.contentlayer/generated` is
- * rewritten; the content module picks the new data up on its next read.
+ * rewritten; the content module picks the new data up on its next read. A failure is kept
+ * (`lastRegenerationFailure`) until a run succeeds: otherwise only the server's log would know
+ * that the site serves older content.
  */
 export async function regenerateContent(): Promise<{ documents: number; ms: number }> {
+  try {
+    const result = await buildInWorker()
+    delete state.__regenerationFailure
+    return result
+  } catch (error) {
+    state.__regenerationFailure = { at: new Date(), message: readable(error) }
+    throw error
+  }
+}
+
+/**
+ * Contentlayer names what it refused (the file and the field) in the log, then fails with a bare
+ * tag (`SourceFetchDataError: { "_tag": "HandledFetchDataError" }`): say that instead.
+ */
+function readable(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error)
+  return message.includes('HandledFetchDataError')
+    ? 'Contentlayer refused a file (the server’s log names it and the field)'
+    : message
+}
+
+async function buildInWorker(): Promise<{ documents: number; ms: number }> {
   state.__contentlayerWorker ??= startWorker()
   const worker = state.__contentlayerWorker
   await worker.ready

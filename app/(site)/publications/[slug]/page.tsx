@@ -79,7 +79,18 @@ export default async function PublicationPage({ params }: Props) {
         type="application/ld+json"
         dangerouslySetInnerHTML={{ __html: jsonLdScript(scholarlyArticle(publication, env.siteUrl)) }}
       />
-      <header className="paper-header">
+      <header className={publication.thumbnail ? 'paper-header paper-header-with-thumbnail' : 'paper-header'}>
+        {publication.thumbnail ? (
+          // eslint-disable-next-line @next/next/no-img-element -- stored at the size the page uses when uploaded
+          <img
+            className="paper-thumbnail"
+            src={publication.thumbnail}
+            alt=""
+            width={240}
+            height={180}
+            decoding="async"
+          />
+        ) : null}
         <p className="paper-kind">
           {publication.venueShort ? <span className="badge">{publication.venueShort}</span> : null}
           <span>{PUBLICATION_TYPE_LABELS[publication.type ?? 'other']}</span>

@@ -1,7 +1,7 @@
 import { field, readJsonWrite, storeResponse } from '@/lib/server/api'
 import { requireAdmin } from '@/lib/auth/session'
 import { getPublications, getVersion } from '@/lib/content'
-import { filesLeftOut, lastChanges, savePublication } from '@/lib/store'
+import { filesLeftOut, lastChanges, saveUnlessDuplicate } from '@/lib/store'
 
 export const dynamic = 'force-dynamic'
 
@@ -25,19 +25,24 @@ export async function GET() {
   })
 }
 
-/** Creates a publication: `{ slug, frontmatter, body }`. */
+/**
+ * Creates a publication: `{ slug, frontmatter, body }`. 409 with `duplicates` when another paper
+ * has the same DOI, arXiv id, BibTeX key or title, unless the body says `"allowDuplicate": true`.
+ */
 export async function POST(request: Request) {
   const admin = await requireAdmin()
   const read = await readJsonWrite(request)
   if (!read.ok) return read.response
   const body = field(read.body, 'body')
-  const result = await savePublication(
+  const result = await saveUnlessDuplicate(
     {
       slug: String(field(read.body, 'slug') ?? ''),
       frontmatter: field(read.body, 'frontmatter'),
       body: typeof body === 'string' ? body : '',
+      allowDuplicate: field(read.body, 'allowDuplicate') === true,
     },
     admin,
   )
+  if (!result.ok && result.kind === 'duplicate') return Response.json(result, { status: 409 })
   return storeResponse(result, true)
 }

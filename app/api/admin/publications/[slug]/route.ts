@@ -1,7 +1,7 @@
 import { field, readJsonWrite, refuseCrossSite, storeResponse } from '@/lib/server/api'
 import { requireAdmin } from '@/lib/auth/session'
 import { getForEditing } from '@/lib/content'
-import { deletePublication, savePublication } from '@/lib/store'
+import { deletePublication, saveUnlessDuplicate } from '@/lib/store'
 
 export const dynamic = 'force-dynamic'
 
@@ -18,8 +18,10 @@ export async function GET(_: Request, { params }: Context) {
 }
 
 /**
- * Saves over the version the caller read: `{ version, frontmatter, body, slug? }` (a new `slug`
- * renames). 409 with the current file when it changed since; 422 with field errors when invalid.
+ * Saves over the version the caller read: `{ version, frontmatter, body, slug?, allowDuplicate? }`
+ * (a new `slug` renames). 409 with the current file when it changed since, or with `duplicates`
+ * when another paper has the same DOI, arXiv id, BibTeX key or title (unless `allowDuplicate` is
+ * true); 422 with field errors when invalid.
  */
 export async function PUT(request: Request, { params }: Context) {
   const admin = await requireAdmin()
@@ -29,16 +31,18 @@ export async function PUT(request: Request, { params }: Context) {
   const version = field(read.body, 'version')
   const body = field(read.body, 'body')
   const newSlug = field(read.body, 'slug')
-  const result = await savePublication(
+  const result = await saveUnlessDuplicate(
     {
       slug: typeof newSlug === 'string' ? newSlug : slug,
       originalSlug: slug,
       version: typeof version === 'string' ? version : '',
       frontmatter: field(read.body, 'frontmatter'),
       body: typeof body === 'string' ? body : '',
+      allowDuplicate: field(read.body, 'allowDuplicate') === true,
     },
     admin,
   )
+  if (!result.ok && result.kind === 'duplicate') return Response.json(result, { status: 409 })
   return storeResponse(result)
 }
 

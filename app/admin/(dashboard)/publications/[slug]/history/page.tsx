@@ -1,9 +1,10 @@
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
+import { DeletedHistory } from '@/components/admin/deleted-list'
 import { HistoryList } from '@/components/admin/history-list'
 import { requireAdminPage } from '@/lib/auth/session'
 import { getForEditing } from '@/lib/content'
-import { publicationHistory } from '@/lib/store'
+import { deletedPublication, publicationHistory } from '@/lib/store'
 import { routes } from '@/lib/domain/routes.mjs'
 
 type Props = { params: Promise<{ slug: string }> }
@@ -14,7 +15,12 @@ export default async function HistoryPage({ params }: Props) {
   const { slug } = await params
   await requireAdminPage(routes.history(slug))
   const editing = getForEditing(slug)
-  if (!editing) notFound()
+  if (!editing) {
+    // A deleted paper's history stays readable, with the way back.
+    const deleted = await deletedPublication(slug)
+    if (!deleted) notFound()
+    return <DeletedHistory entry={deleted} history={await publicationHistory(slug)} />
+  }
   const { publication, version } = editing
   const history = await publicationHistory(slug)
   return (
