@@ -18,6 +18,7 @@ type Props = { initial: EditorValues; originalSlug?: string; version?: string; j
 export function PublicationEditor({ initial, originalSlug, version, justSaved = false }: Props) {
   const editor = useEditorSave({ initial, originalSlug, version, justSaved })
   const guard = useUnsavedGuard(editor.dirty)
+  // Every save goes through the guard: it takes its history entry off first (see useUnsavedGuard).
   const keys = useEditorKeys(() => guard.whileSaving(() => editor.save()))
   const errors = useErrorsFollowAuthors(editor.errors, editor.values.authors)
   const { status, conflict } = editor
@@ -31,8 +32,8 @@ export function PublicationEditor({ initial, originalSlug, version, justSaved = 
           conflict={conflict}
           mine={editor.conflictMine}
           pending={editor.pending}
-          onSaveMerged={editor.saveMerged}
-          onSaveAsNew={() => void editor.save({ asNew: true })}
+          onSaveMerged={(choices) => void guard.whileSaving(() => editor.saveMerged(choices))}
+          onSaveAsNew={() => void guard.whileSaving(() => editor.save({ asNew: true }))}
           onTakeTheirs={editor.takeTheirs}
           onCancel={editor.dismissConflict}
         />
@@ -41,7 +42,7 @@ export function PublicationEditor({ initial, originalSlug, version, justSaved = 
         <DuplicateWarningPanel
           warning={editor.duplicate}
           pending={editor.pending}
-          onSaveAnyway={() => void editor.save({ allowDuplicate: true })}
+          onSaveAnyway={() => void guard.whileSaving(() => editor.save({ allowDuplicate: true }))}
           onCancel={editor.dismissDuplicate}
         />
       ) : null}

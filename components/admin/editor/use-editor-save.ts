@@ -162,7 +162,7 @@ export function useEditorSave({
    * check runs again). From here the form stands on the saved version, so a Save after a refusal
    * ("Save anyway", a fixed field) goes over it too.
    */
-  function saveMerged(choices: Partial<Record<FieldName, Side>>) {
+  async function saveMerged(choices: Partial<Record<FieldName, Side>>) {
     const current = conflict?.current
     if (!current || !conflictMine) return
     const merged = mergeVersions(current, conflictMine.version, choices)
@@ -170,7 +170,7 @@ export function useEditorSave({
     setValues(next)
     setSaved(frontmatterToValues(current.slug, current.frontmatter, current.body))
     setVersion(current.version)
-    void save({ version: current.version, merge: { values: next, base: current } })
+    await save({ version: current.version, merge: { values: next, base: current } })
   }
 
   /** Resolves a conflict by loading the saved version; the unsaved values are dropped. */
