@@ -15,6 +15,7 @@ export function CardPreview({ values }: { values: EditorValues }) {
     ...(typeof frontmatter.venue === 'string' ? { venue: frontmatter.venue } : {}),
     ...(typeof frontmatter.venueShort === 'string' ? { venueShort: frontmatter.venueShort } : {}),
     ...(typeof frontmatter.year === 'number' ? { year: frontmatter.year } : {}),
+    ...(typeof frontmatter.thumbnail === 'string' ? { thumbnail: frontmatter.thumbnail } : {}),
   })
   const [src, setSrc] = useState<string | null>(null)
   const [state, setState] = useState<'loading' | 'ready' | 'error'>('loading')

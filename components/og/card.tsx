@@ -12,6 +12,11 @@ export type CardData = {
   venue?: string
   badge?: string
   year?: number
+  /**
+   * The paper's uploaded thumbnail (`/media/<name>`, a JPEG or PNG). Its name is a hash of its
+   * bytes, so naming it here puts the picture into the card's version.
+   */
+  thumbnail?: string
   siteName: string
   siteHost: string
 }
@@ -23,6 +28,9 @@ const MUTED = '#57606a'
 // The column's height is shared out in advance so no part can push another off the card or into
 // it: every row but the title has a fixed number of lines, and the title gets the rest.
 const CONTENT_HEIGHT = 630 - 56 - 52
+const CONTENT_WIDTH = 1200 - 18 - 64 - 72
+/** The thumbnail beside the title and names, in its uploaded 4:3 shape (lib/media/kinds.ts). */
+export const THUMBNAIL = { width: 360, height: 270, gap: 40 }
 const HEADER = { fontSize: 28, lineHeight: 1.2 }
 const AUTHORS = { fontSize: 30, lineHeight: 1.3, lines: 2 }
 const SUBTITLE = { fontSize: 32, lineHeight: 1.35, lines: 3 }
@@ -42,11 +50,20 @@ function rowHeight(row: { fontSize: number; lineHeight: number; lines: number })
   return row.fontSize * row.lineHeight * row.lines
 }
 
-/** The largest size at which a title of this length reads well; long titles get smaller type. */
-function titleSize(title: string): number {
-  if (title.length <= 40) return 72
-  if (title.length <= 80) return 62
-  if (title.length <= 140) return 52
+/** The width of the title and names: the content's, less the thumbnail's when it is drawn. */
+function textWidth(image: string | undefined): number {
+  return image ? CONTENT_WIDTH - THUMBNAIL.width - THUMBNAIL.gap : CONTENT_WIDTH
+}
+
+/**
+ * The largest size at which a title of this length reads well; long titles get smaller type. A
+ * narrower column holds fewer characters a line, so there the title counts as that much longer.
+ */
+function titleSize(title: string, width: number): number {
+  const length = (title.length * CONTENT_WIDTH) / width
+  if (length <= 40) return 72
+  if (length <= 80) return 62
+  if (length <= 140) return 52
   return 46
 }
 
@@ -60,10 +77,11 @@ function titleLines(data: CardData, fontSize: number): number {
 /**
  * The one social card (1200×630) for papers and the site: light, large type, readable as a
  * thumbnail. Rendered by next/og (Satori), which understands inline flexbox styles only. The
- * `data-part` marks are what the layout test measures (`lib/og/card.test.ts`).
+ * `data-part` marks are what the layout test measures (`lib/og/card.test.ts`). `image` is the
+ * paper's thumbnail as a data URL (lib/og reads it); without one the text takes the whole width.
  */
-export function Card({ data }: { data: CardData }) {
-  const fontSize = titleSize(data.title)
+export function Card({ data, image }: { data: CardData; image?: string }) {
+  const fontSize = titleSize(data.title, textWidth(image))
   return (
     <div
       style={{ width: '100%', height: '100%', display: 'flex', background: '#ffffff', fontFamily: 'Inter', color: INK }}
@@ -71,24 +89,28 @@ export function Card({ data }: { data: CardData }) {
       <div style={{ width: 18, height: '100%', background: ACCENT, display: 'flex' }} />
       <div style={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column', padding: '56px 72px 52px 64px' }}>
         <Header data={data} />
-        <div
-          data-part="title"
-          style={{
-            ...clamped({ fontSize, lineHeight: TITLE_LINE_HEIGHT, lines: titleLines(data, fontSize) }),
-            marginTop: GAP.title,
-            fontFamily: 'Source Serif',
-            fontWeight: 600,
-            color: INK,
-          }}
-        >
-          {data.title}
-        </div>
-        {data.subtitle ? (
-          <div data-part="subtitle" style={{ ...clamped(SUBTITLE), marginTop: GAP.below, color: MUTED }}>
-            {data.subtitle}
+        <div style={{ display: 'flex', flexShrink: 0, marginTop: GAP.title }}>
+          <div style={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column' }}>
+            <div
+              data-part="title"
+              style={{
+                ...clamped({ fontSize, lineHeight: TITLE_LINE_HEIGHT, lines: titleLines(data, fontSize) }),
+                fontFamily: 'Source Serif',
+                fontWeight: 600,
+                color: INK,
+              }}
+            >
+              {data.title}
+            </div>
+            {data.subtitle ? (
+              <div data-part="subtitle" style={{ ...clamped(SUBTITLE), marginTop: GAP.below, color: MUTED }}>
+                {data.subtitle}
+              </div>
+            ) : null}
+            {data.authors.length ? <Authors data={data} /> : null}
           </div>
-        ) : null}
-        {data.authors.length ? <Authors data={data} /> : null}
+          {image ? <Thumbnail src={image} /> : null}
+        </div>
         <Footer data={data} />
       </div>
     </div>
@@ -112,6 +134,25 @@ function Header({ data }: { data: CardData }) {
       <span style={{ ...oneLine, fontWeight: 600, color: INK }}>{data.siteName}</span>
       <span style={{ flexShrink: 0, margin: '0 14px' }}>·</span>
       <span style={{ flexShrink: 0 }}>{data.kind === 'paper' ? 'publication' : 'publications'}</span>
+    </div>
+  )
+}
+
+/**
+ * The picture in a thin frame, which sets a figure on white apart from the card. The frame is a
+ * background, not a border: Satori draws a border as a path, and the layout test reads paths as text.
+ */
+function Thumbnail({ src }: { src: string }) {
+  const { width, height, gap } = THUMBNAIL
+  return (
+    <div
+      data-part="thumbnail"
+      style={{ display: 'flex', flexShrink: 0, width, height, padding: 1, marginLeft: gap, background: '#d0d7de' }}
+    >
+      {/* Satori draws an <img> from a data URL, nothing like next/image; the card's own text
+          alternative (`cardImage`) describes the whole card. */}
+      {/* eslint-disable-next-line @next/next/no-img-element */}
+      <img src={src} alt="" width={width - 2} height={height - 2} style={{ objectFit: 'cover' }} />
     </div>
   )
 }
@@ -146,7 +187,7 @@ function Authors({ data }: { data: CardData }) {
         </span>
       ))}
       {data.moreAuthors ? (
-        <span>{`and ${data.moreAuthors} more author${data.moreAuthors === 1 ? '' : 's'}`}</span>
+        <span data-part="more-authors">{`and ${data.moreAuthors} more author${data.moreAuthors === 1 ? '' : 's'}`}</span>
       ) : null}
     </div>
   )

@@ -26,6 +26,15 @@ describe('card versions and hosts', () => {
     expect(paperCardVersion({ ...paper, year: 2022 }, site)).not.toBe(paperCardVersion(paper, site))
   })
 
+  it('change with the thumbnail, whose name is a hash of its bytes, so platforms fetch the new picture', () => {
+    const versions = [undefined, '/media/0123456789abcdef.jpg', '/media/fedcba9876543210.png'].map((thumbnail) =>
+      paperCardVersion({ ...paper, ...(thumbnail ? { thumbnail } : {}) }, site),
+    )
+    expect(new Set(versions).size).toBe(3)
+    // A WebP is left off the card (Satori draws PNG and JPEG): the card, and so its version, is the same.
+    expect(paperCardVersion({ ...paper, thumbnail: '/media/0123456789abcdef.webp' }, site)).toBe(versions[0])
+  })
+
   it('print the host the request was sent to, and keep a PNG per host', async () => {
     const here = await renderCard(paperCard(paper, site, 'localhost:3000'))
     const there = await renderCard(paperCard(paper, site, 'papers.example.org'))
@@ -53,6 +62,17 @@ describe('cardResponse', () => {
     expect(response.headers.get('etag')).toBe(`"${current}"`)
     const { png } = await renderCard(data)
     expect(Buffer.from(await response.arrayBuffer()).equals(Buffer.from(png))).toBe(true)
+  })
+
+  it('has a card whose thumbnail file is missing revalidated, to be drawn with it once it is there', async () => {
+    const missing = paperCard({ ...paper, thumbnail: '/media/0000000000000000.jpg' }, site, 'localhost:3000')
+    const version = cardVersion(missing)
+    const response = await cardResponse(missing, { version })
+    expect(response.status).toBe(200)
+    expect(response.headers.get('cache-control')).toBe('public, max-age=0, must-revalidate')
+    expect(response.headers.get('etag')).not.toBe(`"${version}"`)
+    const revalidated = await cardResponse(missing, { version, ifNoneMatch: `"${version}"` })
+    expect(revalidated.status).toBe(200)
   })
 
   it('answers 304 to the current ETag', async () => {

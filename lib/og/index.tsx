@@ -2,6 +2,7 @@ import 'server-only'
 import { createHash } from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
+import { LRUCache } from 'lru-cache'
 import { ImageResponse } from 'next/og'
 import { Card, type CardData } from '@/components/og/card'
 import { splitAuthors, type AuthorView } from '../domain/authors'
@@ -10,6 +11,7 @@ import { logOnce } from '../server/log'
 import { withoutControls } from '../markup/text'
 import { latexToUnicode } from '../markup/unicode-math'
 import type { Site } from '../domain/types'
+import { drawableThumbnail, thumbnailImage } from './thumbnail'
 
 export const CARD_SIZE = { width: 1200, height: 630 } as const
 
@@ -45,6 +47,8 @@ export type CardSource = {
   venue?: string
   venueShort?: string
   year?: number
+  /** `/media/<name>`; a WebP one is left off the card (Satori draws PNG and JPEG only). */
+  thumbnail?: string
 }
 
 /**
@@ -59,14 +63,15 @@ export function cardText(value: string): string {
     .trim()
 }
 
-// What the card's two lines of authors hold at 30 px with room for "and N more authors": Satori
-// cannot cut a list of styled names with an ellipsis, so the card shows no more names than this.
-const AUTHOR_CHARACTERS = 96
+// What the card's two lines of authors hold at 30 px with room for "and N more authors", across
+// the card or beside its thumbnail: Satori cannot cut a list of styled names with an ellipsis, so
+// the card shows no more names than this.
+const AUTHOR_CHARACTERS = { across: 96, beside: 56 }
 
-/** The first authors whose names fit the card (at least one), in order. */
-function fitAuthors(authors: AuthorView[]): AuthorView[] {
+/** The first authors whose names fit in `characters` (at least one), in order. */
+function fitAuthors(authors: AuthorView[], characters: number): AuthorView[] {
   let used = 0
-  const fit = authors.findIndex((author) => (used += author.name.length + author.marks.length + 2) > AUTHOR_CHARACTERS)
+  const fit = authors.findIndex((author) => (used += author.name.length + author.marks.length + 2) > characters)
   return fit === -1 ? authors : authors.slice(0, Math.max(1, fit))
 }
 
@@ -77,7 +82,11 @@ function fitAuthors(authors: AuthorView[]): AuthorView[] {
  */
 export function paperCard(source: CardSource, site: Site, host: string): CardData {
   const { shown } = splitAuthors(source.authors, { ownerNames: site.nameVariants, max: site.maxAuthors })
-  const authors = fitAuthors(shown.map((author) => ({ ...author, name: cardText(author.name) })))
+  const thumbnail = drawableThumbnail(source.thumbnail)
+  const authors = fitAuthors(
+    shown.map((author) => ({ ...author, name: cardText(author.name) })),
+    thumbnail ? AUTHOR_CHARACTERS.beside : AUTHOR_CHARACTERS.across,
+  )
   return {
     kind: 'paper',
     title: cardText(latexToUnicode(source.title)),
@@ -86,6 +95,7 @@ export function paperCard(source: CardSource, site: Site, host: string): CardDat
     ...(source.venue ? { venue: cardText(latexToUnicode(source.venue)) } : {}),
     ...(source.venueShort ? { badge: cardText(source.venueShort) } : {}),
     ...(source.year ? { year: source.year } : {}),
+    ...(thumbnail ? { thumbnail } : {}),
     siteName: site.title,
     siteHost: host,
   }
@@ -128,13 +138,14 @@ export function cardImage(url: string, alt: string) {
   return { url, ...CARD_SIZE, type: 'image/png', alt }
 }
 
-// Rendered cards by version and host. Small (tens of kB each) and bounded; a changed paper gets a
-// new version.
-const cacheState = globalThis as { __cards?: Map<string, Uint8Array> }
-const MAX_CACHED = 500
+// Rendered cards by version and host (and whether a thumbnail they name was missing); a changed
+// paper gets a new version. Bounded by bytes as well as by count: a card is tens of kB, but one
+// with a photo hundreds.
+const cacheState = globalThis as { __cards?: LRUCache<string, Uint8Array> }
+const CACHE_LIMITS = { max: 500, maxSize: 64 * 1024 * 1024 }
 
-async function drawCard(data: CardData): Promise<Uint8Array> {
-  const response = new ImageResponse(<Card data={data} />, { ...CARD_SIZE, fonts: await cardFonts() })
+async function drawCard(data: CardData, image: string | undefined): Promise<Uint8Array> {
+  const response = new ImageResponse(<Card data={data} image={image} />, { ...CARD_SIZE, fonts: await cardFonts() })
   return new Uint8Array(await response.arrayBuffer())
 }
 
@@ -173,43 +184,69 @@ function drawnHost(host: string): string {
   return hosts[0] ?? host
 }
 
-export async function renderCard(card: CardData): Promise<{ png: Uint8Array; version: string }> {
-  const data = { ...card, siteHost: drawnHost(card.siteHost) }
-  const version = cardVersion(data)
-  const key = `${version} ${data.siteHost}`
-  cacheState.__cards ??= new Map()
-  const cache = cacheState.__cards
-  const hit = cache.get(key)
-  if (hit) return { png: hit, version }
-  let png: Uint8Array
+/**
+ * One paper's picture or text must not cost it its card: a thumbnail Satori cannot decode (a
+ * damaged file) is left off, then the text is cut down to Latin letters.
+ */
+async function drawOrFallBack(data: CardData, image: string | undefined, version: string): Promise<Uint8Array> {
   try {
-    png = await drawCard(data)
+    return await drawCard(data, image)
   } catch (error) {
-    // One paper's text must not cost it its card: draw it again with Latin letters alone.
+    const instead = image ? 'without its thumbnail' : 'with plain letters'
     logOnce(
-      `card:${version}`,
-      `The card of “${data.title.slice(0, 80)}” could not be drawn; drawing it with plain letters`,
+      `card:${version}:${instead}`,
+      `The card of “${data.title.slice(0, 80)}” could not be drawn; drawing it ${instead}`,
       error,
     )
-    png = await drawCard(latinCard(data))
+    return image ? drawOrFallBack(data, undefined, version) : drawCard(latinCard(data), undefined)
   }
-  if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value as string)
+}
+
+type RenderedCard = {
+  png: Uint8Array
+  version: string
+  /**
+   * False when the card names a thumbnail whose file is missing or is no JPEG or PNG: it is drawn
+   * without it, and again once the file is there.
+   */
+  complete: boolean
+}
+
+/**
+ * The card as a PNG. `staged` (the editor's preview only) lets the thumbnail come from an upload
+ * not saved yet; the public card draws what the content folder holds.
+ */
+export async function renderCard(card: CardData, { staged = false } = {}): Promise<RenderedCard> {
+  const data = { ...card, siteHost: drawnHost(card.siteHost) }
+  const version = cardVersion(data)
+  const image = data.thumbnail ? await thumbnailImage(data.thumbnail, { staged }) : undefined
+  const complete = !data.thumbnail || image !== undefined
+  // Kept apart, so the card is drawn with the picture once its file is there.
+  const key = `${version} ${data.siteHost}${complete ? '' : ' without its thumbnail'}`
+  const cache = (cacheState.__cards ??= new LRUCache({ ...CACHE_LIMITS, sizeCalculation: (png) => png.byteLength }))
+  const hit = cache.get(key)
+  if (hit) return { png: hit, version, complete }
+  const png = await drawOrFallBack(data, image, version)
   cache.set(key, png)
-  return { png, version }
+  return { png, version, complete }
 }
 
 /**
  * The PNG response: cached for a year when the URL names the current version (a change makes a new
- * URL), revalidated otherwise; answers 304 to a matching If-None-Match.
+ * URL), revalidated otherwise; answers 304 to a matching If-None-Match. A card drawn without its
+ * missing thumbnail is revalidated too, under an ETag of its own, so it is fetched again once the
+ * file is there.
  */
 export async function cardResponse(
   data: CardData,
   requested: { version?: string; ifNoneMatch?: string | null },
 ): Promise<Response> {
-  const { png, version } = await renderCard(data)
-  const etag = `"${version}"`
+  const { png, version, complete } = await renderCard(data)
+  const etag = complete ? `"${version}"` : `"${version}-without-thumbnail"`
   const cacheControl =
-    requested.version === version ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate'
+    requested.version === version && complete
+      ? 'public, max-age=31536000, immutable'
+      : 'public, max-age=0, must-revalidate'
   const headers = { ETag: etag, 'Cache-Control': cacheControl, 'Content-Type': 'image/png' }
   if (requested.ifNoneMatch?.split(',').some((tag) => tag.trim() === etag || tag.trim() === `W/${etag}`)) {
     return new Response(null, { status: 304, headers })

@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { requireAdmin } from '@/lib/auth/session'
 import { getSite } from '@/lib/content'
 import { paperCard, renderCard } from '@/lib/og'
-import { authorSchema } from '@/lib/domain/schema'
+import { authorSchema, publicationSchema } from '@/lib/domain/schema'
 import { siteOrigin } from '@/lib/server/request-origin'
 
 const previewSchema = z.object({
@@ -12,9 +12,14 @@ const previewSchema = z.object({
   venue: z.string().max(500).optional(),
   venueShort: z.string().max(40).optional(),
   year: z.number().int().optional(),
+  // A thumbnail the form would refuse is left off the preview rather than failing it.
+  thumbnail: publicationSchema.shape.thumbnail.catch(undefined),
 })
 
-/** The social card for the editor's unsaved values (`?data=<json>`), so the owner sees what a share will show. */
+/**
+ * The social card for the editor's unsaved values (`?data=<json>`), so the owner sees what a share
+ * will show; a thumbnail just uploaded and not saved yet is drawn from the upload.
+ */
 export async function GET(request: NextRequest) {
   await requireAdmin()
   let data: unknown
@@ -26,7 +31,7 @@ export async function GET(request: NextRequest) {
   const parsed = previewSchema.safeParse(data)
   if (!parsed.success) return new Response('The preview data is not valid.', { status: 400 })
   const source = { ...parsed.data, title: parsed.data.title || 'Untitled' }
-  const { png } = await renderCard(paperCard(source, getSite(), siteOrigin(request.headers).host))
+  const { png } = await renderCard(paperCard(source, getSite(), siteOrigin(request.headers).host), { staged: true })
   return new Response(png as BodyInit, {
     headers: { 'Content-Type': 'image/png', 'Cache-Control': 'private, no-store' },
   })
