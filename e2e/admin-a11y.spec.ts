@@ -67,6 +67,30 @@ for (const theme of ['light', 'dark'] as const) {
         await expectNoViolations(page)
       })
 
+      test('settings, their history, media and deleted papers', async ({ page }) => {
+        for (const [address, ready] of [
+          ['/admin/settings', 'Save'],
+          ['/admin/settings/history', undefined],
+          ['/admin/media', undefined],
+          ['/admin/deleted', undefined],
+        ] as const) {
+          await page.goto(address)
+          await expectTheme(page, theme)
+          await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+          if (ready) await hydrated(page.getByRole('button', { name: ready, exact: true }))
+          await expectNoViolations(page)
+        }
+        // The settings form with its errors showing.
+        await page.goto('/admin/settings')
+        const save = page.getByRole('button', { name: 'Save', exact: true })
+        await hydrated(save)
+        await page.getByLabel('ORCID iD').fill('0000-0000-0000-0000')
+        await page.getByLabel('Your name').fill('')
+        await save.click()
+        await expect(page.getByRole('alert', { name: 'Nothing was saved. Please fix:' })).toBeVisible()
+        await expectNoViolations(page)
+      })
+
       test('the delete confirmation and the content health banners', async ({ page, dashboard }) => {
         const title = `Accessible banner ${tag()}`
         const slug = await createPaper(page, { title, year: 2014 })

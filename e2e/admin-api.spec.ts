@@ -16,6 +16,11 @@ test.describe('the admin JSON API', () => {
       data: { slug: `nope-${tag()}`, frontmatter: paper('Nope'), body: '' },
     })
     expect(created.status()).toBe(401)
+    const upload = await anonymous.post(`${routes.mediaUpload}?kind=pdf`, {
+      headers: { 'Content-Type': 'application/octet-stream' },
+      data: Buffer.from('%PDF-1.4\n%%EOF\n'),
+    })
+    expect(upload.status(), 'an upload without a session').toBe(401)
     expect(head()).toBe(before)
     await anonymous.dispose()
   })
@@ -129,6 +134,16 @@ test.describe('the admin JSON API', () => {
     expect(foreign.status()).toBe(403)
     const form = await page.request.post('/api/admin/publications', { form: { slug: `form-${tag()}` } })
     expect(form.status()).toBe(415)
+    // An upload from another site's page, and one a cross-site form could send (multipart).
+    const foreignUpload = await page.request.post(`${routes.mediaUpload}?kind=pdf`, {
+      headers: { Origin: 'https://evil.example', 'Content-Type': 'application/octet-stream' },
+      data: Buffer.from('%PDF-1.4\n%%EOF\n'),
+    })
+    expect(foreignUpload.status()).toBe(403)
+    const formUpload = await page.request.post(`${routes.mediaUpload}?kind=pdf`, {
+      multipart: { file: { name: 'x.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n') } },
+    })
+    expect(formUpload.status()).toBe(415)
     expect(head()).toBe(before)
   })
 

@@ -21,13 +21,18 @@ import { routes } from '../lib/domain/routes.mjs'
 
 /** A photo as a phone takes it: a JPEG whose EXIF names the camera and holds a GPS position. */
 async function phonePhoto(): Promise<Buffer> {
-  return sharp({ create: { width: 1600, height: 1200, channels: 3, background: '#3a6ea5' } })
+  const photo = await sharp({ create: { width: 1600, height: 1200, channels: 3, background: '#3a6ea5' } })
     .jpeg()
     .withExif({
       IFD0: { Make: 'PhoneMaker', Model: 'Pocket 12' },
       IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '46/1 31/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '6/1 34/1 0/1' },
     })
     .toBuffer()
+  // What the upload must drop is really there: the camera's name and a GPS block.
+  const { exif } = await sharp(photo).metadata()
+  expect(exif?.includes(Buffer.from('PhoneMaker'))).toBe(true)
+  expect(exif?.includes(Buffer.from([0x88, 0x25])) || exif?.includes(Buffer.from([0x25, 0x88]))).toBe(true)
+  return photo
 }
 
 const PDF = Buffer.from(
@@ -161,8 +166,10 @@ test.describe('uploads', () => {
     await expect(page.getByRole('alert').filter({ hasText: 'This file is not a PDF' })).toContainText(
       'its content is EXE',
     )
+    await expect(page.getByRole('textbox', { name: 'PDF' })).toHaveValue('')
     await page.getByLabel('Upload Thumbnail').setInputFiles({ name: 'figure.png', mimeType: 'image/png', buffer: SVG })
     await expect(page.getByRole('alert').filter({ hasText: 'SVG and other markup files are refused' })).toBeVisible()
+    await expect(page.getByRole('img', { name: 'Thumbnail (current)' })).toHaveCount(0)
     // Refused in the browser before a byte is sent.
     const sent: string[] = []
     page.on('request', (request) => {

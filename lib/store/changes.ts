@@ -3,6 +3,7 @@ import { slugProblem, type PublicationFrontmatter } from '../domain/schema'
 import { uniqueSlug } from '../domain/slugs'
 import { versionOf } from '../content/version'
 import { invalidFields, slugTaken, type Failure, type StoreResult, type Success } from './errors'
+import { mediaNamesIn } from '../media/kinds'
 import { mediaOnlyUsedBy, mediaRemovals, missingMediaErrors, newMediaChanges } from './media'
 import { fileBeforeDeletion, mediaToRestore } from './deleted'
 import { fileAt, repositoryRoot } from './git'
@@ -55,9 +56,13 @@ export async function savePublication(input: SaveInput, actor: Actor): Promise<S
   const { originalSlug } = input
   if (originalSlug !== undefined && slugProblem(originalSlug))
     return { ok: false, kind: 'not-found', message: 'The publication you were editing does not exist.' }
-  // Files uploaded for this paper go into the save's commit.
+  // Files uploaded for this paper go into the save's commit. One the stored file named already
+  // (removed by hand since) does not hold up an unrelated edit or a toggle.
   const media = await newMediaChanges(valid.frontmatter)
-  if (media.missing.length) return invalidFields(missingMediaErrors(valid.frontmatter, media.missing))
+  const stored = originalSlug === undefined ? undefined : await readStored(originalSlug).catch(() => undefined)
+  const named = new Set(mediaNamesIn(stored?.frontmatter))
+  const missing = media.missing.filter((name) => !named.has(name))
+  if (missing.length) return invalidFields(missingMediaErrors(valid.frontmatter, missing))
   const source = serializePublication(valid)
   const version = input.version ?? ''
   const editing = originalSlug === valid.slug
@@ -179,12 +184,11 @@ export async function restorePublication(
   const restored = await restorable(slug, old)
   if (!restored.ok) return restored
   const { source } = restored
+  // The files that version names and that were removed since come back from that commit too.
+  const media = root ? await mediaToRestore(root, restored.frontmatter, entry.commit) : { changes: [] }
   const message = restoreMessage(restored.frontmatter.title, entry.commit)
-  return answer(
-    slug,
-    source,
-    await commitChanges([publicationChange(slug, source, version)], message, actor, 'restore'),
-  )
+  const changes = [publicationChange(slug, source, version), ...media.changes]
+  return answer(slug, source, await commitChanges(changes, message, actor, 'restore'))
 }
 
 /**
@@ -214,12 +218,12 @@ async function restorable(
   return { ok: true, source: serializePublication(restored), ...restored }
 }
 
-/** A deleted paper brought back, and what the owner should know about it (a new slug, a medium lost). */
+/** A deleted paper brought back, and what the owner should know about it (a medium lost). */
 export type RestoredDeleted = Success & { notes: string[] }
 
 /**
  * Brings back a paper `commit` deleted, as it was just before, as one new commit with the media
- * it names that are gone since. A slug taken meanwhile gives it a free one (`uniqueSlug`).
+ * it names that are gone since; refused while a file has its slug.
  */
 export async function restoreDeleted(slug: string, commit: string, actor: Actor): Promise<RestoredDeleted | Failure> {
   const root = await repositoryRoot(env.contentDir)
@@ -227,17 +231,22 @@ export async function restoreDeleted(slug: string, commit: string, actor: Actor)
     root && typeof commit === 'string' && !slugProblem(slug) ? await fileBeforeDeletion(root, slug, commit) : undefined
   if (!root || old === undefined)
     return { ok: false, kind: 'not-found', message: 'That deletion is not in the history. Reload the list.' }
-  const target = uniqueSlug(slug, await existingSlugs())
+  // Restored already (from another tab), or its address is in use by a new paper: never a second
+  // copy under another slug. Two restores at once meet the transaction's own refusal (`expected: null`).
+  if ((await existingSlugs()).has(slug))
+    return {
+      ok: false,
+      kind: 'not-found',
+      message: `A paper at publications/${slug}.mdx exists now (restored already, or made anew). Nothing was restored.`,
+    }
+  const target = slug
   const restored = await restorable(target, old)
   if (!restored.ok) return restored
-  const media = await mediaToRestore(root, restored.frontmatter, commit)
+  const media = await mediaToRestore(root, restored.frontmatter, `${commit}^`)
   const message = restoreMessage(restored.frontmatter.title)
   const changes = [publicationChange(target, restored.source, null), ...media.changes]
   const result = answer(target, restored.source, await commitChanges(changes, message, actor, 'restore'))
   if (!result.ok) return result
-  const notes = [
-    ...(target === slug ? [] : [`Its address ${slug} was taken meanwhile, so it was restored as ${target}.`]),
-    ...media.lost.map((medium) => `${medium} is not in the history: upload it again.`),
-  ]
+  const notes = [...media.lost.map((medium) => `${medium} is not in the history: upload it again.`)]
   return { ...result, notes }
 }

@@ -166,20 +166,16 @@ describe('restoring a deleted paper', () => {
     ])
   })
 
-  it('restores under a free slug when its slug was taken meanwhile, and says so', async () => {
+  it('restores a paper once: a second restore (another tab) and a slug taken meanwhile are refused, changing nothing', async () => {
     await createAndDelete('taken-slug', 'The first of the name')
     const deletion = git('rev-parse', 'HEAD')
-    await create('taken-slug', paper('A newcomer'))
+    expect(await store.restoreDeleted('taken-slug', deletion, actor)).toMatchObject({ ok: true, slug: 'taken-slug' })
+    const restoredAt = git('rev-parse', 'HEAD')
 
-    const result = await store.restoreDeleted('taken-slug', deletion, actor)
-
-    expect(result).toMatchObject({
-      ok: true,
-      slug: 'taken-slug-2',
-      notes: ['Its address taken-slug was taken meanwhile, so it was restored as taken-slug-2.'],
-    })
-    expect(fs.readFileSync(path.join(publications, 'taken-slug-2.mdx'), 'utf8')).toContain('The first of the name')
-    expect(fs.readFileSync(path.join(publications, 'taken-slug.mdx'), 'utf8')).toContain('A newcomer')
+    const again = await store.restoreDeleted('taken-slug', deletion, actor)
+    expect(again).toMatchObject({ ok: false, message: expect.stringMatching(/exists now.*Nothing was restored/) })
+    expect(git('rev-parse', 'HEAD')).toBe(restoredAt)
+    expect(fs.existsSync(path.join(publications, 'taken-slug-2.mdx'))).toBe(false)
   })
 
   it('restores a paper whose medium is in no commit, and names the medium to upload again', async () => {

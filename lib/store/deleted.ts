@@ -102,7 +102,7 @@ export async function fileBeforeDeletion(root: string, slug: string, commit: str
 export async function mediaToRestore(
   root: string,
   frontmatter: PublicationFrontmatter,
-  commit: string,
+  revision: string,
 ): Promise<{ changes: Change[]; lost: string[] }> {
   const gone = await Promise.all(
     mediaNamesIn(frontmatter).map(async (name) => {
@@ -117,7 +117,7 @@ export async function mediaToRestore(
   if (missing.length === 0) return { changes: [], lost: [] }
   const bytes = await filesAtRevisions(
     root,
-    missing.map((relative) => ({ revision: `${commit}^`, path: path.relative(root, contentFile(relative)) })),
+    missing.map((relative) => ({ revision, path: path.relative(root, contentFile(relative)) })),
   )
   return {
     changes: missing.flatMap((relative, index) => {

@@ -44,7 +44,16 @@ function duplicatesOf(input: SaveInput): SavedDuplicate[] {
   // A paper the rules refuse is answered with its field errors by the save, not with a warning.
   const { valid } = checkPublication(input)
   if (!valid) return []
-  const others = getPublications({ drafts: true }).filter((publication) => publication.slug !== input.originalSlug)
+  const all = getPublications({ drafts: true })
+  const others = all.filter((publication) => publication.slug !== input.originalSlug)
   const titles = new Map(others.map(({ slug, title }) => [slug, title]))
-  return findDuplicates(valid, others).map(({ slug, reason }) => ({ slug, title: titles.get(slug) ?? slug, reason }))
+  // A match the paper had before this edit was answered already (a preprint and its published
+  // version may share an arXiv id): only a new one is warned about.
+  const stored = all.find((publication) => publication.slug === input.originalSlug)
+  const known = new Set(
+    stored ? findDuplicates({ frontmatter: stored }, others).map(({ slug, reason }) => `${slug} ${reason}`) : [],
+  )
+  return findDuplicates(valid, others)
+    .filter(({ slug, reason }) => !known.has(`${slug} ${reason}`))
+    .map(({ slug, reason }) => ({ slug, title: titles.get(slug) ?? slug, reason }))
 }

@@ -181,3 +181,49 @@ describe('media of a paper', () => {
     ])
   })
 })
+
+describe('media of a version brought back', () => {
+  it('restoring a version brings back the files it named, and a file gone by hand holds up no toggle', async () => {
+    const first = await upload('thumbnail', await photo())
+    const frontmatter = { title: 'Versions', year: 2021, authors: [{ name: 'Ada Lovelace' }], thumbnail: first }
+    const saved = await changes.savePublication({ slug: 'versions', frontmatter, body: '' }, actor)
+    expect(saved).toMatchObject({ ok: true })
+    const firstCommit = git('rev-parse', 'HEAD')
+    const red = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#c33' } })
+      .jpeg()
+      .toBuffer()
+    const second = await upload('thumbnail', red)
+    const replaced = await changes.savePublication(
+      {
+        slug: 'versions',
+        originalSlug: 'versions',
+        version: saved.ok ? saved.version : '',
+        frontmatter: { ...frontmatter, thumbnail: second },
+        body: '',
+      },
+      actor,
+    )
+    expect(replaced).toMatchObject({ ok: true })
+    const mediaStore = await import('./media')
+    expect(await mediaStore.removeUnusedMedia([first.slice(7)], actor)).toMatchObject({ removed: [first.slice(7)] })
+    expect(fs.existsSync(path.join(content, 'media', first.slice(7)))).toBe(false)
+
+    const restored = await changes.restorePublication(
+      'versions',
+      firstCommit,
+      replaced.ok ? replaced.version : '',
+      actor,
+    )
+    expect(restored).toMatchObject({ ok: true })
+    expect(fs.existsSync(path.join(content, 'media', first.slice(7))), 'the thumbnail is back').toBe(true)
+    expect(git('show', '--name-only', '--format=', 'HEAD').split('\n').filter(Boolean).sort()).toEqual(
+      [`media/${first.slice(7)}`, 'publications/versions.mdx'].sort(),
+    )
+
+    // Removed by hand (and committed): the paper still names it, and a toggle still saves.
+    fs.rmSync(path.join(content, 'media', first.slice(7)))
+    git('-c', 'user.name=Hand', '-c', 'user.email=hand@example.org', 'commit', '-qam', 'Remove by hand')
+    const toggled = await changes.setFlag('versions', restored.ok ? restored.version : '', 'selected', true, actor)
+    expect(toggled).toMatchObject({ ok: true })
+  })
+})

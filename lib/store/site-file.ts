@@ -52,10 +52,22 @@ export function serializeSite(settings: SiteSettings, previous?: string): string
   const document = previous === undefined ? undefined : parseDocument(previous)
   const base = document && !document.errors.length && isMap(document.contents) ? document : new Document({})
   const old = (base.toJS() ?? {}) as Record<string, unknown>
+  // A key outside the schema (a typo written by hand) is what the settings page said it would replace.
+  for (const key of Object.keys(old)) if (!Object.hasOwn(siteSchema.shape, key)) base.delete(key)
   for (const key of Object.keys(siteSchema.shape)) {
     const value = values[key]
     if (value === undefined) base.delete(key)
-    else if (JSON.stringify(old[key]) !== JSON.stringify(value)) base.set(key, base.createNode(value))
+    else if (isPlainObject(value) && isPlainObject(old[key]) && isMap(base.get(key, true))) {
+      // `profile:` changed one handle: only that line is written, the block's comments stay.
+      const before = old[key] as Record<string, unknown>
+      for (const inner of new Set([...Object.keys(before), ...Object.keys(value)])) {
+        if (value[inner] === undefined) base.deleteIn([key, inner])
+        else if (JSON.stringify(before[inner]) !== JSON.stringify(value[inner])) base.setIn([key, inner], value[inner])
+      }
+    } else if (JSON.stringify(old[key]) !== JSON.stringify(value)) base.set(key, base.createNode(value))
   }
   return base.toString({ lineWidth: 0 })
 }
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)

@@ -1,5 +1,7 @@
+import { createReadStream } from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
+import { Readable } from 'node:stream'
 import { env } from '@/lib/env.mjs'
 import { CONTENT_TYPES } from '@/lib/media/process'
 import { stagedMedium } from '@/lib/media/staging'
@@ -12,8 +14,9 @@ const NAME = /^([0-9a-f]{16})\.(pdf|jpg|png|webp)$/
 const FOREVER = 'public, max-age=31536000, immutable'
 
 /**
- * An uploaded medium from the content folder (`media/<name>`). An upload not saved yet is shown
- * to the signed-in owner only (the editor's preview), never cached.
+ * An uploaded medium from the content folder (`media/<name>`), streamed (a PDF may be 20 MB, and
+ * many visitors may fetch it at once); a revalidation is answered before the file is opened. An
+ * upload not saved yet is shown to the signed-in owner only (the editor's preview), never cached.
  */
 export async function GET(request: Request, { params }: { params: Promise<{ name: string }> }) {
   const { name } = await params
@@ -26,13 +29,14 @@ export async function GET(request: Request, { params }: { params: Promise<{ name
     // A PDF opens in the browser's viewer; the file name says what it is when saved.
     ...(extension === 'pdf' ? { 'Content-Disposition': `inline; filename="${name}"` } : {}),
   })
-  const bytes = await fs
-    .readFile(path.join(/* turbopackIgnore: true */ env.contentDir, 'media', name))
-    .catch(() => undefined)
-  if (bytes) {
+  const file = path.join(/* turbopackIgnore: true */ env.contentDir, 'media', name)
+  const stat = await fs.stat(file).catch(() => undefined)
+  if (stat?.isFile()) {
     headers.set('Cache-Control', FOREVER)
     if (request.headers.get('if-none-match')?.includes(`"${hash}"`)) return new Response(null, { status: 304, headers })
-    return new Response(new Uint8Array(bytes), { headers })
+    headers.set('Content-Length', String(stat.size))
+    if (request.method === 'HEAD') return new Response(null, { headers })
+    return new Response(Readable.toWeb(createReadStream(file)) as ReadableStream<Uint8Array>, { headers })
   }
   const staged = stagedMedium(name)
   if (staged && (await currentAdmin())) {
