@@ -85,7 +85,7 @@ for (const theme of ['light', 'dark'] as const) {
         const save = page.getByRole('button', { name: 'Save', exact: true })
         await hydrated(save)
         await page.getByLabel('ORCID iD').fill('0000-0000-0000-0000')
-        await page.getByLabel('Your name').fill('')
+        await page.getByLabel('Your name', { exact: true }).fill('')
         await save.click()
         await expect(page.getByRole('alert', { name: 'Nothing was saved. Please fix:' })).toBeVisible()
         await expectNoViolations(page)

@@ -261,7 +261,7 @@ export function PublicationTable({ rows }: { rows: PublicationRow[] }) {
           void act(
             row,
             () => deletePublicationAction(row.slug, row.version, { withMedia: media }),
-            `“${row.title}” was deleted${media ? ' with its files' : ''}.`,
+            `“${row.title}” was deleted${media ? ', with the files only it used' : ''}.`,
           ).then((deleted) => deleted && statusLine.current?.focus())
         }}
       >

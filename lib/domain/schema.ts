@@ -142,11 +142,10 @@ const link = z
   .superRefine(printable())
   .optional()
 
-/**
- * A file uploaded to the site (lib/media): `/media/<hash of its bytes>.<ext>`. The name is its
+/*
+ * A file uploaded to the site (lib/media) is `/media/<hash of its bytes>.<ext>`: the name is its
  * content, so the address never changes what it serves and may be cached for ever.
  */
-export const MEDIA_PATH_PATTERN = /^\/media\/[0-9a-f]{16}\.(pdf|jpg|png|webp)$/
 
 /** An uploaded image (a photo, a thumbnail): one of ours, never an address elsewhere that could track visitors. */
 const mediaImage = z

@@ -61,6 +61,9 @@ export function sizeProblem(kind: MediaKind, bytes: number): string | undefined 
     : undefined
 }
 
+/** An uploaded medium's file name: the first 16 hex digits of the sha-256 of its bytes, and its kind. */
+export const MEDIA_NAME = /^([0-9a-f]{16})\.(pdf|jpg|png|webp)$/
+
 /** Where an uploaded medium is served: its name is a hash of its bytes. */
 export const MEDIA_URL_PATTERN = /^\/media\/([0-9a-f]{16}\.(?:pdf|jpg|png|webp))$/
 

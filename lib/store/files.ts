@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import { env } from '../env.mjs'
+import { MEDIA_NAME } from '../media/kinds'
 
 export const publicationsDir = () => path.join(/* turbopackIgnore: true */ env.contentDir, 'publications')
 
@@ -25,7 +26,8 @@ export function slugOfPath(relative: string): string | undefined {
 export function contentFile(relative: string): string {
   const slug = slugOfPath(relative)
   if (slug !== undefined) return fileFor(slug)
-  if (relative === SITE_FILE || /^media\/[0-9a-f]{16}\.(pdf|jpg|png|webp)$/.test(relative))
+  const [folder, name = '', ...deeper] = relative.split('/')
+  if (relative === SITE_FILE || (folder === MEDIA_DIR && deeper.length === 0 && MEDIA_NAME.test(name)))
     return path.join(/* turbopackIgnore: true */ env.contentDir, relative)
   throw new Error(`Refusing a path the dashboard does not write: ${relative}`)
 }

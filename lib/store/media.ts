@@ -2,7 +2,7 @@ import 'server-only'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import { env } from '../env.mjs'
-import { mediaNamesIn } from '../media/kinds'
+import { MEDIA_NAME, mediaNamesIn } from '../media/kinds'
 import { stagedMedium } from '../media/staging'
 import { contentFile, MEDIA_DIR, publicationPath, publicationsDir, readIfExists, SITE_FILE } from './files'
 import { commitChanges, type Actor, type Change } from './transaction'
@@ -13,7 +13,6 @@ import { commitChanges, type Actor, type Change } from './transaction'
  */
 
 export const mediaPath = (name: string) => `${MEDIA_DIR}/${name}`
-const mediaFile = (name: string) => path.join(/* turbopackIgnore: true */ env.contentDir, MEDIA_DIR, name)
 
 async function exists(file: string): Promise<boolean> {
   return fs.stat(file).then(
@@ -31,7 +30,7 @@ export async function newMediaChanges(value: unknown): Promise<{ changes: Change
   const changes: Change[] = []
   const missing: string[] = []
   for (const name of mediaNamesIn(value)) {
-    if (await exists(mediaFile(name))) continue
+    if (await exists(contentFile(mediaPath(name)))) continue
     const staged = stagedMedium(name)
     if (staged) changes.push({ path: mediaPath(name), source: staged.bytes, expected: 'same' })
     else missing.push(name)
@@ -56,9 +55,7 @@ export function missingMediaErrors(value: Record<string, unknown>, missing: stri
 /** Every medium in the content folder, with its size. */
 export async function listMedia(): Promise<{ name: string; bytes: number }[]> {
   const dir = path.join(/* turbopackIgnore: true */ env.contentDir, MEDIA_DIR)
-  const names = (await fs.readdir(dir).catch(() => [])).filter((name) =>
-    /^[0-9a-f]{16}\.(pdf|jpg|png|webp)$/.test(name),
-  )
+  const names = (await fs.readdir(dir).catch(() => [])).filter((name) => MEDIA_NAME.test(name))
   const listed = await Promise.all(
     names.map(async (name) => ({ name, bytes: (await fs.stat(path.join(dir, name)).catch(() => undefined))?.size })),
   )

@@ -3,13 +3,13 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import { Readable } from 'node:stream'
 import { env } from '@/lib/env.mjs'
+import { MEDIA_NAME } from '@/lib/media/kinds'
 import { CONTENT_TYPES } from '@/lib/media/process'
 import { stagedMedium } from '@/lib/media/staging'
 import { currentAdmin } from '@/lib/auth/session'
 
 export const dynamic = 'force-dynamic'
 
-const NAME = /^([0-9a-f]{16})\.(pdf|jpg|png|webp)$/
 /** A medium's name is a hash of its bytes: what an address serves never changes. */
 const FOREVER = 'public, max-age=31536000, immutable'
 
@@ -20,7 +20,7 @@ const FOREVER = 'public, max-age=31536000, immutable'
  */
 export async function GET(request: Request, { params }: { params: Promise<{ name: string }> }) {
   const { name } = await params
-  const match = NAME.exec(name)
+  const match = MEDIA_NAME.exec(name)
   if (!match) return new Response('Not found', { status: 404 })
   const [, hash, extension = ''] = match
   const headers = new Headers({
