@@ -1,10 +1,14 @@
+import fs from 'node:fs'
+import path from 'node:path'
 import type { Locator, Page } from '@playwright/test'
+import sharp from 'sharp'
 import {
   commitsSince,
   E2E_ADMIN,
   expect,
   expectNotFound,
   expectPaperPage,
+  filesOf,
   git,
   head,
   hydrated,
@@ -12,6 +16,7 @@ import {
   tag,
   test,
 } from './support/admin'
+import { E2E_BASE_URL, E2E_CONTENT_DIR } from './support/paths'
 import { formatDashboardDate } from '../lib/domain/format'
 import { routes } from '../lib/domain/routes.mjs'
 
@@ -51,6 +56,47 @@ async function readThroughTheApi(page: Page, slug: string) {
 }
 
 test.describe('deleted papers', () => {
+  test('deleting a paper can take the files only it used, in the same commit, and Restore brings them back', async ({
+    page,
+    dashboard,
+  }) => {
+    const image = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#2a7' } })
+      .jpeg()
+      .toBuffer()
+    const uploaded = await page.request.post(`${routes.mediaUpload}?kind=thumbnail`, {
+      headers: { 'Content-Type': 'application/octet-stream', Origin: E2E_BASE_URL },
+      data: image,
+    })
+    expect(uploaded.status()).toBe(200)
+    const { url, name } = (await uploaded.json()) as { url: string; name: string }
+    const title = `Illustrated ${tag()}`
+    const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, '-')
+    const created = await page.request.post(routes.api.publications, {
+      data: { slug, frontmatter: { title, year: 2036, authors: [{ name: 'Ada Lovelace' }], thumbnail: url }, body: '' },
+    })
+    expect(created.status()).toBe(201)
+    const medium = path.join(E2E_CONTENT_DIR, 'media', name)
+    expect(fs.existsSync(medium), 'committed with the paper').toBe(true)
+
+    await dashboard.goto()
+    await dashboard.button('Delete', title).click()
+    const dialog = page.getByRole('dialog', { name: `Delete “${title}”?` })
+    await dialog.getByRole('checkbox', { name: /Also delete its uploaded file/ }).check()
+    await dialog.getByRole('button', { name: 'Delete publication' }).click()
+    await expect(dashboard.status).toHaveText(`“${title}” was deleted, with the files only it used.`)
+    const deletion = head()
+    expect(filesOf(deletion).sort()).toEqual([`media/${name}`, `publications/${slug}.mdx`])
+    expect(fs.existsSync(medium)).toBe(false)
+
+    await page.goto(routes.deleted)
+    const entry = page.getByRole('main').getByRole('listitem').filter({ hasText: title })
+    await confirmRestore(entry.getByRole('button', { name: `Restore ${title}` }), title)
+    await expect(page.getByRole('main').getByRole('status')).toContainText(`“${title}” was restored as a new commit.`)
+    expect(fs.existsSync(medium), 'the thumbnail came back with it').toBe(true)
+    expect(filesOf(head()).sort()).toEqual([`media/${name}`, `publications/${slug}.mdx`])
+    expect((await fetch(new URL(url, E2E_BASE_URL))).status).toBe(200)
+  })
+
   test('a paper deleted from the dashboard is listed under Deleted, and Restore brings it back with its history', async ({
     page,
     dashboard,
