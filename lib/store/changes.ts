@@ -4,12 +4,13 @@ import { uniqueSlug } from '../domain/slugs'
 import { versionOf } from '../content/version'
 import { invalidFields, slugTaken, type Failure, type StoreResult, type Success } from './errors'
 import { mediaNamesIn } from '../media/kinds'
-import { mediaOnlyUsedBy, mediaRemovals, missingMediaErrors, newMediaChanges } from './media'
+import { mediaOnlyUsedBy, mediaRemovals, missingMediaErrors, newMediaChanges, stillPresent, stillUnused } from './media'
 import { fileBeforeDeletion, mediaToRestore } from './deleted'
 import { fileAt, repositoryRoot } from './git'
 import { env } from '../env.mjs'
 import { publicationHistory } from './history'
 import { existingSlugs, readStored } from './read'
+import { publicationPath } from './files'
 import { parsePublication, PublicationFileError, serializePublication, type PublicationFile } from './serialize'
 import { commitChanges, publicationChange, type Actor, type Change, type Committed } from './transaction'
 import { validatePublication } from './validate'
@@ -70,10 +71,11 @@ export async function savePublication(input: SaveInput, actor: Actor): Promise<S
   if (originalSlug !== undefined && !editing) changes.push(publicationChange(originalSlug, null, version))
   // For the commit message only: the transaction checks that the file is still `version`.
   const message =
-    originalSlug === undefined
-      ? addMessage(valid.frontmatter.title)
-      : editMessage(await readStored(originalSlug).catch(() => undefined), valid, originalSlug)
-  return answer(valid.slug, source, await commitChanges(changes, message, actor, 'save'))
+    originalSlug === undefined ? addMessage(valid.frontmatter.title) : editMessage(stored, valid, originalSlug)
+  // A medium this save starts to name must still be there when it is written (not removed meanwhile).
+  const fresh = mediaNamesIn(valid.frontmatter).filter((name) => !named.has(name))
+  const present = fresh.length ? stillPresent(fresh, media.changes) : undefined
+  return answer(valid.slug, source, await commitChanges(changes, message, actor, 'save', present))
 }
 
 /**
@@ -92,7 +94,8 @@ export async function deletePublication(
   const media = withMedia && current ? await mediaOnlyUsedBy(slug, current.frontmatter) : []
   const message = deleteMessage(current?.frontmatter.title ?? slug)
   const changes = [publicationChange(slug, null, version), ...mediaRemovals(media)]
-  return answer(slug, null, await commitChanges(changes, message, actor, 'delete'))
+  const unused = media.length ? stillUnused(media, publicationPath(slug)) : undefined
+  return answer(slug, null, await commitChanges(changes, message, actor, 'delete', unused))
 }
 
 /** Quick toggles from the dashboard: flip `draft` or `selected`, as an ordinary versioned save. */

@@ -106,7 +106,27 @@ export async function removeUnusedMedia(
     removable.length === 1
       ? `Remove unused medium ${removable[0]}`
       : `Remove ${removable.length} unused media\n\n${removable.join('\n')}`
-  const result = await commitChanges(mediaRemovals(removable), message, actor, 'delete')
+  const result = await commitChanges(mediaRemovals(removable), message, actor, 'delete', stillUnused(removable))
   if (!result.ok) return { ok: false, message: result.message }
   return { ok: true, removed: removable, kept, ...(result.commit ? { commit: result.commit } : {}) }
 }
+
+/**
+ * For a removal's commit, checked under the store's lock: none of `names` has come into use since
+ * the removal was decided, by a file other than `except` (the paper deleted with them).
+ */
+export const stillUnused = (names: readonly string[], except?: string) => async (): Promise<string | undefined> => {
+  const users = await mediaUsers()
+  const used = names.filter((name) => (users.get(name) ?? []).some((user) => user !== except))
+  return used.length ? `${used.join(', ')} came into use meanwhile; reload and try again.` : undefined
+}
+
+/** For a save's commit, checked under the lock: every medium it names and does not bring is still there. */
+export const stillPresent =
+  (names: readonly string[], brought: readonly Change[]) => async (): Promise<string | undefined> => {
+    const coming = new Set(brought.map(({ path }) => path))
+    const gone: string[] = []
+    for (const name of names)
+      if (!coming.has(mediaPath(name)) && !(await exists(contentFile(mediaPath(name))))) gone.push(name)
+    return gone.length ? `${gone.join(', ')} was removed meanwhile: upload it again.` : undefined
+  }

@@ -227,3 +227,46 @@ describe('media of a version brought back', () => {
     expect(toggled).toMatchObject({ ok: true })
   })
 })
+
+describe('media checked again under the lock', () => {
+  it('refuses to remove a medium named meanwhile, and to save a paper naming one removed meanwhile', async () => {
+    const mediaStore = await import('./media')
+    const transaction = await import('./transaction')
+    // An image of its own: the other tests' photo is named by their papers too.
+    const own = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#7a3' } })
+      .jpeg()
+      .toBuffer()
+    const thumbnail = await upload('thumbnail', own)
+    const name = thumbnail.slice('/media/'.length)
+    const frontmatter = { title: 'Raced', year: 2022, authors: [{ name: 'Ada Lovelace' }], thumbnail }
+    expect(await changes.savePublication({ slug: 'raced', frontmatter, body: '' }, actor)).toMatchObject({ ok: true })
+
+    // Decided unused a moment ago; a paper names it by the time the removal holds the lock.
+    expect(await mediaStore.stillUnused([name])()).toMatch(/came into use meanwhile/)
+    expect(await mediaStore.stillUnused([name], 'publications/raced.mdx')()).toBeUndefined()
+    const before = commitCount()
+    const removal = await transaction.commitChanges(
+      mediaStore.mediaRemovals([name]),
+      'Remove',
+      actor,
+      'delete',
+      mediaStore.stillUnused([name]),
+    )
+    expect(removal).toMatchObject({
+      ok: false,
+      kind: 'error',
+      message: expect.stringMatching(/^Nothing was deleted: .*came into use/),
+    })
+    expect(fs.existsSync(path.join(content, 'media', name))).toBe(true)
+    expect(commitCount()).toBe(before)
+
+    // Seen present when the save was described, gone by the time it is written.
+    fs.renameSync(path.join(content, 'media', name), path.join(work, name))
+    try {
+      expect(await mediaStore.stillPresent([name], [])()).toMatch(/removed meanwhile: upload it again/)
+    } finally {
+      fs.renameSync(path.join(work, name), path.join(content, 'media', name))
+    }
+    expect(await mediaStore.stillPresent([name], [])()).toBeUndefined()
+  })
+})

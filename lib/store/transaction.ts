@@ -69,6 +69,11 @@ export function commitChanges(
   message: string,
   actor: Actor,
   operation: Operation,
+  /**
+   * What else must hold when the write is made, checked under the lock (before it, another write
+   * may change it): that no paper names a medium about to be removed, that a medium a save names is there.
+   */
+  precondition?: () => Promise<string | undefined>,
 ): Promise<Committed | Failure> {
   const { verb } = REFUSALS[operation]
   return exclusive(async (): Promise<Committed | Failure> => {
@@ -78,6 +83,8 @@ export function commitChanges(
       before = await Promise.all(changes.map(({ path }) => readBytesIfExists(contentFile(path))))
       const refused = refusal(changes, before, operation)
       if (refused) return refused
+      const unmet = await precondition?.()
+      if (unmet) return { ok: false, kind: 'error', message: nothingWas(verb, unmet) }
       if (changes.every(({ source }, index) => holds(before[index], source))) return { ok: true, unchanged: true }
       writing = true
       for (const [index, { path, source }] of changes.entries()) {
